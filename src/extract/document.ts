@@ -1,0 +1,115 @@
+/**
+ * One decoded document → its reports row, facts and findings (before cross-report validation).
+ * Pure: the same document always gives the same result.
+ */
+import { layout } from '../layout/index.ts';
+import { detectTemplate } from '../template/detect.ts';
+import type { DecodedDoc, Fact, Finding, ReportRow, Status } from '../types.ts';
+import type { LocalFinding, TableFact } from './cells.ts';
+import { extractMetadata } from './metadata.ts';
+import { extractNarrative } from './narrative.ts';
+import { extractTable2008 } from './table2008.ts';
+import { extractTable2019 } from './table2019.ts';
+
+export interface ReportResult {
+  report: ReportRow;
+  facts: Fact[];
+  findings: Finding[];
+}
+
+/** Loader-stage codes that mean part of the document could not be read. */
+const PARTIAL_CODES = new Set(['unrecognised_row', 'ambiguous_cells', 'truncated', 'unknown_year', 'missing_section', 'unparsed_value']);
+
+export function processDoc(doc: DecodedDoc, reportId: string): ReportResult {
+  const blocks = layout({ lines: doc.lines, raw: doc.raw });
+  const decision = detectTemplate(blocks);
+  const tableLines = new Set<number>();
+  for (const t of decision.tables) for (let l = t.line; l <= t.endLine; l++) tableLines.add(l);
+
+  const local: LocalFinding[] = [];
+  let tableFacts: TableFact[] = [];
+  if (decision.template === '2008') {
+    const r = extractTable2008(decision.tables);
+    tableFacts = r.facts;
+    local.push(...r.findings);
+  } else if (decision.template === '2019' || decision.template === '2021') {
+    const r = extractTable2019(decision.tables, decision.template);
+    tableFacts = r.facts;
+    local.push(...r.findings);
+  }
+
+  const prose = blocks
+    .filter((b) => b.kind === 'prose' && !tableLines.has(b.line))
+    .map((b) => ({ text: (b as { text: string }).text, line: b.line, raw: doc.raw[b.line - 1] ?? '' }));
+  const narrative: Fact[] = extractNarrative(prose).map((f) => ({
+    ...f,
+    report_id: reportId,
+    applicant: null,
+    source: 'narrative',
+    how: 'sentence',
+  }));
+
+  const { meta, findings: metaFindings } = extractMetadata(doc.lines, { file: doc.file, tableLines });
+  local.push(...metaFindings);
+
+  const facts: Fact[] = [...tableFacts.map((f) => ({ ...f, report_id: reportId })), ...narrative];
+  if (!facts.length && decision.template === 'narrative') {
+    local.push({
+      severity: 'error',
+      code: 'no_report',
+      message: 'no statistics table and no figure in the prose: this does not look like a disclosure report',
+      metric: null,
+      line: null,
+    });
+  }
+  const findings: Finding[] = local.map((f) => ({ ...f, report_id: reportId }));
+  const status: Status = findings.some((f) => f.code === 'no_report')
+    ? 'failed'
+    : findings.some((f) => PARTIAL_CODES.has(f.code) && f.severity !== 'info')
+      ? 'partial'
+      : 'ok';
+
+  const { evidence: _evidence, ...described } = meta;
+  const report: ReportRow = {
+    report_id: reportId,
+    file: doc.file,
+    format: doc.format,
+    encoding: doc.encoding,
+    ...described,
+    template: status === 'failed' ? 'unknown' : decision.template,
+    status,
+  };
+  return { report, facts, findings };
+}
+
+/** The reports row of a file that could not be read at all. */
+export function failedReport(
+  file: string,
+  reportId: string,
+  format: string,
+  encoding: string | null,
+  error: { code: Finding['code']; message: string },
+): ReportResult {
+  return {
+    report: {
+      report_id: reportId,
+      file,
+      format,
+      encoding,
+      agency: null,
+      agency_type: null,
+      province: null,
+      city: null,
+      county: null,
+      admin_code: null,
+      level: 'unknown',
+      year: null,
+      template: 'unknown',
+      scope: 'unknown',
+      published: null,
+      status: 'failed',
+    },
+    facts: [],
+    findings: [{ report_id: reportId, severity: 'error', code: error.code, message: `${file}: ${error.message}`, metric: null, line: null }],
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Layout stage: normalized lines → prose lines and table grids (rows of cells with lines).
+ * Empty cells stay empty strings here (the extract stage turns them into null, never 0).
+ */
+import type { Block, Cell, ProseBlock, Row, TableBlock } from '../types.ts';
+import { classifyLine, type LineClass } from './lines.ts';
+import { groupPipeCells } from './pipe-cells.ts';
+
+export interface LayoutInput {
+  /** Normalized lines (same length as raw, char for char). */
+  lines: string[];
+  /** Raw lines, for cell provenance. */
+  raw: string[];
+}
+
+export function layout({ lines, raw }: LayoutInput): Block[] {
+  const classes = lines.map(classifyLine);
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const cls = classes[i]!;
+    if (cls === 'tab_cell') {
+      const { block, next } = cellPerLine(lines, raw, classes, i);
+      blocks.push(block);
+      i = next;
+    } else if (cls === 'tab_row') {
+      const { block, next } = tabRows(lines, raw, classes, i);
+      if (block.rows.length >= 2) blocks.push(block);
+      else blocks.push(...block.rows.map((r) => prose(lines, r.line - 1)));
+      i = next;
+    } else if (cls === 'pipe_cell') {
+      const { block, next } = pipeCells(lines, raw, classes, i);
+      blocks.push(block);
+      i = next;
+    } else {
+      if (cls === 'text') blocks.push(prose(lines, i));
+      i++;
+    }
+  }
+  return blocks;
+}
+
+function prose(lines: string[], i: number): ProseBlock {
+  return { kind: 'prose', text: lines[i]!, line: i + 1 };
+}
+
+function makeCell(lines: string[], raw: string[], i: number, start: number, end: number): Cell {
+  return { text: lines[i]!.slice(start, end).trim(), raw: (raw[i] ?? '').slice(start, end).trim(), line: i + 1 };
+}
+
+/** Next non-blank line index at or after i, or -1. */
+function nextNonBlank(classes: LineClass[], i: number): number {
+  for (let j = i; j < classes.length; j++) if (classes[j] !== 'blank') return j;
+  return -1;
+}
+
+/**
+ * One cell per line behind a tab, rows separated by blank lines (Word dumps: seeds 000, 001, 003).
+ * A text line right after a cell line (no blank between) continues that cell: wrapped labels and
+ * header cells such as "本年新\n制作数量". A text line after a blank line ends the table.
+ */
+function cellPerLine(lines: string[], raw: string[], classes: LineClass[], start: number) {
+  const rows: Row[] = [];
+  let cells: Cell[] = [];
+  let i = start;
+  let prev: LineClass = 'blank';
+  const flush = () => {
+    if (cells.length) rows.push({ cells, line: cells[0]!.line });
+    cells = [];
+  };
+  for (; i < lines.length; i++) {
+    const cls = classes[i]!;
+    if (cls === 'blank') {
+      flush();
+    } else if (cls === 'tab_cell') {
+      // A line may hold several tab-separated cells; the leading tab only marks "cell line".
+      let offset = 1;
+      for (const part of lines[i]!.slice(1).split('\t')) {
+        cells.push(makeCell(lines, raw, i, offset, offset + part.length));
+        offset += part.length + 1;
+      }
+    } else if (prev !== 'blank' && cells.length) {
+      const last = cells[cells.length - 1]!;
+      const cont = makeCell(lines, raw, i, 0, lines[i]!.length);
+      cells[cells.length - 1] = { ...last, text: last.text + cont.text, raw: last.raw + cont.raw };
+    } else {
+      break;
+    }
+    prev = cls;
+  }
+  flush();
+  const block: TableBlock = { kind: 'table', layout: 'cell_per_line', rows, line: start + 1, endLine: i };
+  return { block, next: i };
+}
+
+/** One row per line, cells separated by tabs (PDF dumps: seed 002). Blank lines inside are skipped. */
+function tabRows(lines: string[], raw: string[], classes: LineClass[], start: number) {
+  const rows: Row[] = [];
+  let i = start;
+  for (; i < lines.length; i++) {
+    const cls = classes[i]!;
+    if (cls === 'blank') {
+      const j = nextNonBlank(classes, i);
+      if (j < 0 || classes[j] !== 'tab_row') break;
+      continue;
+    }
+    if (cls !== 'tab_row') break;
+    const cells: Cell[] = [];
+    let offset = 0;
+    for (const part of lines[i]!.split('\t')) {
+      cells.push(makeCell(lines, raw, i, offset, offset + part.length));
+      offset += part.length + 1;
+    }
+    rows.push({ cells, line: i + 1 });
+  }
+  const block: TableBlock = { kind: 'table', layout: 'tab_rows', rows, line: start + 1, endLine: i };
+  return { block, next: i };
+}
+
+/** One cell per line ending in " |" (seed 004); rows are regrouped from the cells' roles. */
+function pipeCells(lines: string[], raw: string[], classes: LineClass[], start: number) {
+  const cells: Cell[] = [];
+  let i = start;
+  for (; i < lines.length; i++) {
+    const cls = classes[i]!;
+    if (cls === 'blank') {
+      const j = nextNonBlank(classes, i);
+      if (j < 0 || classes[j] !== 'pipe_cell') break;
+      continue;
+    }
+    if (cls !== 'pipe_cell') break;
+    const end = lines[i]!.lastIndexOf('|');
+    cells.push(makeCell(lines, raw, i, 0, end));
+  }
+  const block: TableBlock = { kind: 'table', layout: 'pipe_cells', rows: groupPipeCells(cells), line: start + 1, endLine: i };
+  return { block, next: i };
+}

@@ -1,0 +1,97 @@
+/**
+ * The loader: inputs (files, folders, in-memory texts) → the contract's tables.
+ *
+ *   read → layout → template → extract → validate → tables
+ *
+ * Never throws on data: every input becomes a `reports` row (status ok / partial / failed) and
+ * every problem a `findings` row. Throws XxgkError('bad_argument') only on programmer errors.
+ */
+import * as aq from 'arquero';
+import { XxgkError } from './errors.ts';
+import { type ReportResult, failedReport, processDoc } from './extract/document.ts';
+import { readSource } from './read/index.ts';
+import { type Input as InputItem, iterateSources } from './read/inputs.ts';
+import { factsTable, findingsTable, reportsTable } from './tables/build.ts';
+import { buildViews } from './tables/views.ts';
+import type { Fact, Finding, ReportRow } from './types.ts';
+import { validateCorpus } from './validate/corpus.ts';
+import { validateReport } from './validate/validate.ts';
+
+type Table = ReturnType<typeof aq.table>;
+
+export interface LoadOptions {
+  /** Files larger than this are not read (a file_too_large finding). Default 50 MB. */
+  maxFileBytes?: number;
+  /** Called after each file, for progress reporting. */
+  onProgress?: (done: number, file: string) => void;
+}
+
+export interface LoadResult {
+  reports: Table;
+  facts: Table;
+  findings: Table;
+  channels: Table;
+  requests: Table;
+  outcomes: Table;
+  appeals: Table;
+  /** The same data as plain records, for code that prefers arrays. */
+  records: { reports: ReportRow[]; facts: Fact[]; findings: Finding[] };
+}
+
+export type LoadInput = InputItem | InputItem[];
+
+/** Load reports and return the tables of the data contract. */
+export async function loadReports(inputs: LoadInput, options: LoadOptions = {}): Promise<LoadResult> {
+  const items = Array.isArray(inputs) ? inputs : [inputs];
+  if (!items.length) throw new XxgkError('bad_argument', 'loadReports needs at least one file, folder or text');
+  const results: ReportResult[] = [];
+  const ids = new Map<string, number>();
+  let done = 0;
+  for await (const source of iterateSources(items, { maxFileBytes: options.maxFileBytes })) {
+    results.push(loadOne(source, ids));
+    options.onProgress?.(++done, source.file);
+  }
+  return assemble(results);
+}
+
+/** One source → one result; ids are content hashes, made unique within a batch. */
+function loadOne(source: Parameters<typeof readSource>[0], ids: Map<string, number>): ReportResult {
+  const format = /\.([A-Za-z0-9]+)$/.exec(source.file)?.[1]?.toLowerCase() ?? 'txt';
+  if (source.readError) return failedReport(source.file, uniqueId(fallbackId(source.file), ids), format, null, source.readError);
+  const doc = readSource(source);
+  if ('error' in doc) return failedReport(source.file, uniqueId(fallbackId(source.file), ids), format, null, doc.error);
+  return processDoc(doc, uniqueId(doc.hash.slice(0, 16), ids));
+}
+
+/** Validate across reports, build views and tables. */
+export function assemble(results: ReportResult[]): LoadResult {
+  const reports = results.map((r) => r.report);
+  const facts = results.flatMap((r) => r.facts);
+  const findings: Finding[] = [];
+  for (const r of results) {
+    findings.push(...r.findings);
+    if (r.report.status !== 'failed') findings.push(...validateReport(r));
+  }
+  findings.push(...validateCorpus(reports, facts));
+  const views = buildViews({ reports, facts, findings });
+  return {
+    reports: reportsTable(reports),
+    facts: factsTable(facts),
+    findings: findingsTable(findings),
+    ...views,
+    records: { reports, facts, findings },
+  };
+}
+
+function uniqueId(id: string, ids: Map<string, number>): string {
+  const n = (ids.get(id) ?? 0) + 1;
+  ids.set(id, n);
+  return n === 1 ? id : `${id}-${n}`;
+}
+
+/** Unreadable files have no content hash: derive a stable id from the path instead. */
+function fallbackId(file: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193) >>> 0;
+  return `nofile-${h.toString(16).padStart(8, '0')}`;
+}

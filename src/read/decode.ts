@@ -1,0 +1,245 @@
+/**
+ * Bytes → text lines. The encoding is detected, never assumed: byte-order mark, then a strict
+ * UTF-8 check, then chardet restricted to the encodings Chinese reports use, decoded with
+ * iconv-lite. Data problems come back as `{ error }`, never as exceptions.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { XxgkError } from '../errors.ts';
+import type { DecodedDoc, FindingCode, Source } from '../types.ts';
+
+export interface ReadFailure {
+  error: { code: FindingCode; message: string };
+}
+
+export type DecodeResult = DecodedDoc | ReadFailure;
+
+export function isReadFailure(r: DecodeResult): r is ReadFailure {
+  return 'error' in r;
+}
+
+/** Share of U+FFFD replacement characters above which a decoding is rejected. */
+const MAX_REPLACEMENT_RATIO = 0.01;
+/** Share of control characters above which decoded text is taken for binary data. */
+const MAX_CONTROL_RATIO = 0.05;
+/** chardet reads this much of the file; detection does not need more. */
+const SNIFF_BYTES = 256 * 1024;
+
+/**
+ * chardet names we accept, with the name we decode with and record. GBK and GB2312 are subsets
+ * of GB18030, so decoding as gb18030 is always right for them.
+ */
+const CHARDET_ENCODINGS: Readonly<Record<string, string>> = {
+  'GB18030': 'gb18030',
+  'GBK': 'gb18030',
+  'GB2312': 'gb18030',
+  'Big5': 'big5',
+  'UTF-16LE': 'utf-16le',
+  'UTF-16BE': 'utf-16be',
+};
+/** chardet candidates below this confidence (0–100) are not tried. */
+const MIN_CONFIDENCE = 10;
+
+const FORMATS: Readonly<Record<string, string>> = {
+  txt: 'txt', text: 'txt', htm: 'html', html: 'html', xhtml: 'html',
+  docx: 'docx', doc: 'doc', wps: 'wps', pdf: 'pdf',
+};
+
+/** Report format from the file extension: txt, html, docx, doc, wps, pdf, else the extension (or txt). */
+export function formatOf(file: string): string {
+  const ext = path.extname(file).slice(1).toLowerCase();
+  if (ext === '') return 'txt';
+  return FORMATS[ext] ?? ext;
+}
+
+/** Container formats recognised by magic bytes; their text is not reachable by decoding. */
+const CONTAINERS: ReadonlyArray<{ magic: number[]; what: string }> = [
+  { magic: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'PDF document' }, // %PDF-
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'ZIP container (docx/wps/odt)' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'OLE compound document (doc/wps)' },
+];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  if (bytes.length < magic.length) return false;
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Split on \r\n, \r and \n (mixed endings allowed); a final line ending does not open a line. */
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+const fail = (code: FindingCode, message: string): ReadFailure => ({ error: { code, message } });
+
+interface Decoded {
+  text: string;
+  encoding: string;
+}
+
+/** Decode a source into lines, or say why not. */
+export function decode(source: Source): DecodeResult {
+  if (source === null || typeof source !== 'object' || typeof source.file !== 'string') {
+    throw new XxgkError('bad_argument', 'decode() expects a Source object with a file name');
+  }
+  const { file } = source;
+  if (source.readError) return { error: { ...source.readError } };
+
+  let decoded: Decoded | ReadFailure;
+  let hash: string;
+  if (typeof source.text === 'string') {
+    decoded = { text: source.text, encoding: 'utf-8' };
+    hash = sha256(source.text);
+  } else if (source.bytes instanceof Uint8Array) {
+    decoded = decodeBytes(source.bytes);
+    hash = sha256(source.bytes);
+  } else {
+    throw new XxgkError('bad_argument', 'Source has neither bytes nor text', { file });
+  }
+  if ('error' in decoded) return decoded;
+
+  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const problem = checkText(text);
+  if (problem) return problem;
+
+  const raw = splitLines(text);
+  return {
+    file,
+    format: sniffFormat(formatOf(file), text),
+    encoding: decoded.encoding,
+    hash,
+    raw,
+    lines: raw.slice(),
+  };
+}
+
+/** Crawled "doc"/"txt" files are often HTML pages; say so, so layout can treat them as HTML. */
+function sniffFormat(format: string, text: string): string {
+  const head = text.slice(0, 1024).trimStart().toLowerCase();
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!doctype html|<html[\s>])/.test(head)) return 'html';
+  return format;
+}
+
+function decodeBytes(bytes: Uint8Array): Decoded | ReadFailure {
+  if (bytes.length === 0) return fail('empty_file', 'file is empty (0 bytes)');
+
+  for (const { magic, what } of CONTAINERS) {
+    if (startsWith(bytes, magic)) {
+      return fail('unsupported_format', `${what}: text cannot be decoded from it directly`);
+    }
+  }
+
+  // Byte-order marks settle the question.
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeStrictUtf8(bytes.subarray(3));
+  if (startsWith(bytes, [0xff, 0xfe])) return withEncoding(bytes.subarray(2), 'utf-16le');
+  if (startsWith(bytes, [0xfe, 0xff])) return withEncoding(bytes.subarray(2), 'utf-16be');
+
+  // NUL bytes never occur in UTF-8 or GB text: either BOM-less UTF-16 or binary data.
+  const nul = utf16ByNulBytes(bytes);
+  if (nul === 'binary') return fail('binary_file', 'file contains NUL bytes (binary data)');
+  if (nul) return validated(withEncoding(bytes, nul));
+
+  const utf8 = decodeStrictUtf8(bytes);
+  if (!('error' in utf8)) return utf8;
+
+  const sample = bytes.subarray(0, SNIFF_BYTES);
+  const candidates = [
+    ...new Set(
+      chardet
+        .analyse(sample)
+        .filter((m) => m.confidence >= MIN_CONFIDENCE && m.name in CHARDET_ENCODINGS)
+        .map((m) => CHARDET_ENCODINGS[m.name]),
+    ),
+  ];
+  if (candidates.length === 0) {
+    const guess = chardet.detect(sample);
+    return fail(
+      'unknown_encoding',
+      `not UTF-8, GB18030/GBK/GB2312, Big5 or UTF-16${guess ? ` (detector suggests ${guess})` : ''}`,
+    );
+  }
+  let last: ReadFailure | undefined;
+  for (const encoding of candidates) {
+    const d = validated(withEncoding(bytes, encoding));
+    if (!('error' in d)) return d;
+    last = d;
+  }
+  return last!;
+}
+
+function decodeStrictUtf8(bytes: Uint8Array): Decoded | ReadFailure {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return fail('unknown_encoding', 'invalid UTF-8');
+  }
+}
+
+function withEncoding(bytes: Uint8Array, encoding: string): Decoded {
+  return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding), encoding };
+}
+
+/** Reject a decoding that produced too many replacement characters. */
+function validated(d: Decoded): Decoded | ReadFailure {
+  let bad = 0;
+  for (let i = 0; i < d.text.length; i++) if (d.text.charCodeAt(i) === 0xfffd) bad++;
+  if (d.text.length > 0 && bad / d.text.length > MAX_REPLACEMENT_RATIO) {
+    return fail(
+      'binary_file',
+      `decoding as ${d.encoding} gives ${bad} replacement characters in ${d.text.length} (not text)`,
+    );
+  }
+  return d;
+}
+
+/**
+ * BOM-less UTF-16: the NUL bytes of ASCII characters (digits, tabs, line ends) all sit at odd
+ * offsets (LE) or even offsets (BE). Returns undefined when there are no NUL bytes.
+ */
+function utf16ByNulBytes(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | 'binary' | undefined {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  const total = even + odd;
+  if (total === 0) return undefined;
+  if (bytes.length % 2 === 0 && total >= 4) {
+    if (odd >= 0.95 * total) return 'utf-16le';
+    if (even >= 0.95 * total) return 'utf-16be';
+  }
+  return 'binary';
+}
+
+/** Checks on decoded text: empty, whitespace only, binary (NUL / control characters). */
+function checkText(text: string): ReadFailure | undefined {
+  // \s covers U+3000, NBSP and U+FEFF; add the zero-width characters.
+  if (/^[\s\u200B-\u200D\u2060]*$/.test(text)) {
+    return fail('empty_file', text.length === 0 ? 'file has no text' : 'file contains only whitespace');
+  }
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return fail('binary_file', 'text contains NUL characters (binary data)');
+    // Tab, line feed, vertical tab, form feed and carriage return are ordinary in text.
+    if ((c < 0x20 && (c < 0x09 || c > 0x0d)) || (c >= 0x7f && c <= 0x9f)) control++;
+  }
+  if (control / text.length > MAX_CONTROL_RATIO) {
+    return fail('binary_file', `${control} control characters in ${text.length} (not text)`);
+  }
+  const bad = text.split('\ufffd').length - 1;
+  if (bad / text.length > MAX_REPLACEMENT_RATIO) {
+    return fail('binary_file', `${bad} replacement characters in ${text.length} (not text)`);
+  }
+  return undefined;
+}

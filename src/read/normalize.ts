@@ -1,0 +1,169 @@
+/**
+ * Character normalization of decoded lines. Every mapping is one UTF-16 code unit to one code
+ * unit, so a normalized line has exactly the raw line's length and an offset found in the
+ * normalized text is the same offset in the raw text (provenance for cells and facts).
+ */
+import * as OpenCC from 'opencc-js';
+import { CHART_RESIDUE, INLINE_NOISE } from '../catalogue/noise.ts';
+
+/**
+ * Single-character folds beyond the generic full-width block (U+FF01–U+FF5E → ASCII), which
+ * already turns （）［］：，；！？－ into ()[]:,;!?- .
+ *
+ * Kept as they are, on purpose:
+ * - 、 and 。 — they carry meaning in labels and enumerations (一、 …).
+ * - 〔〕 — document numbers are written 国办发〔2017〕24号; folding them to [] would make them
+ *   look like converter markers (`[image: …]`) and gains nothing for label matching.
+ * - 《》 “” — quotation, irrelevant to matching and numbers.
+ * - — (U+2014 EM DASH) — a lone `—`/`——` cell means "blank" (see extract/numbers.ts BLANKS).
+ * - ①②③ — circled numbers are enumerators, not values.
+ */
+const CHAR_FOLDS: Readonly<Record<string, string>> = {
+  // Spaces: ideographic, no-break and the typographic spaces.
+  '\u3000': ' ', '\u00A0': ' ', '\u1680': ' ', '\u202F': ' ', '\u205F': ' ',
+  '\u2000': ' ', '\u2001': ' ', '\u2002': ' ', '\u2003': ' ', '\u2004': ' ', '\u2005': ' ',
+  '\u2006': ' ', '\u2007': ' ', '\u2008': ' ', '\u2009': ' ', '\u200A': ' ',
+  // Invisible characters: zero-width, word joiner, BOM, soft hyphen, Mongolian vowel separator.
+  '\u200B': ' ', '\u200C': ' ', '\u200D': ' ', '\u2060': ' ', '\uFEFF': ' ', '\u00AD': ' ',
+  '\u180E': ' ',
+  // Direction marks and embeddings.
+  '\u200E': ' ', '\u200F': ' ', '\u061C': ' ', '\u202A': ' ', '\u202B': ' ', '\u202C': ' ',
+  '\u202D': ' ', '\u202E': ' ', '\u2066': ' ', '\u2067': ' ', '\u2068': ' ', '\u2069': ' ',
+  // Bracket variants used around headings and labels.
+  '【': '[', '】': ']', '〖': '[', '〗': ']', '﹙': '(', '﹚': ')', '﹝': '〔', '﹞': '〕',
+  // Minus and hyphen variants → ASCII hyphen-minus, so -133 stays a signed number. The em dash
+  // (blank marker) is not touched; the horizontal bar is folded into it.
+  '\u2212': '-', '\u2010': '-', '\u2011': '-', '\u2013': '-', '\uFE63': '-', '\u2015': '—',
+  // Small and half-width punctuation forms.
+  '\u201A': ',', '﹐': ',', '﹑': '、', '﹒': '.', '﹔': ';', '﹕': ':', '﹖': '?', '﹗': '!',
+  '｡': '。', '､': '、', '｢': '「', '｣': '」',
+};
+
+const FOLD_CODES: ReadonlyMap<number, string> = new Map(
+  Object.entries(CHAR_FOLDS).map(([from, to]) => [from.charCodeAt(0), to]),
+);
+
+/** Fold one line, code unit by code unit (length-preserving). Tabs are kept: layout uses them. */
+export function normalizeLine(line: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    let ch: string | undefined;
+    if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
+    else ch = FOLD_CODES.get(code);
+    if (ch === undefined) out += line[i];
+    else {
+      out += ch;
+      changed = true;
+    }
+  }
+  return changed ? out : line;
+}
+
+/** Replace characters [start, end) with spaces. */
+function blank(line: string, start: number, end: number): string {
+  return line.slice(0, start) + ' '.repeat(end - start) + line.slice(end);
+}
+
+/** Blank inline converter markers (`[image: …]`, `[bookmark: …]`) in one normalized line. */
+export function blankInlineNoise(line: string): string {
+  let out = line;
+  for (const { pattern } of INLINE_NOISE) {
+    pattern.lastIndex = 0;
+    out = out.replace(pattern, (m) => ' '.repeat(m.length));
+  }
+  return out;
+}
+
+function isChartResidueRow(line: string): boolean {
+  if (!line.includes('\t')) return false;
+  const fields = line.split('\t').map((f) => f.trim()).filter((f) => f !== '');
+  if (fields.length === 0) return false;
+  let seenNumber = false;
+  for (const f of fields) {
+    if (CHART_RESIDUE.number.test(f)) seenNumber = true;
+    else if (seenNumber || !CHART_RESIDUE.label.test(f)) return false;
+  }
+  return true;
+}
+
+/**
+ * Blank chart residue blocks (a `系列 1` header and the tab-separated label/value rows after
+ * it). Returns a new array of the same length.
+ */
+export function blankChartResidue(lines: readonly string[]): string[] {
+  const out = lines.slice();
+  for (let i = 0; i < out.length; i++) {
+    if (!CHART_RESIDUE.header.test(out[i])) continue;
+    out[i] = blank(out[i], 0, out[i].length);
+    let rows = 0;
+    let j = i + 1;
+    for (; j < out.length && rows < CHART_RESIDUE.maxRows; j++, rows++) {
+      if (CHART_RESIDUE.header.test(out[j]) || isChartResidueRow(out[j])) {
+        out[j] = blank(out[j], 0, out[j].length);
+      } else break;
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
+/**
+ * Normalize a whole document: fold characters, then blank noise. Index-aligned with `raw`, and
+ * every line has the raw line's length.
+ */
+export function normalizeDoc(raw: readonly string[]): string[] {
+  return blankChartResidue(raw.map((l) => blankInlineNoise(normalizeLine(l))));
+}
+
+// --- Traditional → Simplified, for label matching only -------------------------------------
+
+type Convert = (text: string) => string;
+let converters: Convert[] | undefined;
+
+/** Built lazily: the OpenCC dictionaries are large and most corpora are all simplified. */
+function getConverters(): Convert[] {
+  converters ??= [
+    OpenCC.Converter({ from: 'tw', to: 'cn' }),
+    OpenCC.Converter({ from: 'hk', to: 'cn' }),
+  ];
+  return converters;
+}
+
+// Cheap pre-check: text without CJK ideographs needs no conversion.
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Convert Traditional characters (Taiwan and Hong Kong variants) to Simplified, keeping the
+ * length: a conversion that would change a line's length (phrase-level rewrites) is redone
+ * character by character, and a character whose conversion changes length is kept as is.
+ * Lines (split on \n) are processed separately so offsets stay valid per line.
+ */
+export function toSimplified(text: string): string {
+  if (!HAN.test(text)) return text;
+  return text
+    .split('\n')
+    .map((line) => simplifyLine(line))
+    .join('\n');
+}
+
+function simplifyLine(line: string): string {
+  if (!HAN.test(line)) return line;
+  let out = line;
+  for (const convert of getConverters()) {
+    const whole = convert(out);
+    out = whole.length === out.length ? whole : charByChar(out, convert);
+  }
+  return out;
+}
+
+function charByChar(line: string, convert: Convert): string {
+  let out = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    const c = HAN.test(ch) ? convert(ch) : ch;
+    out += c.length === 1 ? c : ch;
+  }
+  return out;
+}

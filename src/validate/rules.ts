@@ -1,0 +1,168 @@
+/**
+ * Evaluate the identity rules of src/catalogue/identities.ts against one report's table cells.
+ *
+ * Blank semantics (a blank cell is "not reported", not 0): a rule is checked only when its
+ * total and at least one part are stated. When every part is stated, total ≠ Σ parts is a
+ * violation; when some parts are blank, only Σ stated parts > total is (the blanks may hold
+ * the rest, but they cannot be negative). A single part larger than its total is reported as
+ * `subitem_exceeds_total` instead of a sum violation, once per (part, total) pair.
+ */
+import { ALL_APPLICANTS, APPLICANT_COLUMNS, ruleKeys, type IdentityRule, type Part } from '../catalogue/identities.ts';
+import type { Applicant, FindingCode } from '../types.ts';
+import { cellName, fmt, same, type CellLookup } from './cells.ts';
+
+export interface Violation {
+  code: Extract<FindingCode, 'identity_violation' | 'subitem_exceeds_total'>;
+  ruleId: string;
+  message: string;
+  /** Metric keys involved (plain keys, no applicant suffix), in rule order. */
+  keys: string[];
+  line: number | null;
+}
+
+/** One stated (or blank) summand as it appears in a message. */
+interface Term {
+  name: string;
+  key: string;
+  value: number | null;
+  line: number | null;
+}
+
+interface Side {
+  terms: Term[];
+  stated: Term[];
+  sum: number;
+  complete: boolean;
+}
+
+const term = (get: CellLookup, key: string, applicant: Applicant): Term => {
+  const cell = get(key, applicant);
+  return { name: cellName(key, applicant), key, value: cell?.value ?? null, line: cell?.line ?? null };
+};
+
+/** An alternative part is its aggregate row when stated, else its sub-rows. */
+function partTerms(get: CellLookup, part: Part, applicant: Applicant): Term[] {
+  if (typeof part === 'string') return [term(get, part, applicant)];
+  const aggregate = term(get, part.either, applicant);
+  if (aggregate.value !== null) return [aggregate];
+  const subs = part.or.map((k) => term(get, k, applicant));
+  return subs.some((t) => t.value !== null) ? subs : [aggregate];
+}
+
+function side(terms: Term[]): Side {
+  const stated = terms.filter((t) => t.value !== null);
+  return {
+    terms,
+    stated,
+    sum: stated.reduce((s, t) => s + (t.value as number), 0),
+    complete: stated.length === terms.length,
+  };
+}
+
+const show = (s: Side): string => {
+  const body = s.stated.map((t) => `${t.name} ${fmt(t.value as number)}`).join(' + ');
+  return s.stated.length > 1 ? `${body} = ${fmt(s.sum)}` : body;
+};
+const blanks = (s: Side): string => {
+  const b = s.terms.filter((t) => t.value === null).map((t) => t.name);
+  return b.length ? ` (blank: ${b.join(', ')})` : '';
+};
+
+export interface EvalState {
+  /** (part|total|applicant) pairs already reported as subitem_exceeds_total. */
+  reportedPairs: Set<string>;
+}
+
+/** total = Σ parts, with the subitem check first. */
+function checkSum(
+  rule: IdentityRule,
+  total: Term,
+  parts: Term[],
+  applicant: Applicant,
+  keys: string[],
+  state: EvalState,
+): Violation[] {
+  if (total.value === null) return [];
+  const s = side(parts);
+  if (s.stated.length === 0) return [];
+  const exceeding = s.stated.filter((t) => (t.value as number) > (total.value as number) && !same(t.value as number, total.value as number));
+  if (exceeding.length) {
+    return exceeding.flatMap((t) => subitem(rule.id, t, total, applicant, state));
+  }
+  if (s.complete && !same(s.sum, total.value)) {
+    return [violation(rule.id, `${total.name} ${fmt(total.value)} ≠ ${show(s)}`, keys, total.line)];
+  }
+  if (!s.complete && s.sum > total.value && !same(s.sum, total.value)) {
+    return [violation(rule.id, `${total.name} ${fmt(total.value)} < ${show(s)}${blanks(s)}`, keys, total.line)];
+  }
+  return [];
+}
+
+function subitem(ruleId: string, part: Term, total: Term, applicant: Applicant, state: EvalState): Violation[] {
+  const pair = `${part.key}|${total.key}|${applicant}`;
+  if (state.reportedPairs.has(pair)) return [];
+  state.reportedPairs.add(pair);
+  return [
+    {
+      code: 'subitem_exceeds_total',
+      ruleId,
+      message: `${part.name} ${fmt(part.value as number)} > ${total.name} ${fmt(total.value as number)}`,
+      keys: unique([part.key, total.key]),
+      line: part.line,
+    },
+  ];
+}
+
+const violation = (ruleId: string, message: string, keys: string[], line: number | null): Violation => ({
+  code: 'identity_violation',
+  ruleId,
+  message,
+  keys: unique(keys),
+  line,
+});
+
+const unique = (xs: string[]): string[] => [...new Set(xs)];
+
+/** Check one rule; returns every violation (one per applicant column where relevant). */
+export function evaluateRule(rule: IdentityRule, get: CellLookup, state: EvalState): Violation[] {
+  switch (rule.kind) {
+    case 'le': {
+      const part = term(get, rule.part, 'total');
+      const total = term(get, rule.total, 'total');
+      if (part.value === null || total.value === null) return [];
+      if (part.value > total.value && !same(part.value, total.value)) return subitem(rule.id, part, total, 'total', state);
+      return [];
+    }
+    case 'sum': {
+      const applicants: readonly Applicant[] = rule.perApplicant ? ALL_APPLICANTS : ['total'];
+      return applicants.flatMap((a) =>
+        checkSum(rule, term(get, rule.total, a), rule.parts.flatMap((p) => partTerms(get, p, a)), a, ruleKeys(rule), state),
+      );
+    }
+    case 'row_total':
+      return rule.metrics.flatMap((m) =>
+        checkSum(rule, term(get, m, 'total'), APPLICANT_COLUMNS.map((a) => term(get, m, a)), 'total', [m], state),
+      );
+    case 'balance':
+      return ALL_APPLICANTS.flatMap((a) => {
+        const left = side(rule.left.map((k) => term(get, k, a)));
+        const right = side(rule.right.map((k) => term(get, k, a)));
+        if (!left.stated.length || !right.stated.length) return [];
+        const differ = !same(left.sum, right.sum);
+        const broken =
+          (left.complete && right.complete && differ) ||
+          (left.complete && differ && right.sum > left.sum) ||
+          (right.complete && differ && left.sum > right.sum);
+        if (!broken) return [];
+        const rel = left.complete && right.complete ? '≠' : left.sum > right.sum ? '>' : '<';
+        return [
+          violation(
+            rule.id,
+            `${show(left)} ${rel} ${show(right)}${blanks(left)}${blanks(right)}`,
+            ruleKeys(rule),
+            left.stated[0]!.line,
+          ),
+        ];
+      });
+  }
+}

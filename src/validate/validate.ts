@@ -1,0 +1,124 @@
+/**
+ * Per-report validation: the identity rules on the table facts, narrative-vs-table
+ * conflicts, and a year that disagrees with the template. Returns new findings only; the
+ * loader's own findings (value_on_header_row …) are passed in for context and left alone.
+ */
+import { eraOf, rulesFor } from '../catalogue/identities.ts';
+import { agreesWithin, parseNumber } from '../extract/numbers.ts';
+import type { Fact, Finding, ReportRow } from '../types.ts';
+import { fmt, indexCells, lookupIn } from './cells.ts';
+import { evaluateRule, type EvalState } from './rules.ts';
+
+export interface ReportInput {
+  report: ReportRow;
+  facts: Fact[];
+  findings: Finding[];
+}
+
+export function validateReport(input: ReportInput): Finding[] {
+  const { report } = input;
+  const facts = input.facts.filter((f) => f.report_id === report.report_id);
+  const table = facts.filter((f) => f.source === 'table');
+  return [
+    ...identityFindings(report, table),
+    ...narrativeConflicts(report, table, facts.filter((f) => f.source === 'narrative')),
+    ...yearTemplate(report),
+  ];
+}
+
+function identityFindings(report: ReportRow, table: Fact[]): Finding[] {
+  const get = lookupIn(indexCells(table));
+  const state: EvalState = { reportedPairs: new Set() };
+  const rules = rulesFor(eraOf(report));
+  // `le` rules first so a pair they report is not reported again by a sum rule.
+  const ordered = [...rules.filter((r) => r.kind === 'le'), ...rules.filter((r) => r.kind !== 'le')];
+  return ordered.flatMap((rule) =>
+    evaluateRule(rule, get, state).map(
+      (v): Finding => ({
+        report_id: report.report_id,
+        severity: 'error',
+        code: v.code,
+        message: v.message,
+        metric: v.keys.join(','),
+        line: v.line,
+      }),
+    ),
+  );
+}
+
+/** The precision a narrative figure was stated with (3.7万多 → ±1000 upward; 3.3万 → ±500). */
+export function statedPrecision(fact: Pick<Fact, 'text' | 'value' | 'approx'>): { approx: boolean; precision: number } {
+  const parsed = parseNumber(halfWidth(fact.text ?? ''));
+  if (parsed && parsed.value !== null) return { approx: parsed.approx || fact.approx, precision: parsed.precision };
+  // The text is a sentence fragment rather than a bare figure: an approximate round number
+  // is precise to its last non-zero digit (1000多 → 1000).
+  if (fact.approx && fact.value !== null) return { approx: true, precision: lastDigitPlace(fact.value) };
+  return { approx: fact.approx, precision: 1 };
+}
+
+function lastDigitPlace(n: number): number {
+  let p = 1;
+  while (n !== 0 && Number.isInteger(n / (p * 10)) && p < 1e8) p *= 10;
+  return p;
+}
+
+function halfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+function narrativeConflicts(report: ReportRow, table: Fact[], narrative: Fact[]): Finding[] {
+  const get = lookupIn(indexCells(table));
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const fact of narrative) {
+    if (fact.value === null || (fact.applicant !== null && fact.applicant !== 'total')) continue;
+    const cell = get(fact.metric, 'total');
+    if (!cell || cell.value === null) continue;
+    const { approx, precision } = statedPrecision(fact);
+    if (agreesWithin({ value: fact.value, approx, precision }, cell.value)) continue;
+    const key = `${fact.metric}|${fact.value}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      report_id: report.report_id,
+      severity: 'error',
+      code: 'narrative_table_conflict',
+      message:
+        `${fact.metric}: narrative ${figure(fact)} (line ${fact.line}) ` +
+        `≠ table ${fmt(cell.value)} (line ${cell.line})`,
+      metric: fact.metric,
+      line: cell.line,
+    });
+  }
+  return out;
+}
+
+/** The figure as the report wrote it when the text is short (3.7万多), else the value. */
+function figure(fact: Fact): string {
+  const text = fact.text?.trim() ?? '';
+  return text && text.length <= 12 ? text : fmt(fact.value as number);
+}
+
+/** The template a report year should use (the report year, not publication year, decides). */
+export function expectedTemplate(year: number): '2008' | '2019' | '2021' {
+  return year < 2019 ? '2008' : year < 2021 ? '2019' : '2021';
+}
+
+function yearTemplate(report: ReportRow): Finding[] {
+  const { year, template } = report;
+  if (year === null || (template !== '2008' && template !== '2019' && template !== '2021')) return [];
+  const expected = expectedTemplate(year);
+  if (expected === template) return [];
+  return [
+    {
+      report_id: report.report_id,
+      severity: 'warning',
+      code: 'year_template_mismatch',
+      message: `report year ${year} but ${template} template (report years ${RANGE[expected]} use the ${expected} template)`,
+      metric: null,
+      line: null,
+    },
+  ];
+}
+
+const RANGE = { '2008': '2008–2018', '2019': '2019–2020', '2021': '2021 on' } as const;
