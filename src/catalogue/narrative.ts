@@ -59,7 +59,7 @@ const CASES = ['件', '起', '宗', '个'] as const;
 
 /** Channel words of the proactive-disclosure channels (2008 table rows 1–5). */
 const CHANNEL = {
-  gazette: '(?:政府)?公报',
+  gazette: '政府公报',
   website: '(?:政府门户网站?|政府网站?|门户网站?|部门网站|网站)',
   weibo: '(?:政务|官方)?微博',
   wechat: '(?:政务微信(?:公众号)?|微信公众(?:号|平台)|微信(?:平台)?)',
@@ -67,7 +67,7 @@ const CHANNEL = {
 } as const;
 
 const channelPattern = (words: string): string =>
-  `${words}[^\\d,，;；。]{0,30}?(?:主动)?{PUB}(?:政府)?(?:信息)?(?:数)?{SEP}{N}`;
+  `${words}[^\\d,，;；。]{0,30}?(?:主动)?{PUB}(?:各类)?(?:政府)?(?:信息)?(?:数量|数)?{SEP}{N}`;
 
 const APPEAL_UNLESS = '纠错|纠正|败诉|维持|驳回|撤销|确认违法|费用';
 const REQUEST_UNLESS = '复议|诉讼|投诉|举报|信访|建议|提案|热线|来信来访';
@@ -77,7 +77,7 @@ export const NARRATIVE_PATTERNS: readonly NarrativePattern[] = [
   {
     key: 'proactive.total',
     kind: 'figure',
-    pattern: '主动(?:在[^\\d,，;；。]{0,15}?)?{PUB}(?:各类)?(?:政府)?信息(?:数)?{SEP}{N}',
+    pattern: '主动(?:在[^\\d,，;；。]{0,15}?)?{PUB}(?:各类)?(?:政府)?信息(?:数量|数)?{SEP}{N}',
     units: ['条', '件'],
     followedBy: '^\\s*其中',
     notes:
@@ -130,7 +130,7 @@ export const NARRATIVE_PATTERNS: readonly NarrativePattern[] = [
   {
     key: 'proactive.total',
     kind: 'figure',
-    pattern: '主动(?:在[^\\d,，;；。]{0,15}?)?{PUB}(?:各类)?(?:政府)?信息(?:数)?{SEP}{N}',
+    pattern: '主动(?:在[^\\d,，;；。]{0,15}?)?{PUB}(?:各类)?(?:政府)?信息(?:数量|数)?{SEP}{N}',
     units: ['条', '件'],
     notes:
       '"主动公开政府信息24079条", "通过不同渠道和方式主动公开政府信息3.7万多条". A topic between ' +
@@ -149,7 +149,7 @@ export const NARRATIVE_PATTERNS: readonly NarrativePattern[] = [
     key: 'requests.received',
     kind: 'figure',
     pattern:
-      '(?:收到|受理|接收|接到)(?:了)?(?:各类)?(?:政府)?(?:信息)?(?:公开)?(?:依申请公开|申请)(?:政府信息)?(?:公开)?(?:申请)?(?:数)?{SEP}{N}',
+      '(?:收到|受理|接收|接到)(?:了)?(?:各类)?(?:政府)?(?:信息)?(?:公开)?(?:依申请公开|申请)(?:政府信息)?(?:公开)?(?:的)?(?:申请)?(?:数量|数)?{SEP}{N}',
     units: COUNT,
     unless: REQUEST_UNLESS,
     notes:
@@ -219,7 +219,7 @@ export const NARRATIVE_PATTERNS: readonly NarrativePattern[] = [
   {
     key: 'litigation.total',
     kind: 'figure',
-    pattern: '(?<!复议(?:和|及|与|、|或))(?:行政)?诉讼(?:案件|案)?(?:数量|数)?{SEP}{N}',
+    pattern: '(?<!复议[和及与、或](?:行政)?)(?:行政)?诉讼(?:案件|案)?(?:数量|数)?{SEP}{N}',
     units: CASES,
     notes: '"行政诉讼案件1件", "政府信息公开类的诉讼0起".',
   },
@@ -258,7 +258,7 @@ export const NARRATIVE_PATTERNS: readonly NarrativePattern[] = [
   {
     key: 'reconsideration.total',
     kind: 'none',
-    pattern: '(?:未|没有)(?:发生|出现|收到|接到|有|产生|涉及|发现)(?:过)?[^\\d,，;；。]*?复议',
+    pattern: '(?:(?:未|没有)(?:发生|出现|收到|接到|有|产生|涉及|发现)(?:过)?|无(?!论|需|须|法))[^\\d,，;；。]*?复议',
     zeroUnit: '件',
     unless: APPEAL_UNLESS,
     notes:
@@ -268,7 +268,7 @@ export const NARRATIVE_PATTERNS: readonly NarrativePattern[] = [
   {
     key: 'litigation.total',
     kind: 'none',
-    pattern: '(?:未|没有)(?:发生|出现|收到|接到|有|产生|涉及|发现)(?:过)?[^\\d,，;；。]*?诉讼',
+    pattern: '(?:(?:未|没有)(?:发生|出现|收到|接到|有|产生|涉及|发现)(?:过)?|无(?!论|需|须|法))[^\\d,，;；。]*?诉讼',
     zeroUnit: '件',
     unless: APPEAL_UNLESS,
     notes: 'Only when 诉讼 is named in the negated clause.',

@@ -51,18 +51,19 @@ export function plotlyLibrary(): string {
 }
 
 /**
- * Make text safe inside an HTML <script> element: `</script` and `<!--` would end or confuse
- * the element. `<\/` is the same string to JavaScript (in strings, regexes and JSON literals).
+ * Make code safe inside an HTML <script> element: `</script` would end the element early.
+ * `<\/` means the same to JavaScript wherever it can occur (strings, regexes, comments).
  */
-export function escapeScript(text: string): string {
-  return text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+export function escapeScript(code: string): string {
+  return code.replace(/<\/(script)/gi, '<\\/$1');
 }
 
-/** JSON for embedding in a <script>: also escapes U+2028/9, which old JS engines reject. */
+/**
+ * JSON for a <script> element: `<`, `>`, `&` and U+2028/9 as \u escapes, so no `</script>` or
+ * `<!--` can appear, and the text is still valid JSON and JavaScript.
+ */
 export function scriptJson(value: unknown): string {
-  return escapeScript(JSON.stringify(value ?? null))
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value ?? null).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The two-representation bundle for a figure. Marks the library as sent when it embeds it. */
@@ -143,8 +144,13 @@ export function publish(bundle: MimeBundle): void {
   write({ ...bundle, transient: { display_id: randomBytes(8).toString('hex') } }, false);
 }
 
-/** Draw a Plotly figure inline in the notebook. */
+/** Draw a Plotly figure inline in the notebook (outside a kernel: print a one-line summary). */
 export function show(fig: PlotlyFigure, opts: PlotlyBundleOptions = {}): void {
+  // Only build (and mark plotly.js as sent) when a notebook will receive the bundle.
+  if (!tslabWriter()) {
+    console.log(`Plotly figure (${fig.data.length} traces): run in a notebook to draw it`);
+    return;
+  }
   publish(plotlyBundle(fig, opts));
 }
 

@@ -102,19 +102,24 @@ function takesExtension(name: string, s: Settings): boolean {
   return s.extensions.has(path.extname(name).slice(1).toLowerCase());
 }
 
-/** Walk a folder depth-first in sorted order, yielding files and unreadable entries. */
-async function* walk(dir: string, s: Settings, seen: Set<string>): AsyncGenerator<Source> {
+/**
+ * Walk a folder depth-first in sorted order, yielding files and unreadable entries.
+ * `ancestors` holds the real paths of the folders above: a symlink back into one of them is a
+ * loop and is not entered. A folder linked twice from different places is walked twice (its
+ * files then show up as duplicate reports, which is what they are).
+ */
+async function* walk(dir: string, s: Settings, ancestors: ReadonlySet<string>): AsyncGenerator<Source> {
   let real: string;
   let names: string[];
   try {
     real = await fs.realpath(dir);
-    if (seen.has(real)) return; // symlink loop or a folder reached twice
-    seen.add(real);
+    if (ancestors.has(real)) return;
     names = await fs.readdir(dir);
   } catch (e) {
     yield unreadable(dir, e);
     return;
   }
+  const inside = new Set(ancestors).add(real);
   // Code-unit order: deterministic across platforms and locales.
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const name of names) {
@@ -128,7 +133,7 @@ async function* walk(dir: string, s: Settings, seen: Set<string>): AsyncGenerato
       if (takesExtension(name, s)) yield unreadable(full, e);
       continue;
     }
-    if (st.isDirectory()) yield* walk(full, s, seen);
+    if (st.isDirectory()) yield* walk(full, s, inside);
     else if (st.isFile() && takesExtension(name, s)) yield await readFileSource(full, s);
   }
 }
@@ -141,7 +146,6 @@ export async function* iterateSources(inputs: readonly Input[], opts?: CollectOp
   if (!Array.isArray(inputs)) throw new XxgkError('bad_argument', 'inputs must be an array');
   inputs.forEach((input, i) => checkInput(input, i));
   const s = settingsOf(opts);
-  const seen = new Set<string>();
   for (const input of inputs) {
     if (typeof input !== 'string') {
       if ('text' in input && typeof input.text === 'string') yield { file: input.file, text: input.text };
@@ -167,7 +171,7 @@ export async function* iterateSources(inputs: readonly Input[], opts?: CollectOp
       continue;
     }
     // An explicit file is always taken, whatever its extension.
-    if (st.isDirectory()) yield* walk(input, s, seen);
+    if (st.isDirectory()) yield* walk(input, s, new Set());
     else yield await readFileSource(input, s);
   }
 }

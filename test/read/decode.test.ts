@@ -152,11 +152,17 @@ describe('decode: failures', () => {
     expect(code(decode(bytesOf('noise.txt', bytes)))).toBe('binary_file');
   });
 
-  it('random bytes without NULs → binary_file (too many replacement characters)', () => {
+  it('random bytes without NULs → binary_file (control bytes)', () => {
     let x = 999;
     const bytes = new Uint8Array(4096).map(() => ((x = (x * 1103515245 + 12345) >>> 0), 1 + ((x >>> 24) % 255)));
-    expect(code(decode(bytesOf('noise.txt', bytes)))).toMatch(/^(binary_file|unknown_encoding)$/);
-    expect(code(decode(bytesOf('noise.txt', bytes)))).not.toMatch(/^decoded/);
+    expect(bytes.includes(0)).toBe(false);
+    expect(code(decode(bytesOf('noise.txt', bytes)))).toBe('binary_file');
+  });
+
+  it('random high bytes (no controls, no NULs) → binary_file (replacement characters)', () => {
+    let x = 7;
+    const bytes = new Uint8Array(4096).map(() => ((x = (x * 1103515245 + 12345) >>> 0), 0x80 + ((x >>> 24) % 128)));
+    expect(code(decode(bytesOf('noise.txt', bytes)))).toBe('binary_file');
   });
 
   it('text full of control characters → binary_file', () => {
@@ -190,5 +196,14 @@ describe('formatOf', () => {
     expect(['a.txt', 'a.TEXT', 'a.htm', 'a.HTML', 'a.docx', 'a.doc', 'a.wps', 'a.pdf', 'a.md', 'noext'].map(formatOf)).toEqual([
       'txt', 'txt', 'html', 'html', 'docx', 'doc', 'wps', 'pdf', 'md', 'txt',
     ]);
+  });
+});
+
+describe('decode: BOM-less UTF-16', () => {
+  it('UTF-16BE without BOM', () => {
+    const text = '一、总体情况\n主动公开政府信息数\t12\n';
+    const doc = ok(decode(bytesOf('be.txt', iconv.encode(text, 'utf-16be'))));
+    expect(doc.encoding).toBe('utf-16be');
+    expect(doc.raw).toEqual(['一、总体情况', '主动公开政府信息数\t12']);
   });
 });

@@ -1,0 +1,133 @@
+/**
+ * The `xxgk` command line. Data goes to stdout or files, progress and messages to stderr.
+ * Exit codes: 0 ran (findings are data), 1 --strict and an error finding, 2 usage error.
+ */
+import { parseArgs } from 'node:util';
+import { isXxgkError, XxgkError } from '../errors.ts';
+import { type LoadResult, loadReports } from '../load.ts';
+import { COMMANDS, type CommandName, USAGE } from './usage.ts';
+import { formatFindings } from './report.ts';
+
+export type Io = { out: (s: string) => void; err: (s: string) => void };
+const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+export const TABLE_NAMES = ['reports', 'facts', 'findings', 'channels', 'requests', 'outcomes', 'appeals'] as const;
+const FORMATS = ['csv', 'json', 'arrow', 'parquet'] as const;
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.err(USAGE);
+    return command ? 0 : 2;
+  }
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    io.err(`xxgk: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(command as CommandName, rest, io);
+  } catch (e) {
+    if (isXxgkError(e)) {
+      io.err(`xxgk ${command}: ${e.message}\n`);
+      return e.code === 'usage' || e.code === 'bad_argument' ? 2 : 1;
+    }
+    throw e;
+  }
+}
+
+async function run(command: CommandName, args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      format: { type: 'string', short: 'f' },
+      strict: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      width: { type: 'string' },
+      height: { type: 'string' },
+      scale: { type: 'string' },
+      agency: { type: 'string' },
+      year: { type: 'string' },
+      n: { type: 'string' },
+      seed: { type: 'string' },
+    },
+  }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+  const load = async (inputs: string[]): Promise<LoadResult> => {
+    if (!inputs.length) throw new XxgkError('usage', 'no input files or folders given');
+    const quiet = Boolean(values.quiet);
+    const result = await loadReports(inputs, {
+      onProgress: quiet ? undefined : (done, file) => io.err(`\r[xxgk] read ${done} file(s) — ${file}`.padEnd(80).slice(0, 120)),
+    });
+    if (!quiet) io.err('\n');
+    return result;
+  };
+  const strictExit = (r: LoadResult) =>
+    values.strict && r.records.findings.some((f) => f.severity === 'error') ? 1 : 0;
+
+  switch (command) {
+    case 'export': {
+      const out = requireString(values.out, '--out DIR is required');
+      const format = (values.format ?? 'csv') as string;
+      if (!(FORMATS as readonly string[]).includes(format))
+        throw new XxgkError('usage', `--format must be one of ${FORMATS.join(', ')} (got "${format}")`);
+      const r = await load(positionals);
+      const { exportTables } = await import('../export/table.ts');
+      const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, r[n]]));
+      const paths = await exportTables(tables, out, format as (typeof FORMATS)[number]);
+      io.err(summary(r));
+      for (const p of paths) io.err(`[xxgk] wrote ${p}\n`);
+      return strictExit(r);
+    }
+    case 'validate': {
+      const r = await load(positionals);
+      io.out(formatFindings(r));
+      io.err(summary(r));
+      return strictExit(r);
+    }
+    case 'chart': {
+      const [kind, ...inputs] = positionals;
+      const out = requireString(values.out, '--out file.(png|svg|html) is required');
+      const { chartCommand } = await import('./chart.ts');
+      const r = await load(inputs);
+      await chartCommand(r, kind, out, {
+        width: num(values.width, 'width'),
+        height: num(values.height, 'height'),
+        scale: num(values.scale, 'scale'),
+        agency: values.agency as string | undefined,
+        year: num(values.year, 'year'),
+      });
+      io.err(`[xxgk] wrote ${out}\n`);
+      return 0;
+    }
+    case 'brief': {
+      const out = requireString(values.out, '--out brief.html is required');
+      const { writeBrief } = await import('../export/brief.ts');
+      const r = await load(positionals);
+      await writeBrief(r, out, { agency: values.agency as string | undefined, year: num(values.year, 'year') });
+      io.err(`[xxgk] wrote ${out}\n`);
+      return 0;
+    }
+  }
+}
+
+function requireString(v: unknown, message: string): string {
+  if (typeof v !== 'string' || !v) throw new XxgkError('usage', message);
+  return v;
+}
+
+function num(v: unknown, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new XxgkError('usage', `--${name} must be a positive number (got "${String(v)}")`);
+  return n;
+}
+
+function summary(r: LoadResult): string {
+  const reports = r.records.reports;
+  const by = (s: string) => reports.filter((x) => x.status === s).length;
+  const errors = r.records.findings.filter((f) => f.severity === 'error').length;
+  return `[xxgk] ${reports.length} report(s): ${by('ok')} ok, ${by('partial')} partial, ${by('failed')} failed; ${r.records.facts.length} facts; ${r.records.findings.length} findings (${errors} errors)\n`;
+}

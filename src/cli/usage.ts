@@ -1,0 +1,24 @@
+export const COMMANDS = ['export', 'validate', 'chart', 'brief'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export const USAGE = `Usage: xxgk <command> [options]
+
+Commands:
+  export <files or folders…> --out DIR [--format csv|json|arrow|parquet] [--strict]
+      Load reports and write reports, facts, findings, channels, requests, outcomes and
+      appeals to DIR/<table>.<ext>.
+  validate <files or folders…> [--strict]
+      Print findings grouped by report (file:line  severity  code  message).
+  chart <kind> <files or folders…> --out FILE.(png|svg|html) [--width W --height H --scale S]
+        [--agency NAME] [--year Y]
+      Render a standard chart (kinds: see \`xxgk chart --help\`).
+  brief <files or folders…> --out brief.html [--agency NAME] [--year Y]
+      One self-contained HTML briefing pack: key figures, charts, findings.
+
+Options:
+  --strict   exit 1 when any error finding is present
+  --quiet    no progress on stderr
+
+Exit codes: 0 ran (findings are data, not failures), 1 --strict with errors or a failed
+export, 2 usage error. Progress goes to stderr; only data goes to stdout.
+`;

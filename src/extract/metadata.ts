@@ -1,0 +1,385 @@
+/**
+ * Report metadata from a document's lines: issuing agency, its type, region and level, the
+ * report year, the publication date and the scope (own work vs. a government's aggregate).
+ *
+ * Precedence (README "Metadata"):
+ * - agency: a name line in the title block > a title that starts with the name before the year
+ *   ("XX2017年政府信息公开年度报告") > the signature (a name line next to a date line: the
+ *   issuing body) > a 填报单位/单位名称 line > a table caption ("(威海市中小企业局)",
+ *   "秀英区政府服务中心信息公开情况统计…") > "现公布XX2020年…" > "由XX编制" (the drafting
+ *   office, often the government's general office, not the issuer) > the file name.
+ * - year: title > the first sentence > the 统计期限 sentence > a table caption "(2017年度)" >
+ *   the file name.
+ * - published: the signature date > a 发布日期/成文日期 label > 填报日期 > a lone date line;
+ *   dates before the report year are ignored (they are not publication dates).
+ *
+ * Patterns accept full-width and half-width punctuation: every line is folded to half-width
+ * first (character for character, so offsets stay valid).
+ */
+import {
+  AGENCY_SUFFIXES,
+  AGGREGATE_PHRASES,
+  DATE_LABELS,
+  FIGURE_CONTEXT,
+  GOVERNMENT_ZONE_PATTERN,
+  NAME_LENGTH,
+  NOT_A_NAME_CHAR,
+  NOT_A_NAME_START,
+  NOT_A_NAME_WORD,
+  UNIT_LABELS,
+} from '../catalogue/agency.ts';
+import type { AgencyType, Finding, ReportMeta, Scope } from '../types.ts';
+import { resolveRegion } from './region.ts';
+
+export interface MetadataOptions {
+  /** File name (path); its base name is the last resort for agency and year. */
+  file?: string;
+  /** 1-based lines that belong to tables: never read as title, signature or sentence. */
+  tableLines?: Set<number>;
+}
+
+export type MetaFinding = Omit<Finding, 'report_id'>;
+
+export interface MetadataResult {
+  meta: ReportMeta;
+  findings: MetaFinding[];
+}
+
+/** Where a value was found: the value, its 1-based line, and the rule that produced it. */
+interface Found<T> {
+  value: T;
+  line: number | undefined;
+  source: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+/** Full-width ASCII and the ideographic space → half-width, one character for one. */
+export function fold(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+/** Converter placeholders that may sit on a name or date line. */
+const INLINE_NOISE = /\[(?:image|bookmark):[^\]]*\]/gi;
+
+function clean(line: string): string {
+  return fold(line).replace(INLINE_NOISE, ' ').trim();
+}
+
+const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "2017" or "二〇一七" → 2017; "12" or "十二" → 12. */
+function cnNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s.includes('十')) {
+    const [tens, ones] = s.split('十');
+    return (tens ? CN_DIGIT[tens] : 1) * 10 + (ones ? CN_DIGIT[ones] : 0);
+  }
+  return Number([...s].map((c) => CN_DIGIT[c] ?? NaN).join(''));
+}
+
+const YEAR = String.raw`(\d{4}|[〇零○一二三四五六七八九]{4})`;
+const MD = String.raw`(\d{1,2}|[一二三四五六七八九十]{1,3})`;
+/** A year as the report's year ("2017年", "2017 年度"), not the year of a full date. */
+const YEAR_OF_REPORT = new RegExp(String.raw`${YEAR}\s*年(?!\s*${MD}\s*月)`, 'u');
+const DATE_CN = new RegExp(String.raw`${YEAR}\s*年\s*${MD}\s*月\s*${MD}\s*日`, 'u');
+const DATE_ISO = /(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})/u;
+
+function plausibleYear(y: number): boolean {
+  return y >= 2007 && y <= 2099;
+}
+
+function yearIn(text: string): number | null {
+  const m = YEAR_OF_REPORT.exec(text);
+  if (!m) return null;
+  const y = cnNumber(m[1]);
+  return plausibleYear(y) ? y : null;
+}
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (!plausibleYear(y) || m < 1 || m > 12 || d < 1) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null; // 2月30日
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The first date in `text` as ISO yyyy-mm-dd. */
+export function parseDate(text: string): string | null {
+  const cn = DATE_CN.exec(text);
+  if (cn) return isoDate(cnNumber(cn[1]), cnNumber(cn[2]), cnNumber(cn[3]));
+  const iso = DATE_ISO.exec(text);
+  return iso ? isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) : null;
+}
+
+/** A line that is only a date: "2018年1月12日", "2018 年 3 月 20 日", "二〇一八年一月十二日". */
+function isDateLine(text: string): boolean {
+  const bare = text.replace(/\s+/g, '');
+  return bare.length > 0 && bare.length <= 14 && (DATE_CN.exec(bare)?.[0] === bare || DATE_ISO.exec(bare)?.[0] === bare);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agency names
+
+/** Type of an agency by its name's ending (longest suffix across the catalogue lists). */
+export function agencyType(name: string): AgencyType {
+  if (GOVERNMENT_ZONE_PATTERN.test(name)) return 'government';
+  let best: { type: AgencyType; length: number } | null = null;
+  for (const [type, suffixes] of Object.entries(AGENCY_SUFFIXES) as [AgencyType, readonly string[]][]) {
+    for (const s of suffixes) {
+      if (name.endsWith(s) && (!best || s.length > best.length)) best = { type, length: s.length };
+    }
+  }
+  return best?.type ?? 'other';
+}
+
+function hasAgencySuffix(name: string): boolean {
+  return GOVERNMENT_ZONE_PATTERN.test(name) || Object.values(AGENCY_SUFFIXES).some((list) => list.some((s) => name.endsWith(s)));
+}
+
+/**
+ * `text` as an agency name, or null: short, no sentence punctuation or digits, not a heading,
+ * not a self-reference ("我局", "本中心", "区政府…"), ending like an organ's name. Spaces are
+ * removed (PDF dumps space out characters) and a caption's brackets dropped.
+ */
+export function asAgencyName(text: string): string | null {
+  let name = fold(text).replace(INLINE_NOISE, '').replace(/\s+/g, '');
+  const bracketed = /^[(\[【〔]([^()]+)[)\]】〕]$/u.exec(name);
+  if (bracketed) name = bracketed[1];
+  name = name.replace(/[(]?(盖章|公章|签章)[)]?$/u, '');
+  if (name.length < NAME_LENGTH.min || name.length > NAME_LENGTH.max) return null;
+  if (NOT_A_NAME_CHAR.test(name) || NOT_A_NAME_WORD.test(name) || NOT_A_NAME_START.test(name)) return null;
+  if (/[()\[\]]/.test(name)) return null;
+  return hasAgencySuffix(name) ? name : null;
+}
+
+interface Line {
+  /** 1-based line number. */
+  n: number;
+  text: string;
+}
+
+/** Title block: the short lines at the top, before the first sentence-like line. */
+function titleBlock(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    if (l.text.length > 60 || /[。;]/.test(l.text) || out.length >= 4) break;
+    out.push(l);
+  }
+  return out;
+}
+
+const TITLE_PREFIX = new RegExp(String.raw`^(.+?)(?:关于)?\s*${YEAR}\s*年`, 'u');
+
+/** "威海市中小企业局2017年政府信息公开年度报告" → 威海市中小企业局. */
+function nameBeforeYear(text: string): string | null {
+  if (!/报告|年报/.test(text)) return null;
+  const m = TITLE_PREFIX.exec(text);
+  return m ? asAgencyName(m[1]) : null;
+}
+
+/** A name line paired with a date line within three lines (either order): the signature. */
+function signature(lines: Line[]): { agency?: Line & { name: string }; date?: Line } | null {
+  let found: { agency?: Line & { name: string }; date?: Line } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const name = asAgencyName(lines[i].text);
+    if (!name) continue;
+    const near = [lines[i + 1], lines[i - 1]].filter((l): l is Line => !!l && Math.abs(l.n - lines[i].n) <= 3);
+    const date = near.find((l) => isDateLine(l.text));
+    if (date) found = { agency: { ...lines[i], name }, date };
+  }
+  if (found) return found;
+  // A name alone among the last lines of prose also signs the report.
+  const tail = lines.slice(-5);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const name = asAgencyName(tail[i].text);
+    if (name) return { agency: { ...tail[i], name } };
+  }
+  return null;
+}
+
+function firstMatch<T>(lines: Line[], pick: (l: Line) => T | null, source: string): Found<T> | null {
+  for (const l of lines) {
+    const value = pick(l);
+    if (value !== null) return { value, line: l.n, source };
+  }
+  return null;
+}
+
+const UNIT_LINE = new RegExp(String.raw`(?:${UNIT_LABELS.join('|')})\s*:\s*(\S+)`, 'u');
+const CAPTION_PREFIX = /^(.+?)(?:政府)?信息公开.*(?:统计|情况)/u;
+const ANNOUNCE = new RegExp(String.raw`(?:现公布|现发布|现将)(.{2,40}?)${YEAR}\s*年`, 'u');
+const COMPILED_BY = /由(.{2,40}?)(?:负责|组织|牵头)?(?:编制|编写|起草)/u;
+
+function findAgency(prose: Line[], title: Line[], sig: ReturnType<typeof signature>, file?: string): Found<string> | null {
+  const opening = prose.slice(0, 5);
+  return (
+    firstMatch(title, (l) => asAgencyName(l.text), 'title') ??
+    firstMatch(title, (l) => nameBeforeYear(l.text), 'title_prefix') ??
+    (sig?.agency ? { value: sig.agency.name, line: sig.agency.n, source: 'signature' } : null) ??
+    firstMatch(prose, (l) => {
+      const m = UNIT_LINE.exec(l.text);
+      return m ? asAgencyName(m[1]) : null;
+    }, 'unit_label') ??
+    firstMatch(prose, (l) => {
+      if (/^[(\[【]/.test(l.text)) return asAgencyName(l.text);
+      const m = CAPTION_PREFIX.exec(l.text.replace(/\s+/g, ''));
+      return m && l.text.length <= 60 ? asAgencyName(m[1]) : null;
+    }, 'caption') ??
+    firstMatch(opening, (l) => {
+      const m = ANNOUNCE.exec(l.text);
+      return m ? asAgencyName(m[1]) : null;
+    }, 'announcement') ??
+    firstMatch(opening, (l) => {
+      const m = COMPILED_BY.exec(l.text);
+      return m ? asAgencyName(m[1]) : null;
+    }, 'compiled_by') ??
+    (file ? fileAgency(file) : null)
+  );
+}
+
+function baseName(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+}
+
+function fileAgency(file: string): Found<string> | null {
+  const base = fold(baseName(file));
+  const value = nameBeforeYear(base) ?? asAgencyName(base);
+  return value ? { value, line: undefined, source: 'file' } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Year, date, scope
+
+const PERIOD = new RegExp(String.raw`统计(?:期限|时限|区间|时间).{0,8}?${YEAR}\s*年\s*(?:1|一)\s*月\s*(?:1|一)\s*日`, 'u');
+const CAPTION_YEAR = new RegExp(String.raw`[(\[]\s*${YEAR}\s*年度?\s*[)\]]|${YEAR}\s*年度?.{0,20}统计表`, 'u');
+
+function findYear(prose: Line[], title: Line[], file?: string): Found<number> | null {
+  const titled = title.filter((l) => /报告|年报/.test(l.text));
+  const fromTitle = firstMatch(titled, (l) => yearIn(l.text), 'title');
+  if (fromTitle) return fromTitle;
+  const body = prose.filter((l) => !title.includes(l));
+  const first = body[0];
+  if (first) {
+    const sentence = first.text.split(/[。;!?]/u)[0];
+    const y = yearIn(sentence);
+    if (y !== null) return { value: y, line: first.n, source: 'first_sentence' };
+  }
+  const period = firstMatch(prose.slice(0, 15), (l) => {
+    const m = PERIOD.exec(l.text);
+    const y = m ? cnNumber(m[1]) : NaN;
+    return plausibleYear(y) ? y : null;
+  }, 'period');
+  if (period) return period;
+  const caption = firstMatch(prose, (l) => {
+    const m = CAPTION_YEAR.exec(l.text);
+    const y = m ? cnNumber(m[1] ?? m[2]) : NaN;
+    return plausibleYear(y) ? y : null;
+  }, 'caption');
+  if (caption) return caption;
+  if (file) {
+    const y = yearIn(fold(baseName(file)));
+    if (y !== null) return { value: y, line: undefined, source: 'file' };
+  }
+  return null;
+}
+
+function labelled(lines: Line[], labels: readonly string[], source: string): Found<string> | null {
+  const re = new RegExp(String.raw`(?:${labels.join('|')})\s*:?\s*(.+)$`, 'u');
+  let found: Found<string> | null = null;
+  for (const l of lines) {
+    const m = re.exec(l.text);
+    const date = m ? parseDate(m[1]) : null;
+    if (date) found = { value: date, line: l.n, source };
+  }
+  return found;
+}
+
+function findPublished(prose: Line[], sig: ReturnType<typeof signature>, year: number | null): Found<string> | null {
+  const acceptable = (f: Found<string> | null) => (f && (year === null || Number(f.value.slice(0, 4)) >= year) ? f : null);
+  const sigDate = sig?.date ? parseDate(sig.date.text) : null;
+  const lone = [...prose].reverse().find((l) => isDateLine(l.text));
+  const loneDate = lone ? parseDate(lone.text) : null;
+  return (
+    acceptable(sigDate && sig?.date ? { value: sigDate, line: sig.date.n, source: 'signature' } : null) ??
+    acceptable(labelled(prose, DATE_LABELS.issued, 'issued_label')) ??
+    acceptable(labelled(prose, DATE_LABELS.filled, 'filled_label')) ??
+    acceptable(lone && loneDate ? { value: loneDate, line: lone.n, source: 'date_line' } : null)
+  );
+}
+
+/**
+ * Scope: departments (and other bodies) report their own work. A government's report is an
+ * aggregate when a figure sentence about requests or proactive disclosure speaks for the whole
+ * area or its units ("全区各有关单位共受理…244件"); without such evidence it is unknown.
+ */
+export function scopeOf(type: AgencyType | null, prose: string[]): Scope {
+  if (type === null) return 'unknown';
+  if (type !== 'government') return 'self';
+  const aggregate = prose.some(
+    (t) => AGGREGATE_PHRASES.some((p) => t.includes(p)) && FIGURE_CONTEXT.test(t) && /\d/.test(t),
+  );
+  return aggregate ? 'aggregate' : 'unknown';
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Metadata of one report from its normalized lines (index i = line i + 1). Never throws. */
+export function extractMetadata(lines: string[], opts: MetadataOptions = {}): MetadataResult {
+  const tableLines = opts.tableLines ?? new Set<number>();
+  const prose: Line[] = [];
+  lines.forEach((raw, i) => {
+    const text = clean(raw);
+    if (text && !tableLines.has(i + 1)) prose.push({ n: i + 1, text });
+  });
+  const title = titleBlock(prose);
+  const sig = signature(prose);
+
+  const agency = findAgency(prose, title, sig, opts.file);
+  const year = findYear(prose, title, opts.file);
+  const published = findPublished(prose, sig, year?.value ?? null);
+  const type = agency ? agencyType(agency.value) : null;
+  const region = resolveRegion(agency?.value ?? null, {
+    title: title.map((l) => l.text).join('\n'),
+    text: prose.map((l) => l.text).join('\n'),
+  });
+
+  const findings: MetaFinding[] = [];
+  if (!agency) {
+    findings.push({
+      severity: 'warning',
+      code: 'unknown_agency',
+      message: 'No agency name found (title, signature, 填报单位, caption or file name); the report names itself only as 我局/我中心 or not at all.',
+      metric: null,
+      line: null,
+    });
+  }
+  if (!year) {
+    findings.push({
+      severity: 'error',
+      code: 'unknown_year',
+      message: 'No report year found in the title, first sentence, 统计期限, table caption or file name.',
+      metric: null,
+      line: null,
+    });
+  }
+
+  const meta: ReportMeta = {
+    agency: agency?.value ?? null,
+    agency_type: type,
+    province: region.province,
+    city: region.city,
+    county: region.county,
+    admin_code: region.admin_code,
+    level: region.level,
+    year: year?.value ?? null,
+    scope: scopeOf(type, prose.map((l) => l.text)),
+    published: published?.value ?? null,
+    evidence: {
+      ...(agency?.line !== undefined ? { agency: agency.line } : {}),
+      ...(year?.line !== undefined ? { year: year.line } : {}),
+      ...(published?.line !== undefined ? { published: published.line } : {}),
+    },
+  };
+  return { meta, findings };
+}

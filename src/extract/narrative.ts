@@ -1,0 +1,258 @@
+/**
+ * Narrative figures: numbers a report states in prose ("全年主动公开政府信息24079条，其中政府
+ * 网站公开4140条…"). Generic engine; the sentence patterns are data in ../catalogue/narrative.ts.
+ *
+ * A line is split into sentences (。！？) and clauses (， , ； ;). Patterns run over every clause
+ * in catalogue order; each figure (a position in the text) is read at most once, so an earlier
+ * pattern wins over a later one. Each key is read at most once per sentence; a later sentence
+ * repeating the same key with the same value (and unit, approx) is a duplicate and skipped.
+ */
+import type { Fact } from '../types.ts';
+import { parseNumber } from './numbers.ts';
+import {
+  NARRATIVE_DERIVATIONS,
+  NARRATIVE_DISQUALIFIERS,
+  NARRATIVE_PATTERNS,
+  type NarrativePattern,
+} from '../catalogue/narrative.ts';
+
+export type NarrativeFact = Omit<Fact, 'report_id' | 'applicant' | 'source' | 'how'>;
+
+export interface ProseLine {
+  /** Normalized text. */
+  text: string;
+  /** 1-based line number. */
+  line: number;
+  /** Raw text, same length as `text` (used for label/text provenance when given). */
+  raw?: string;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface Compiled {
+  spec: NarrativePattern;
+  re: RegExp;
+  unless?: RegExp;
+  followedBy?: RegExp;
+}
+
+const FIGURE_CORE =
+  '(?:约|近|超过|超|逾)?\\s*\\d+(?:,\\d{3})*(?:\\.\\d+)?\\s*(?:万|亿)?\\s*(?:多|余)?\\s*';
+const PLACEHOLDERS: Record<string, string> = {
+  '{SEP}': '[为共计达有是:：\\s]*',
+  '{GAP}': '[^\\d,，;；。]{0,30}?',
+  '{PUB}': '(?<!不予|不|未|暂不|免予|无法)(?:公开|公布)',
+  '{LEAD}': '\\s*(?:[①-⑳]|[(（]\\d+[)）]|\\d+[.．、])?\\s*(?:其中\\s*[,，:：]?\\s*)?',
+};
+
+function compile(spec: NarrativePattern): Compiled {
+  let src = spec.pattern;
+  for (const [ph, sub] of Object.entries(PLACEHOLDERS)) src = src.split(ph).join(sub);
+  if (spec.kind === 'figure') {
+    // Longer units first so 万元 wins over 元.
+    const units = [...(spec.units ?? [])].sort((a, b) => b.length - a.length).join('|');
+    src = src.split('{N}').join(`(?<fig>${FIGURE_CORE}(?:${units})(?:多|余|左右|以上)?)`);
+  }
+  return {
+    spec,
+    re: new RegExp(src, 'g'),
+    unless: spec.unless ? new RegExp(spec.unless) : undefined,
+    followedBy: spec.followedBy ? new RegExp(spec.followedBy) : undefined,
+  };
+}
+
+const COMPILED: readonly Compiled[] = NARRATIVE_PATTERNS.map(compile);
+const DERIVED = NARRATIVE_DERIVATIONS.map((d) => ({ ...d, re: new RegExp(d.then) }));
+const DISQUALIFY = new RegExp(NARRATIVE_DISQUALIFIERS);
+
+const SENTENCE_END = /[。！？!?]/;
+const CLAUSE_END = /[，；;]/;
+
+/** Sentence spans of a line (the terminator is excluded). */
+function sentences(text: string): Span[] {
+  return splitSpans(text, 0, text.length, (i) => SENTENCE_END.test(text[i]!));
+}
+
+/** Clause spans inside a sentence. A comma between digits with three digits after is a thousands separator. */
+function clauses(text: string, s: Span): Span[] {
+  return splitSpans(text, s.start, s.end, (i) => {
+    const c = text[i]!;
+    if (CLAUSE_END.test(c)) return true;
+    if (c !== ',') return false;
+    const thousands = /\d/.test(text[i - 1] ?? '') && /^\d{3}(?!\d)/.test(text.slice(i + 1, i + 5));
+    return !thousands;
+  });
+}
+
+function splitSpans(text: string, start: number, end: number, isBreak: (i: number) => boolean): Span[] {
+  const out: Span[] = [];
+  let from = start;
+  for (let i = start; i < end; i++) {
+    if (isBreak(i)) {
+      if (i > from) out.push({ start: from, end: i });
+      from = i + 1;
+    }
+  }
+  if (end > from) out.push({ start: from, end });
+  return out.filter((sp) => text.slice(sp.start, sp.end).trim() !== '');
+}
+
+/** Subject prefix for an `after` pattern: the first prefix the latest key belongs to. */
+function subjectOf(latest: string | undefined, prefixes: readonly string[]): string | undefined {
+  if (!latest) return undefined;
+  return prefixes.find((p) => latest === p || latest.startsWith(p + '.'));
+}
+
+interface Hit {
+  metric: string;
+  value: number;
+  unit: string | null;
+  approx: boolean;
+  offset: number;
+  figureEnd: number;
+  /** Absolute span of the text recorded in `text`. */
+  textSpan: Span;
+  /** The clause, or the list item (between 、) inside it, the value came from. */
+  label: Span;
+  derived?: boolean;
+}
+
+/** Read the narrative facts of a report's prose lines. */
+export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeFact[] {
+  const facts: NarrativeFact[] = [];
+  const seen = new Set<string>();
+  for (const pl of prose) {
+    const text = pl.text;
+    const raw = pl.raw !== undefined && pl.raw.length === text.length ? pl.raw : text;
+    let subject: string | undefined; // latest key, carried into a sentence that starts with 其中
+    for (const sent of sentences(text)) {
+      const sentText = text.slice(sent.start, sent.end);
+      if (!/^\s*其中/.test(sentText)) subject = undefined;
+      const keysInSentence = new Set<string>();
+      const hits = readSentence(text, sent, subject, keysInSentence);
+      for (const h of hits) if (!h.derived) subject = h.metric;
+      for (const h of hits) {
+        const dedupe = `${h.metric}|${h.value}|${h.unit}|${h.approx}`;
+        if (seen.has(dedupe)) continue;
+        seen.add(dedupe);
+        facts.push({
+          metric: h.metric,
+          value: h.value,
+          unit: h.unit,
+          approx: h.approx,
+          label: raw.slice(h.label.start, h.label.end).trim(),
+          text: raw.slice(h.textSpan.start, h.textSpan.end).trim(),
+          line: pl.line,
+        });
+      }
+    }
+  }
+  return facts;
+}
+
+function readSentence(text: string, sent: Span, inherited: string | undefined, keys: Set<string>): Hit[] {
+  const out: Hit[] = [];
+  const claimed = new Set<number>();
+  let latest = inherited;
+  const cls = clauses(text, sent);
+  cls.forEach((cl, ci) => {
+    const clauseText = text.slice(cl.start, cl.end);
+    const next = cls[ci + 1] ? text.slice(cls[ci + 1]!.start, cls[ci + 1]!.end) : '';
+    const found: Hit[] = [];
+    for (const c of COMPILED) {
+      if (c.unless?.test(clauseText)) continue;
+      if (c.followedBy && !c.followedBy.test(next)) continue;
+      let metric = c.spec.key;
+      if (c.spec.after) {
+        const subj = subjectOf(latest, c.spec.after);
+        if (!subj) continue;
+        metric = metric.replace('{subject}', subj);
+      }
+      if (keys.has(metric)) continue;
+      const hit = matchClause(c, clauseText, cl, claimed, metric);
+      if (!hit) continue;
+      keys.add(metric);
+      found.push(hit);
+    }
+    found.sort((a, b) => a.offset - b.offset);
+    for (const h of found) {
+      out.push(h);
+      latest = h.metric;
+      out.push(...derive(text, sent, h, keys));
+    }
+  });
+  return out;
+}
+
+function matchClause(c: Compiled, clauseText: string, cl: Span, claimed: Set<number>, metric: string): Hit | undefined {
+  c.re.lastIndex = 0;
+  for (let m = c.re.exec(clauseText); m; m = c.re.exec(clauseText)) {
+    if (m[0].length === 0) {
+      c.re.lastIndex++;
+      continue;
+    }
+    const start = cl.start + m.index;
+    if (c.spec.kind === 'none') {
+      return {
+        metric,
+        value: 0,
+        unit: c.spec.zeroUnit ?? null,
+        approx: false,
+        offset: start,
+        figureEnd: start + m[0].length,
+        textSpan: { start, end: start + m[0].length },
+        label: cl,
+      };
+    }
+    const fig = m.groups?.fig;
+    if (fig === undefined) continue;
+    const figAt = m.index + m[0].lastIndexOf(fig);
+    const abs = cl.start + figAt;
+    // The label part (before the figure) must not speak of another period or a change.
+    if (DISQUALIFY.test(clauseText.slice(m.index, figAt))) continue;
+    if (claimed.has(abs)) continue;
+    const parsed = parseNumber(fig);
+    if (!parsed || parsed.value === null) continue;
+    claimed.add(abs);
+    return {
+      metric,
+      value: parsed.value,
+      unit: parsed.unit,
+      approx: parsed.approx,
+      offset: abs,
+      figureEnd: abs + fig.length,
+      textSpan: { start: abs, end: abs + fig.length },
+      label: listItem(clauseText, cl, m.index, figAt + fig.length),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The list item a figure belongs to: "政府网站公开4140条" out of "其中政府公报公开28条、政府网站
+ * 公开4140条、…". Items are cut at 、 — but only around the matched pattern, so a 、 inside
+ * the label ("信息公示栏、LED显示屏等公开…") stays.
+ */
+function listItem(clauseText: string, cl: Span, matchAt: number, figEnd: number): Span {
+  const before = clauseText.lastIndexOf('、', matchAt - 1);
+  const after = clauseText.indexOf('、', figEnd);
+  return {
+    start: cl.start + (before >= 0 && matchAt > 0 ? before + 1 : 0),
+    end: cl.start + (after >= 0 ? after : clauseText.length),
+  };
+}
+
+function derive(text: string, sent: Span, h: Hit, keys: Set<string>): Hit[] {
+  const out: Hit[] = [];
+  if (h.derived) return out;
+  const rest = text.slice(h.figureEnd, sent.end);
+  for (const d of DERIVED) {
+    if (d.from !== h.metric || keys.has(d.key) || !d.re.test(rest)) continue;
+    keys.add(d.key);
+    out.push({ ...h, metric: d.key, derived: true });
+  }
+  return out;
+}

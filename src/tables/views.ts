@@ -1,0 +1,240 @@
+/**
+ * The analysis views (channels, requests, outcomes, appeals): one resolved value per report
+ * and key, built from facts and findings.
+ *
+ * Resolution rule, per report, metric and applicant column:
+ * 1. the table value, unless the cell is blank or its metric is *implicated* — named in the
+ *    `metric` list of an error finding of the report (for identity_violation that is every
+ *    key of the violated identity; applicant columns are not told apart);
+ * 2. else the narrative value (总计 column only; the first stated figure in the text);
+ * 3. else null (`source` null).
+ * Then blanks provably zero: when a sum identity's resolved total equals the sum of its
+ * resolved parts, the parts that are blank table cells (not implicated, no narrative value)
+ * resolve to 0 with source `inferred`. Rows the report never states are absent, not 0.
+ */
+import * as aq from 'arquero';
+import { ALL_APPLICANTS, APPLICANT_COLUMNS, eraOf, rulesFor, type Part } from '../catalogue/identities.ts';
+import { aggregateKeys, outcomeGroup } from '../catalogue/crosswalk.ts';
+import type { Applicant, Fact, Finding, ReportRow } from '../types.ts';
+import { cellKey, indexCells, same } from '../validate/cells.ts';
+
+type Table = ReturnType<typeof aq.table>;
+
+export type ViewSource = 'table' | 'narrative' | 'inferred' | 'derived';
+
+export interface Resolved {
+  value: number | null;
+  source: ViewSource | null;
+  line: number | null;
+  /** A blank table cell nothing else resolved: eligible to be proven zero. */
+  blank: boolean;
+}
+
+export interface ViewInput {
+  reports: ReportRow[];
+  facts: Fact[];
+  findings: Finding[];
+}
+
+export interface Views {
+  channels: Table;
+  requests: Table;
+  outcomes: Table;
+  appeals: Table;
+}
+
+/** Keys named by the report's error findings. */
+export function implicatedKeys(findings: readonly Finding[], reportId: string): Set<string> {
+  const keys = new Set<string>();
+  for (const f of findings) {
+    if (f.report_id !== reportId || f.severity !== 'error' || !f.metric) continue;
+    for (const k of f.metric.split(',')) keys.add(k.trim());
+  }
+  return keys;
+}
+
+/** Resolve every (metric, applicant) cell a report states. Keyed by cellKey(metric, applicant). */
+export function resolveReport(report: ReportRow, facts: readonly Fact[], findings: readonly Finding[]): Map<string, Resolved> {
+  const own = facts.filter((f) => f.report_id === report.report_id);
+  const table = indexCells(own.filter((f) => f.source === 'table'));
+  const narrative = indexCells(
+    own.filter((f) => f.source === 'narrative' && (f.applicant === null || f.applicant === 'total')),
+  );
+  const implicated = implicatedKeys(findings, report.report_id);
+  const resolved = new Map<string, Resolved>();
+  for (const key of new Set([...table.keys(), ...narrative.keys()])) {
+    const metric = key.slice(0, key.lastIndexOf('|'));
+    const t = table.get(key);
+    const n = narrative.get(key);
+    if (t && t.value !== null && !implicated.has(metric)) {
+      resolved.set(key, { value: t.value, source: 'table', line: t.line, blank: false });
+    } else if (n && n.value !== null) {
+      resolved.set(key, { value: n.value, source: 'narrative', line: n.line, blank: false });
+    } else {
+      const blank = Boolean(t && t.value === null && !implicated.has(metric));
+      resolved.set(key, { value: null, source: null, line: t?.line ?? n?.line ?? null, blank });
+    }
+  }
+  inferZeros(report, resolved);
+  return resolved;
+}
+
+/** Sum identities whose resolved total equals the sum of the resolved parts: blanks are 0. */
+function inferZeros(report: ReportRow, resolved: Map<string, Resolved>): void {
+  const sums: { total: string; parts: readonly Part[]; applicants: readonly Applicant[] }[] = [];
+  for (const rule of rulesFor(eraOf(report))) {
+    if (rule.kind === 'sum') sums.push({ total: rule.total, parts: rule.parts, applicants: rule.perApplicant ? ALL_APPLICANTS : ['total'] });
+    if (rule.kind === 'row_total') {
+      // Σ applicant columns = 总计, expressed as a sum over cells of the same metric.
+      for (const m of rule.metrics) sums.push({ total: m, parts: APPLICANT_COLUMNS.map((a) => `${m}|${a}`), applicants: ['total'] });
+    }
+  }
+  const cell = (key: string, applicant: Applicant) =>
+    resolved.get(key.includes('|') ? key : cellKey(key, applicant));
+  for (let changed = true, pass = 0; changed && pass < 10; pass++) {
+    changed = false;
+    for (const { total, parts, applicants } of sums) {
+      for (const a of applicants) {
+        const t = cell(total, a);
+        if (!t || t.value === null) continue;
+        let sum = 0;
+        const blanks: Resolved[] = [];
+        for (const part of parts) {
+          const keys = typeof part === 'string' ? [part] : [part.either];
+          let cells = keys.map((k) => cell(k, a));
+          if (typeof part !== 'string' && (cells[0]?.value ?? null) === null) {
+            const subs = part.or.map((k) => cell(k, a));
+            cells = subs.some((c) => c && c.value !== null) ? subs : [...cells, ...subs];
+          }
+          for (const c of cells) {
+            if (c && c.value !== null) sum += c.value;
+            else if (c?.blank) blanks.push(c);
+          }
+        }
+        if (!blanks.length || !same(sum, t.value)) continue;
+        for (const b of blanks) Object.assign(b, { value: 0, source: 'inferred', blank: false });
+        changed = true;
+      }
+    }
+  }
+}
+
+// ── view layouts ──
+
+export const CHANNELS = ['gazette', 'website', 'weibo', 'wechat', 'other', 'total'] as const;
+export const REQUEST_CHANNELS = ['in_person', 'fax', 'online', 'email', 'mail', 'mail_or_fax', 'other'] as const;
+export const APPEAL_KINDS = ['reconsideration', 'litigation', 'litigation_direct', 'litigation_after_reconsideration'] as const;
+export const APPEAL_RESULTS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
+
+export const VIEW_COLUMNS = {
+  channels: ['report_id', 'agency', 'year', 'channel', 'count', 'source', 'inferred', 'line'],
+  requests: ['report_id', 'agency', 'year', 'template', 'by', 'key', 'count', 'source', 'inferred', 'line'],
+  outcomes: ['report_id', 'agency', 'year', 'template', 'outcome', 'group', 'count', 'source', 'inferred', 'line'],
+  appeals: ['report_id', 'agency', 'year', 'kind', 'result', 'count', 'source', 'inferred', 'line'],
+} as const;
+
+type Rec = Record<string, unknown>;
+
+const valueCols = (r: Resolved) => ({
+  count: r.value,
+  source: r.value === null ? null : r.source,
+  inferred: r.source === 'inferred',
+  line: r.source === 'inferred' || r.source === 'derived' ? null : r.line,
+});
+
+function tableOf(columns: readonly string[], rows: Rec[]): Table {
+  const data: Record<string, unknown[]> = {};
+  for (const c of columns) data[c] = rows.map((r) => r[c] ?? null);
+  return aq.table(data);
+}
+
+export function buildViews({ reports, facts, findings }: ViewInput): Views {
+  const rows = { channels: [] as Rec[], requests: [] as Rec[], outcomes: [] as Rec[], appeals: [] as Rec[] };
+  for (const report of reports) {
+    const resolved = resolveReport(report, facts, findings);
+    const get = (metric: string, applicant: Applicant = 'total') => resolved.get(cellKey(metric, applicant));
+    const base = { report_id: report.report_id, agency: report.agency, year: report.year };
+    const withTemplate = { ...base, template: report.template };
+
+    for (const channel of CHANNELS) {
+      const r = get(channel === 'total' ? 'proactive.total' : `proactive.channel.${channel}`);
+      if (r) rows.channels.push({ ...base, channel, ...valueCols(r) });
+    }
+
+    const requestKeys: [by: string, key: string, metric: string, applicant: Applicant][] = [
+      ['total', 'received', 'requests.received', 'total'],
+      ['total', 'carried_over', 'requests.carried_over', 'total'],
+      ...REQUEST_CHANNELS.map((c): [string, string, string, Applicant] => ['channel', c, `requests.channel.${c}`, 'total']),
+      ...APPLICANT_COLUMNS.map((a): [string, string, string, Applicant] => ['applicant', a, 'requests.received', a]),
+    ];
+    for (const [by, key, metric, applicant] of requestKeys) {
+      const r = get(metric, applicant);
+      if (r) rows.requests.push({ ...withTemplate, by, key, ...valueCols(r) });
+    }
+
+    rows.outcomes.push(...outcomeRows(report, resolved).map((o) => ({ ...withTemplate, ...o })));
+    rows.appeals.push(...appealRows(report, get).map((a) => ({ ...base, ...a })));
+  }
+  return {
+    channels: tableOf(VIEW_COLUMNS.channels, rows.channels),
+    requests: tableOf(VIEW_COLUMNS.requests, rows.requests),
+    outcomes: tableOf(VIEW_COLUMNS.outcomes, rows.outcomes),
+    appeals: tableOf(VIEW_COLUMNS.appeals, rows.appeals),
+  };
+}
+
+const OUTCOME_PREFIX = 'requests.outcome.';
+
+/**
+ * Outcome rows (总计 column). `group` comes from the crosswalk; an aggregate row whose
+ * breakdown is complete (every sub-row resolved) gets group null and its sub-rows count,
+ * otherwise the aggregate counts and its sub-rows get group null — never both.
+ * The outcomes total is `requests.outcome.total` (2019/2021) or, for the 2008 era,
+ * `requests.answered` (申请答复数, which the eight outcome rows sum to), with group `total`.
+ */
+function outcomeRows(report: ReportRow, resolved: Map<string, Resolved>): Rec[] {
+  const era = eraOf(report);
+  const out: Rec[] = [];
+  for (const [key, r] of resolved) {
+    const [metric, applicant] = [key.slice(0, key.lastIndexOf('|')), key.slice(key.lastIndexOf('|') + 1)];
+    if (applicant !== 'total' || !metric.startsWith(OUTCOME_PREFIX)) continue;
+    const outcome = metric.slice(OUTCOME_PREFIX.length);
+    out.push({ outcome, group: outcome === 'total' ? 'total' : outcomeGroup(era, outcome), ...valueCols(r) });
+  }
+  const answered = resolved.get(cellKey('requests.answered', 'total'));
+  if (answered && !out.some((o) => o.outcome === 'total')) out.push({ outcome: 'total', group: 'total', ...valueCols(answered) });
+  for (const aggregate of era ? aggregateKeys(era) : []) {
+    const agg = out.find((o) => o.outcome === aggregate);
+    const subs = out.filter((o) => String(o.outcome).startsWith(`${aggregate}.`));
+    const complete = subs.length > 0 && subs.every((s) => s.count !== null);
+    if (agg && complete) agg.group = null;
+    else if (agg) for (const s of subs) s.group = null;
+  }
+  return out;
+}
+
+/**
+ * Appeals rows. For 2019/2021 reports a `litigation` kind is added (= litigation_direct +
+ * litigation_after_reconsideration per result, source `derived`, null when either is null)
+ * so that eras compare; the 2008 form states litigation directly.
+ */
+function appealRows(report: ReportRow, get: (m: string) => Resolved | undefined): Rec[] {
+  const out: Rec[] = [];
+  for (const kind of APPEAL_KINDS) {
+    for (const result of APPEAL_RESULTS) {
+      const r = get(`${kind}.${result}`);
+      if (r) out.push({ kind, result, ...valueCols(r) });
+    }
+  }
+  const era = eraOf(report);
+  if ((era === '2019' || era === '2021') && !out.some((o) => o.kind === 'litigation')) {
+    for (const result of APPEAL_RESULTS) {
+      const direct = get(`litigation_direct.${result}`);
+      const after = get(`litigation_after_reconsideration.${result}`);
+      if (!direct && !after) continue;
+      const value = direct?.value != null && after?.value != null ? direct.value + after.value : null;
+      out.push({ kind: 'litigation', result, count: value, source: value === null ? null : 'derived', inferred: false, line: null });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,298 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractNarrative, type NarrativeFact, type ProseLine } from '../../src/extract/narrative.ts';
+
+const RAW = join(import.meta.dirname, '../../data/raw');
+
+/** Prose lines of a seed: not a tab-separated table line, not a pipe cell. */
+function seedProse(prefix: string): ProseLine[] {
+  const file = readdirSync(RAW).find((f) => f.startsWith(prefix))!;
+  return readFileSync(join(RAW, file), 'utf8')
+    .split(/\r?\n/)
+    .map((text, i) => ({ text, line: i + 1 }))
+    .filter((l) => !l.text.startsWith('\t') && !l.text.endsWith(' |'));
+}
+
+/** Full-width ASCII → half-width (what the read stage does), keeping length. */
+function normalize(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+type Row = [metric: string, value: number, approx: boolean, unit: string, line: number];
+const rows = (facts: NarrativeFact[]): Row[] => facts.map((f) => [f.metric, f.value!, f.approx, f.unit!, f.line]);
+const one = (text: string) => extractNarrative([{ text, line: 1 }]);
+const brief = (text: string) => one(text).map((f) => [f.metric, f.value, f.approx, f.unit]);
+
+const SEEDS: Record<string, Row[]> = {
+  '000': [
+    ['proactive.total', 423, false, '条', 11],
+    ['proactive.channel.website', 63, false, '条', 11],
+    ['proactive.channel.wechat', 140, false, '条', 11],
+    ['proactive.channel.other', 220, false, '条', 11],
+    ['requests.received', 0, false, '件', 13],
+    ['reconsideration.total', 0, false, '件', 15],
+    ['litigation.total', 0, false, '件', 15],
+    ['fees.collected', 0, false, '万元', 19],
+  ],
+  '001': [
+    ['proactive.channel.gazette', 42, false, '条', 10],
+    ['proactive.total', 37000, true, '条', 20],
+    ['requests.received', 244, false, '件', 22],
+    ['requests.channel.in_person', 138, false, '件', 22],
+    ['requests.channel.mail', 95, false, '件', 22],
+    ['requests.channel.online', 11, false, '件', 22],
+    ['requests.channel.fax', 0, false, '件', 22],
+    ['fees.collected', 0, false, '万元', 26],
+    ['reconsideration.total', 4, false, '件', 28],
+    ['reconsideration.corrected', 2, false, '件', 28],
+    ['reconsideration.other', 2, false, '件', 28],
+    ['litigation.total', 0, false, '起', 28],
+  ],
+  '002': [
+    ['proactive.channel.website', 259, false, '条', 58],
+    ['proactive.channel.weibo', 105, false, '条', 58],
+    ['proactive.channel.wechat', 256, false, '条', 58],
+    ['proactive.channel.other', 36, false, '条', 58],
+    ['proactive.normative_docs', 9, false, '件', 58],
+    ['requests.received', 3, false, '件', 66],
+    ['requests.channel.online', 2, false, '件', 66],
+    ['requests.channel.mail', 1, false, '件', 66],
+    ['fees.collected', 0, false, '万元', 70],
+    ['reconsideration.total', 0, false, '件', 74],
+    ['litigation.total', 0, false, '件', 74],
+  ],
+  '003': [
+    ['proactive.total', 24079, false, '条', 7],
+    ['proactive.channel.gazette', 28, false, '条', 7],
+    ['proactive.channel.website', 4140, false, '条', 7],
+    ['proactive.channel.weibo', 10825, false, '条', 7],
+    ['proactive.channel.wechat', 8178, false, '条', 7],
+    ['proactive.channel.other', 908, false, '条', 7],
+    ['requests.received', 17, false, '件', 27],
+    ['fees.collected', 0, false, '万元', 27],
+    ['litigation.total', 1, false, '件', 27],
+    ['litigation_direct.total', 1, false, '件', 27],
+  ],
+  '004': [['proactive.total', 300, false, '条', 12]],
+};
+
+describe('extractNarrative on the seeds (complete fact lists)', () => {
+  for (const [seed, expected] of Object.entries(SEEDS)) {
+    it(`seed ${seed}`, () => {
+      expect(rows(extractNarrative(seedProse(seed)))).toEqual(expected);
+    });
+    it(`seed ${seed}: same facts from normalized lines (raw kept for provenance)`, () => {
+      const prose = seedProse(seed).map((l) => ({ text: normalize(l.text), line: l.line, raw: l.text }));
+      expect(extractNarrative(prose)).toEqual(extractNarrative(seedProse(seed)));
+    });
+  }
+
+  it('records the clause (or list item) as label and the figure as written as text', () => {
+    const f003 = extractNarrative(seedProse('003'));
+    expect(f003.find((f) => f.metric === 'proactive.channel.website')).toMatchObject({
+      label: '政府网站公开4140条',
+      text: '4140条',
+    });
+    const f001 = extractNarrative(seedProse('001'));
+    expect(f001.find((f) => f.metric === 'proactive.total')).toMatchObject({
+      label: '全区63个政府信息公开责任单位通过不同渠道和方式主动公开政府信息3.7万多条',
+      text: '3.7万多条',
+    });
+    const f000 = extractNarrative(seedProse('000'));
+    expect(f000.find((f) => f.metric === 'proactive.channel.other')?.label).toBe(
+      '③通过其他方式如本单位信息公示栏、LED显示屏等公开政府信息220条',
+    );
+    expect(f000.find((f) => f.metric === 'fees.collected')?.text).toBe('无任何收费');
+  });
+
+  it('takes label and text from raw when given (same offsets as the normalized text)', () => {
+    const raw = '全年主动公开政府信息１２０条，其中政府网站公开１００条。';
+    const [total] = extractNarrative([{ text: normalize(raw), line: 4, raw }]);
+    expect(total).toMatchObject({ metric: 'proactive.total', value: 120, text: '１２０条', line: 4 });
+  });
+
+  it('reads nothing from the distractor lines of the seeds', () => {
+    const lines = (prefix: string, nums: number[]) => seedProse(prefix).filter((l) => nums.includes(l.line));
+    expect(extractNarrative(lines('001', [9]))).toEqual([]); // training/meeting counts
+    expect(extractNarrative(lines('002', [9, 11, 33, 45, 62]))).toEqual([]); // phone, postcode, press
+    expect(extractNarrative(lines('003', [5, 18, 22, 23, 29, 32]))).toEqual([]); // 采购, 发布, clicks
+    expect(extractNarrative(lines('000', [13]).map((l) => ({ ...l, text: l.text.replace(/.*；/, '') })))).toEqual([]);
+  });
+});
+
+describe('channels: only clauses whose verb is 公开', () => {
+  it('发布 counts posts of one account, not a disclosure channel', () => {
+    expect(one('全年依托“中国·瓯海”等政府网站发布信息3.3万条，“瓯海发布”微信公众号发布信息1000多条。')).toEqual([]);
+    expect(one('政务微博“环翠发布”累计发布信息9133余条。')).toEqual([]);
+  });
+  it('a 共…条 total followed by 其中 is the total, without 其中 it is the channel', () => {
+    expect(brief('主动在政府网站上公开信息共423条，其中:①借助门户网公开政府信息63条')).toEqual([
+      ['proactive.total', 423, false, '条'],
+      ['proactive.channel.website', 63, false, '条'],
+    ]);
+    expect(brief('通过政府网站主动公开政府信息数 259 条')).toEqual([['proactive.channel.website', 259, false, '条']]);
+  });
+  it('a bare 其他 N 条 is the other channel only after channel clauses', () => {
+    expect(brief('通过政务微博公开信息 105 条，其他 36 条。')).toEqual([
+      ['proactive.channel.weibo', 105, false, '条'],
+      ['proactive.channel.other', 36, false, '条'],
+    ]);
+    expect(brief('主动公开政府信息300条，其他 36 条。')).toEqual([['proactive.total', 300, false, '条']]);
+    expect(brief('主动公开信息300条。其中:行政事项176条,政策法规文件3条,其他121条。')).toEqual([
+      ['proactive.total', 300, false, '条'],
+    ]);
+  });
+  it('a topic between verb and 信息 is not the total', () => {
+    expect(one('通过政府采购专题主动公开政府采购信息350多条')).toEqual([]);
+    expect(one('其中，发布重点领域政府信息3298条，主动公开各类招投标信息有1283条')).toEqual([]);
+  });
+  it('accepts full- and half-width punctuation alike', () => {
+    const full = '全年主动公开政府信息24079条，其中政府公报公开28条；网络申请2件：（当面）。';
+    const half = normalize(full);
+    expect(brief(half)).toEqual(brief(full));
+    expect(brief(half)).toEqual([
+      ['proactive.total', 24079, false, '条'],
+      ['proactive.channel.gazette', 28, false, '条'],
+      ['requests.channel.online', 2, false, '件'],
+    ]);
+  });
+  it('a thousands comma does not split the clause', () => {
+    expect(brief('主动公开政府信息24,079条,其中政府网站公开4,140条')).toEqual([
+      ['proactive.total', 24079, false, '条'],
+      ['proactive.channel.website', 4140, false, '条'],
+    ]);
+  });
+});
+
+describe('approximate figures', () => {
+  it.each([
+    ['主动公开政府信息3.7万多条', 37000, true],
+    ['主动公开政府信息1000多条', 1000, true],
+    ['主动公开政府信息9133余条', 9133, true],
+    ['主动公开政府信息约500条', 500, true],
+    ['主动公开政府信息近2万条', 20000, true],
+    ['主动公开政府信息超过800条', 800, true],
+    ['主动公开政府信息超1万条', 10000, true],
+    ['主动公开政府信息1200条左右', 1200, true],
+    ['主动公开政府信息共计1200条', 1200, false],
+  ])('%s', (text, value, approx) => {
+    expect(brief(text)).toEqual([['proactive.total', value, approx, '条']]);
+  });
+});
+
+describe('distractors never become facts', () => {
+  it('prior-year figures in the same sentence', () => {
+    expect(brief('主动公开政府信息1200条,较去年的1000条增长20%。')).toEqual([['proactive.total', 1200, false, '条']]);
+    expect(brief('共收到政府信息公开申请15件(上年10件)。')).toEqual([['requests.received', 15, false, '件']]);
+    expect(one('政府网站公开信息较上年增加30条。')).toEqual([]);
+    expect(one('收到政府信息公开申请比去年减少5件。')).toEqual([]);
+  });
+  it('不予公开信息N条 (unpublished items, not refused requests)', () => {
+    expect(one('经审查，不予公开信息5条。')).toEqual([]);
+    expect(one('政府网站不予公开信息5条。')).toEqual([]);
+  });
+  it('visits, clicks, reads', () => {
+    expect(one('政府网站访问量达120万次，日点击率达1多万次，阅读数103余万。')).toEqual([]);
+    expect(one('网站公开栏目浏览量5000次')).toEqual([]);
+  });
+  it('hotline cases, phone numbers, postcodes, document numbers, dates', () => {
+    expect(one('受理12345热线诉求3200件。')).toEqual([]);
+    expect(one('电话: 0631-5230638, 邮箱: wh5230638@163.com), 邮编: 264200。')).toEqual([]);
+    expect(brief('依据威政办字〔2021〕39号和国办发〔2017〕24号文件,主动公开政府信息120条。')).toEqual([
+      ['proactive.total', 120, false, '条'],
+    ]);
+    expect(one('本报告所列数据统计期限自2020年1月1日起至2020年12月31日止。')).toEqual([]);
+  });
+  it('percentages', () => {
+    expect(one('政府门户网公开政府信息占14.89%;网络申请占50%')).toEqual([]);
+  });
+  it('counts of units, 人大代表建议 and 政协提案', () => {
+    expect(one('全区63个政府信息公开责任单位')).toEqual([]);
+    expect(one('共收到人大代表建议45件、政协提案60件。')).toEqual([]);
+    expect(one('区政府受理62件，各部门及镇街受理182件。')).toEqual([]);
+  });
+  it('a combined reconsideration-and-litigation figure is neither', () => {
+    expect(one('因政府信息公开引发的行政复议和行政诉讼共5件。')).toEqual([]);
+  });
+});
+
+describe('requests', () => {
+  it('received and channels', () => {
+    expect(brief('共受理政府信息依申请公开244件,其中,当面申请138件,信函申请95件,网络申请11件,传真申请0件,电子邮件申请3件')).toEqual([
+      ['requests.received', 244, false, '件'],
+      ['requests.channel.in_person', 138, false, '件'],
+      ['requests.channel.mail', 95, false, '件'],
+      ['requests.channel.online', 11, false, '件'],
+      ['requests.channel.fax', 0, false, '件'],
+      ['requests.channel.email', 3, false, '件'],
+    ]);
+  });
+  it('"未收到…申请" states 0, but not about 复议 or an aside', () => {
+    expect(brief('本年度未收到政府信息公开申请。')).toEqual([['requests.received', 0, false, '件']]);
+    expect(brief('本单位无依申请公开政府信息情况。')).toEqual([['requests.received', 0, false, '件']]);
+    expect(brief('未收到行政复议申请。')).toEqual([['reconsideration.total', 0, false, '件']]);
+    expect(one('本单位无不予公开的政府信息。')).toEqual([]);
+  });
+});
+
+describe('appeals', () => {
+  it('sub-items follow the subject of the sentence', () => {
+    expect(brief('行政复议3件,其中,维持1件,被纠错1件,尚未审结1件;行政诉讼2件,其中维持2件。')).toEqual([
+      ['reconsideration.total', 3, false, '件'],
+      ['reconsideration.upheld', 1, false, '件'],
+      ['reconsideration.corrected', 1, false, '件'],
+      ['reconsideration.pending', 1, false, '件'],
+      ['litigation.total', 2, false, '件'],
+      ['litigation.upheld', 2, false, '件'],
+    ]);
+  });
+  it('a sentence starting with 其中 continues the subject; other lines do not', () => {
+    expect(brief('发生行政复议4件。其中被纠错2件。')).toEqual([
+      ['reconsideration.total', 4, false, '件'],
+      ['reconsideration.corrected', 2, false, '件'],
+    ]);
+    expect(one('其中，被纠错2件，其他情况2件。')).toEqual([]);
+  });
+  it('"未发生/未出现" names which of the two are zero', () => {
+    expect(brief('未发生因政府信息公开引起的行政复议。')).toEqual([['reconsideration.total', 0, false, '件']]);
+    expect(brief('未出现提起行政诉讼的情况。')).toEqual([['litigation.total', 0, false, '件']]);
+    expect(one('未发生行政复议被纠错的情况。')).toEqual([]);
+  });
+  it('litigation_direct only when every case went straight to court', () => {
+    expect(brief('行政诉讼案件1件，属于未经复议直接诉讼的情形。')).toEqual([
+      ['litigation.total', 1, false, '件'],
+      ['litigation_direct.total', 1, false, '件'],
+    ]);
+    expect(brief('行政诉讼案件3件，其中1件未经复议直接起诉。')).toEqual([['litigation.total', 3, false, '件']]);
+  });
+});
+
+describe('fees', () => {
+  it.each(['全年政府信息公开工作未收取任何费用。', '我局始终坚持为民原则，不收取任何费用。', '本单位无任何收费情况。'])(
+    '%s → 0 万元',
+    (text) => {
+      expect(brief(text)).toEqual([['fees.collected', 0, false, '万元']]);
+    },
+  );
+  it('a stated fee keeps its unit', () => {
+    expect(brief('依申请公开收取检索、复制费用120元。')).toEqual([['fees.collected', 120, false, '元']]);
+  });
+  it('"未发生…有关费用" is not about fees collected', () => {
+    expect(one('因此未发生行政复议、行政申诉有关费用。')).toEqual([]);
+  });
+});
+
+describe('duplicates', () => {
+  it('at most once per key per sentence; the same value again in another sentence is skipped', () => {
+    const facts = extractNarrative([
+      { text: '主动公开政府信息120条,主动公开政府信息130条。', line: 1 },
+      { text: '全年主动公开政府信息120条。', line: 2 },
+      { text: '全年主动公开政府信息125条。', line: 3 },
+    ]);
+    expect(rows(facts)).toEqual([
+      ['proactive.total', 120, false, '条', 1],
+      ['proactive.total', 125, false, '条', 3],
+    ]);
+  });
+});

@@ -1,0 +1,321 @@
+import { describe, expect, it } from 'vitest';
+import { layout } from '../../src/layout/index.ts';
+import { detectTemplate } from '../../src/template/detect.ts';
+import { extractTable2019 } from '../../src/extract/table2019.ts';
+import { seedDoc, textDoc, triples } from '../helpers.ts';
+
+describe('2019 template: seed 003', () => {
+  const doc = seedDoc('003');
+  const decision = detectTemplate(layout({ lines: doc.lines, raw: doc.raw }));
+  const r = extractTable2019(decision.tables, '2019');
+  it('is the 2019 template', () => expect(decision.template).toBe('2019'));
+  it('states the 第二十条 tables, the full request matrix and the 15-cell appeals row', () => {
+    expect(triples(r.facts)).toEqual([
+    '52 art20.rules.made 0',
+    '53 art20.rules.published 0',
+    '54 art20.rules.public_total 0',
+    '57 art20.normative.made 15',
+    '58 art20.normative.published 14',
+    '59 art20.normative.public_total 32',
+    '70 art20.licensing.prev_items 196',
+    '71 art20.licensing.change 41',
+    '72 art20.licensing.decisions 34757',
+    '75 art20.other_services.prev_items 895',
+    '76 art20.other_services.change 364',
+    '77 art20.other_services.decisions 7355',
+    '88 art20.penalty.prev_items 2249',
+    '89 art20.penalty.change -133',
+    '90 art20.penalty.decisions 5375',
+    '93 art20.coercion.prev_items 107',
+    '94 art20.coercion.change -13',
+    '95 art20.coercion.decisions 6282',
+    '104 art20.fees.prev_items 10',
+    '105 art20.fees.change 2',
+    '115 art20.procurement.projects 129',
+    '116 art20.procurement.amount 16671',
+    '140 requests.received[natural_person] 17',
+    '141 requests.received[commercial] 0',
+    '142 requests.received[research] 0',
+    '143 requests.received[social_org] 0',
+    '144 requests.received[legal_service] 0',
+    '145 requests.received[other_org] 0',
+    '146 requests.received[total] 17',
+    '149 requests.carried_over[natural_person] 0',
+    '150 requests.carried_over[commercial] 0',
+    '151 requests.carried_over[research] 0',
+    '152 requests.carried_over[social_org] 0',
+    '153 requests.carried_over[legal_service] 0',
+    '154 requests.carried_over[other_org] 0',
+    '155 requests.carried_over[total] 0',
+    '159 requests.outcome.granted[natural_person] 13',
+    '160 requests.outcome.granted[commercial] 0',
+    '161 requests.outcome.granted[research] 0',
+    '162 requests.outcome.granted[social_org] 0',
+    '163 requests.outcome.granted[legal_service] 0',
+    '164 requests.outcome.granted[other_org] 0',
+    '165 requests.outcome.granted[total] 13',
+    '169 requests.outcome.partial[natural_person] 1',
+    '170 requests.outcome.partial[commercial] 0',
+    '171 requests.outcome.partial[research] 0',
+    '172 requests.outcome.partial[social_org] 0',
+    '173 requests.outcome.partial[legal_service] 0',
+    '174 requests.outcome.partial[other_org] 0',
+    '175 requests.outcome.partial[total] 1',
+    '182 requests.outcome.denied.state_secret[natural_person] 0',
+    '183 requests.outcome.denied.state_secret[commercial] 0',
+    '184 requests.outcome.denied.state_secret[research] 0',
+    '185 requests.outcome.denied.state_secret[social_org] 0',
+    '186 requests.outcome.denied.state_secret[legal_service] 0',
+    '187 requests.outcome.denied.state_secret[other_org] 0',
+    '188 requests.outcome.denied.state_secret[total] 0',
+    '193 requests.outcome.denied.law_forbidden[natural_person] 0',
+    '194 requests.outcome.denied.law_forbidden[commercial] 0',
+    '195 requests.outcome.denied.law_forbidden[research] 0',
+    '196 requests.outcome.denied.law_forbidden[social_org] 0',
+    '197 requests.outcome.denied.law_forbidden[legal_service] 0',
+    '198 requests.outcome.denied.law_forbidden[other_org] 0',
+    '199 requests.outcome.denied.law_forbidden[total] 0',
+    '204 requests.outcome.denied.security_stability[natural_person] 0',
+    '205 requests.outcome.denied.security_stability[commercial] 0',
+    '206 requests.outcome.denied.security_stability[research] 0',
+    '207 requests.outcome.denied.security_stability[social_org] 0',
+    '208 requests.outcome.denied.security_stability[legal_service] 0',
+    '209 requests.outcome.denied.security_stability[other_org] 0',
+    '210 requests.outcome.denied.security_stability[total] 0',
+    '215 requests.outcome.denied.third_party[natural_person] 0',
+    '216 requests.outcome.denied.third_party[commercial] 0',
+    '217 requests.outcome.denied.third_party[research] 0',
+    '218 requests.outcome.denied.third_party[social_org] 0',
+    '219 requests.outcome.denied.third_party[legal_service] 0',
+    '220 requests.outcome.denied.third_party[other_org] 0',
+    '221 requests.outcome.denied.third_party[total] 0',
+    '226 requests.outcome.denied.internal_affairs[natural_person] 0',
+    '227 requests.outcome.denied.internal_affairs[commercial] 0',
+    '228 requests.outcome.denied.internal_affairs[research] 0',
+    '229 requests.outcome.denied.internal_affairs[social_org] 0',
+    '230 requests.outcome.denied.internal_affairs[legal_service] 0',
+    '231 requests.outcome.denied.internal_affairs[other_org] 0',
+    '232 requests.outcome.denied.internal_affairs[total] 0',
+    '237 requests.outcome.denied.process_info[natural_person] 0',
+    '238 requests.outcome.denied.process_info[commercial] 0',
+    '239 requests.outcome.denied.process_info[research] 0',
+    '240 requests.outcome.denied.process_info[social_org] 0',
+    '241 requests.outcome.denied.process_info[legal_service] 0',
+    '242 requests.outcome.denied.process_info[other_org] 0',
+    '243 requests.outcome.denied.process_info[total] 0',
+    '248 requests.outcome.denied.enforcement_file[natural_person] 0',
+    '249 requests.outcome.denied.enforcement_file[commercial] 0',
+    '250 requests.outcome.denied.enforcement_file[research] 0',
+    '251 requests.outcome.denied.enforcement_file[social_org] 0',
+    '252 requests.outcome.denied.enforcement_file[legal_service] 0',
+    '253 requests.outcome.denied.enforcement_file[other_org] 0',
+    '254 requests.outcome.denied.enforcement_file[total] 0',
+    '259 requests.outcome.denied.query_matter[natural_person] 0',
+    '260 requests.outcome.denied.query_matter[commercial] 0',
+    '261 requests.outcome.denied.query_matter[research] 0',
+    '262 requests.outcome.denied.query_matter[social_org] 0',
+    '263 requests.outcome.denied.query_matter[legal_service] 0',
+    '264 requests.outcome.denied.query_matter[other_org] 0',
+    '265 requests.outcome.denied.query_matter[total] 0',
+    '272 requests.outcome.unable.not_held[natural_person] 3',
+    '273 requests.outcome.unable.not_held[commercial] 0',
+    '274 requests.outcome.unable.not_held[research] 0',
+    '275 requests.outcome.unable.not_held[social_org] 0',
+    '276 requests.outcome.unable.not_held[legal_service] 0',
+    '277 requests.outcome.unable.not_held[other_org] 0',
+    '278 requests.outcome.unable.not_held[total] 3',
+    '283 requests.outcome.unable.need_creation[natural_person] 0',
+    '284 requests.outcome.unable.need_creation[commercial] 0',
+    '285 requests.outcome.unable.need_creation[research] 0',
+    '286 requests.outcome.unable.need_creation[social_org] 0',
+    '287 requests.outcome.unable.need_creation[legal_service] 0',
+    '288 requests.outcome.unable.need_creation[other_org] 0',
+    '289 requests.outcome.unable.need_creation[total] 0',
+    '294 requests.outcome.unable.unclear[natural_person] 0',
+    '295 requests.outcome.unable.unclear[commercial] 0',
+    '296 requests.outcome.unable.unclear[research] 0',
+    '297 requests.outcome.unable.unclear[social_org] 0',
+    '298 requests.outcome.unable.unclear[legal_service] 0',
+    '299 requests.outcome.unable.unclear[other_org] 0',
+    '300 requests.outcome.unable.unclear[total] 0',
+    '307 requests.outcome.not_processed.petition[natural_person] 0',
+    '308 requests.outcome.not_processed.petition[commercial] 0',
+    '309 requests.outcome.not_processed.petition[research] 0',
+    '310 requests.outcome.not_processed.petition[social_org] 0',
+    '311 requests.outcome.not_processed.petition[legal_service] 0',
+    '312 requests.outcome.not_processed.petition[other_org] 0',
+    '313 requests.outcome.not_processed.petition[total] 0',
+    '318 requests.outcome.not_processed.repeat[natural_person] 0',
+    '319 requests.outcome.not_processed.repeat[commercial] 0',
+    '320 requests.outcome.not_processed.repeat[research] 0',
+    '321 requests.outcome.not_processed.repeat[social_org] 0',
+    '322 requests.outcome.not_processed.repeat[legal_service] 0',
+    '323 requests.outcome.not_processed.repeat[other_org] 0',
+    '324 requests.outcome.not_processed.repeat[total] 0',
+    '329 requests.outcome.not_processed.publication[natural_person] 0',
+    '330 requests.outcome.not_processed.publication[commercial] 0',
+    '331 requests.outcome.not_processed.publication[research] 0',
+    '332 requests.outcome.not_processed.publication[social_org] 0',
+    '333 requests.outcome.not_processed.publication[legal_service] 0',
+    '334 requests.outcome.not_processed.publication[other_org] 0',
+    '335 requests.outcome.not_processed.publication[total] 0',
+    '340 requests.outcome.not_processed.massive_repeat[natural_person] 0',
+    '341 requests.outcome.not_processed.massive_repeat[commercial] 0',
+    '342 requests.outcome.not_processed.massive_repeat[research] 0',
+    '343 requests.outcome.not_processed.massive_repeat[social_org] 0',
+    '344 requests.outcome.not_processed.massive_repeat[legal_service] 0',
+    '345 requests.outcome.not_processed.massive_repeat[other_org] 0',
+    '346 requests.outcome.not_processed.massive_repeat[total] 0',
+    '351 requests.outcome.not_processed.confirm[natural_person] 0',
+    '352 requests.outcome.not_processed.confirm[commercial] 0',
+    '353 requests.outcome.not_processed.confirm[research] 0',
+    '354 requests.outcome.not_processed.confirm[social_org] 0',
+    '355 requests.outcome.not_processed.confirm[legal_service] 0',
+    '356 requests.outcome.not_processed.confirm[other_org] 0',
+    '357 requests.outcome.not_processed.confirm[total] 0',
+    '361 requests.outcome.other[natural_person] 0',
+    '362 requests.outcome.other[commercial] 0',
+    '363 requests.outcome.other[research] 0',
+    '364 requests.outcome.other[social_org] 0',
+    '365 requests.outcome.other[legal_service] 0',
+    '366 requests.outcome.other[other_org] 0',
+    '367 requests.outcome.other[total] 0',
+    '371 requests.outcome.total[natural_person] 17',
+    '372 requests.outcome.total[commercial] 0',
+    '373 requests.outcome.total[research] 0',
+    '374 requests.outcome.total[social_org] 0',
+    '375 requests.outcome.total[legal_service] 0',
+    '376 requests.outcome.total[other_org] 0',
+    '377 requests.outcome.total[total] 17',
+    '380 requests.carried_to_next[natural_person] 0',
+    '381 requests.carried_to_next[commercial] 0',
+    '382 requests.carried_to_next[research] 0',
+    '383 requests.carried_to_next[social_org] 0',
+    '384 requests.carried_to_next[legal_service] 0',
+    '385 requests.carried_to_next[other_org] 0',
+    '386 requests.carried_to_next[total] 0',
+    '425 reconsideration.upheld 0',
+    '426 reconsideration.corrected 0',
+    '427 reconsideration.other 0',
+    '428 reconsideration.pending 0',
+    '429 reconsideration.total 0',
+    '430 litigation_direct.upheld 0',
+    '431 litigation_direct.corrected 0',
+    '432 litigation_direct.other 1',
+    '433 litigation_direct.pending 0',
+    '434 litigation_direct.total 1',
+    '435 litigation_after_reconsideration.upheld 0',
+    '436 litigation_after_reconsideration.corrected 0',
+    '437 litigation_after_reconsideration.other 0',
+    '438 litigation_after_reconsideration.pending 0',
+    '439 litigation_after_reconsideration.total 0',
+    ]);
+  });
+  it('has no findings', () => expect(r.findings).toEqual([]));
+  it('keeps signs and units as written', () => {
+    const get = (m: string) => r.facts.find((f) => f.metric === m)!;
+    expect(get('art20.licensing.change')).toMatchObject({ value: 41, text: '+41' });
+    expect(get('art20.penalty.change')).toMatchObject({ value: -133, text: '-133' });
+    expect(get('art20.procurement.projects')).toMatchObject({ value: 129, unit: '宗' });
+    expect(get('art20.procurement.amount')).toMatchObject({ value: 16671, unit: '万元', text: '16671万元' });
+    expect(get('litigation_direct.other')).toMatchObject({ value: 1, label: '行政诉讼 未经复议直接起诉 其他结果', line: 432 });
+  });
+});
+
+// A 2021 table as real reports lay it out: Word dump, one cell per line, merged header cells.
+const T2021 = [
+  '2021年政府信息公开工作年度报告',
+  '二、主动公开政府信息情况',
+  '\t第二十条第（一）项',
+  '',
+  '\t信息内容', '\t本年制发件数', '\t本年废止件数', '\t现行有效件数',
+  '',
+  '\t规章', '\t1', '\t0', '\t12',
+  '',
+  '\t行政规范性文件', '\t5', '\t2', '\t40',
+  '',
+  '\t第二十条第（五）项',
+  '',
+  '\t信息内容', '\t本年处理决定数量',
+  '',
+  '\t行政许可', '\t1520',
+  '',
+  '\t第二十条第（八）项',
+  '',
+  '\t信息内容', '\t本年收费金额（单位：万元）',
+  '',
+  '\t行政事业性收费', '\t85.6',
+  '',
+  '三、收到和处理政府信息公开申请情况',
+  '\t申请人情况',
+  '',
+  '\t自然人', '\t法人或其他组织', '\t总计',
+  '',
+  '\t商业企业', '\t科研机构', '\t社会公益组织', '\t法律服务机构', '\t其他',
+  '',
+  '\t一、本年新收政府信息公开申请数量', '\t10', '\t2', '\t0', '\t0', '\t1', '\t0', '\t13',
+  '',
+  '\t二、上年结转政府信息公开申请数量', '\t1', '\t0', '\t0', '\t0', '\t0', '\t0', '\t1',
+  '',
+  '\t三、本年度办理结果', '\t（一）予以公开', '\t6', '\t1', '\t0', '\t0', '\t0', '\t0', '\t7',
+  '',
+  '\t', '\t（六）其他处理', '\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '\t1', '\t0', '\t0', '\t0', '\t0', '\t0', '\t1',
+  '',
+  '\t', '\t', '\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '\t0', '\t0', '\t0', '\t0', '\t0', '\t0', '\t0',
+  '',
+  '\t', '\t', '\t3.其他', '\t2', '\t1', '\t0', '\t0', '\t1', '\t0', '\t4',
+  '',
+  '\t', '\t（七）总计', '\t9', '\t2', '\t0', '\t0', '\t1', '\t0', '\t12',
+  '',
+  '\t四、结转下年度继续办理', '\t2', '\t0', '\t0', '\t0', '\t0', '\t0', '\t2',
+  '',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '\t行政复议', '\t行政诉讼',
+  '',
+  '\t结果维持', '\t结果纠正', '\t其他结果', '\t尚未审结', '\t总计', '\t未经复议直接起诉', '\t复议后起诉',
+  '',
+  '\t2', '\t1', '\t0', '\t0', '\t3', '\t1', '\t0', '\t0', '\t0', '\t1', '\t', '\t', '\t', '\t', '\t',
+  '',
+].join('\n');
+
+describe('2021 template (inline fixture with the new columns and 其他处理 sub-rows)', () => {
+  const doc = textDoc(T2021);
+  const decision = detectTemplate(layout({ lines: doc.lines, raw: doc.raw }));
+  const r = extractTable2019(decision.tables, decision.template);
+  it('is recognised as 2021 from its own labels', () => expect(decision.template).toBe('2021'));
+  it('maps the new 第二十条 columns', () => {
+    const art20 = r.facts.filter((f) => f.metric.startsWith('art20.')).map((f) => `${f.metric} ${f.value} ${f.unit}`);
+    expect(art20).toEqual([
+      'art20.rules.issued 1 件', 'art20.rules.repealed 0 件', 'art20.rules.in_force 12 件',
+      'art20.normative.issued 5 件', 'art20.normative.repealed 2 件', 'art20.normative.in_force 40 件',
+      'art20.licensing.decisions 1520 件', 'art20.fees.amount 85.6 万元',
+    ]);
+  });
+  it('maps the three 其他处理 sub-rows, "3.其他" only under its group', () => {
+    const total = (m: string) => r.facts.find((f) => f.metric === m && f.applicant === 'total')?.value;
+    expect(total('requests.outcome.other.overdue_amend')).toBe(1);
+    expect(total('requests.outcome.other.fee_unpaid')).toBe(0);
+    expect(total('requests.outcome.other.other')).toBe(4);
+    expect(total('requests.outcome.total')).toBe(12);
+    expect(r.facts.filter((f) => f.metric === 'requests.outcome.other.other').map((f) => f.value)).toEqual([2, 1, 0, 0, 1, 0, 4]);
+  });
+  it('keeps blank appeals cells as null, never 0', () => {
+    const after = r.facts.filter((f) => f.metric.startsWith('litigation_after_reconsideration.'));
+    expect(after.map((f) => f.value)).toEqual([null, null, null, null, null]);
+    expect(r.facts.find((f) => f.metric === 'reconsideration.total')!.value).toBe(3);
+  });
+  it('has no findings', () => expect(r.findings).toEqual([]));
+});
+
+describe('2019 quirks', () => {
+  it('a matrix row with the wrong number of cells is left out with ambiguous_cells, never guessed', () => {
+    const doc = textDoc(['\t申请人情况', '', '\t一、本年新收政府信息公开申请数量', '\t640020470', '', '\t（七）总计', '\t1', '\t2', ''].join('\n'));
+    const r = extractTable2019(detectTemplate(layout({ lines: doc.lines, raw: doc.raw })).tables, '2019');
+    expect(r.facts).toEqual([]);
+    expect(r.findings.map((f) => [f.code, f.line])).toEqual([
+      ['ambiguous_cells', 3],
+      ['ambiguous_cells', 6],
+      ['missing_section', 1],
+    ]);
+  });
+});

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  blankChartResidue,
+  blankInlineNoise,
+  normalizeDoc,
+  normalizeLine,
+  toSimplified,
+} from '../../src/read/normalize.ts';
+
+describe('normalizeLine', () => {
+  it('full-width digits → ASCII, same length', () => {
+    expect(normalizeLine('１２３')).toBe('123');
+    expect(normalizeLine('共受理申请１５件')).toBe('共受理申请15件');
+  });
+
+  it('U+3000, NBSP, en space → space, same length', () => {
+    const raw = '\u3000\u3000（三）接受培训人员数\u00a0\u2002';
+    const norm = normalizeLine(raw);
+    expect(norm).toBe('  (三)接受培训人员数  ');
+    expect(norm.length).toBe(raw.length);
+  });
+
+  it('（一） → (一); ［］ → []; 【】 → []; 〔〕 kept (document numbers)', () => {
+    expect(normalizeLine('（一）')).toBe('(一)');
+    expect(normalizeLine('［附件］【说明】')).toBe('[附件][说明]');
+    expect(normalizeLine('国办发〔2017〕24号')).toBe('国办发〔2017〕24号');
+  });
+
+  it('punctuation ：，；！？ → ASCII; 、 and 。 kept', () => {
+    expect(normalizeLine('电话：0577，数；好！吗？一、二。')).toBe('电话:0577,数;好!吗?一、二。');
+  });
+
+  it('zero-width and direction marks → space', () => {
+    expect(normalizeLine('1\u200b2\u200d3\ufeff4\u20605\u200e6\u202e7')).toBe('1 2 3 4 5 6 7');
+  });
+
+  it('signed numbers stay signed; em dash blanks stay', () => {
+    expect(normalizeLine('－133')).toBe('-133');
+    expect(normalizeLine('\u2212133')).toBe('-133');
+    expect(normalizeLine('＋41')).toBe('+41');
+    expect(normalizeLine('\t——')).toBe('\t——');
+    expect(normalizeLine('—')).toBe('—');
+  });
+
+  it('circled numbers, tabs and Chinese text are untouched (same string returned)', () => {
+    const s = '①网站\t②微博\t政务公开';
+    expect(normalizeLine(s)).toBe(s);
+  });
+
+  it('is length-preserving for any string (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => normalizeLine(s).length === s.length),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0x2000, max: 0xffff }).map((c) => String.fromCharCode(c)) }), (s) =>
+        normalizeLine(s).length === s.length,
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+const sp = (s: string) => ' '.repeat(s.length);
+
+describe('noise', () => {
+  it('blanks [image: …] and [bookmark: …] with spaces, keeping the rest', () => {
+    expect(blankInlineNoise('[image: ]')).toBe('         ');
+    expect(blankInlineNoise('[bookmark: _GoBack][image: ]一是推动')).toBe(sp('[bookmark: _GoBack][image: ]') + '一是推动');
+    expect(blankInlineNoise('见[image: 图1]下图')).toBe('见' + sp('[image: 图1]') + '下图');
+  });
+
+  it('leaves URLs in parentheses and other brackets alone', () => {
+    const s = '门户网站(http://www.huancui.gov.cn/)和[附件]';
+    expect(blankInlineNoise(s)).toBe(s);
+  });
+
+  it('blanks a 系列 block up to the first non-residue line', () => {
+    const lines = ['图表标题', '系列 1\t', '甲\t乙\t丙\t3\t2\t1\t', '甲\t乙\t丙\t4\t', '', '系列 2', '正文继续'];
+    expect(blankChartResidue(lines)).toEqual(['图表标题', sp(lines[1]), sp(lines[2]), sp(lines[3]), '', sp(lines[5]), '正文继续']);
+    expect(blankChartResidue(lines)[1]).toBe('     ');
+    // A header with no rows after it is still residue.
+    expect(blankChartResidue(['系列 2', '正文继续'])).toEqual(['    ', '正文继续']);
+  });
+
+  it('a residue row ends the block when a label follows a number', () => {
+    const lines = ['系列1', '申请数\t12\t', '主动公开\t5\t其他\t'];
+    expect(blankChartResidue(lines)).toEqual(['   ', sp(lines[1]), '主动公开\t5\t其他\t']);
+  });
+
+  it('系列 inside prose is not a header', () => {
+    const lines = ['开展系列 1 次培训', 'a\tb'];
+    expect(blankChartResidue(lines)).toEqual(lines);
+  });
+
+  it('normalizeDoc keeps the line count and every line length', () => {
+    const raw = ['［image: x］正文', '（一）１２', '系列 1\t', '甲\t１\t'];
+    const norm = normalizeDoc(raw);
+    expect(norm).toEqual([sp('[image: x]') + '正文', '(一)12', sp(raw[2]), sp(raw[3])]);
+    expect(norm.map((l) => l.length)).toEqual(raw.map((l) => l.length));
+  });
+});
+
+describe('toSimplified', () => {
+  it('converts Taiwan/Hong Kong traditional characters, keeping the length', () => {
+    const t = '政府資訊公開工作年度報告';
+    expect(toSimplified(t)).toBe('政府资讯公开工作年度报告');
+    expect(toSimplified('依申請公開\n複議 訴訟')).toBe('依申请公开\n复议 诉讼');
+  });
+
+  it('leaves simplified and non-Chinese text as it is', () => {
+    expect(toSimplified('政府信息公开 (一) 123')).toBe('政府信息公开 (一) 123');
+    expect(toSimplified('abc')).toBe('abc');
+  });
+
+  it('is length-preserving line by line (property over CJK strings)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c)), maxLength: 30 }), (s) =>
+        toSimplified(s).length === s.length,
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
