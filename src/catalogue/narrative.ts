@@ -258,7 +258,7 @@ export const NARRATIVE_PATTERNS: readonly NarrativePattern[] = [
   {
     key: 'reconsideration.total',
     kind: 'none',
-    pattern: '(?:(?:未|没有)(?:发生|出现|收到|接到|有|产生|涉及|发现)(?:过)?|无(?!论|需|须|法))[^\\d,，;；。]*?复议',
+    pattern: '(?:(?:未|没有)(?:发生|出现|收到|接到|有|产生|涉及|发现)(?:过)?|无(?!论|需|须|法|效|误))[^\\d,，;；。]*?复议',
     zeroUnit: '件',
     unless: APPEAL_UNLESS,
     notes:
@@ -268,7 +268,7 @@ export const NARRATIVE_PATTERNS: readonly NarrativePattern[] = [
   {
     key: 'litigation.total',
     kind: 'none',
-    pattern: '(?:(?:未|没有)(?:发生|出现|收到|接到|有|产生|涉及|发现)(?:过)?|无(?!论|需|须|法))[^\\d,，;；。]*?诉讼',
+    pattern: '(?:(?:未|没有)(?:发生|出现|收到|接到|有|产生|涉及|发现)(?:过)?|无(?!论|需|须|法|效|误))[^\\d,，;；。]*?诉讼',
     zeroUnit: '件',
     unless: APPEAL_UNLESS,
     notes: 'Only when 诉讼 is named in the negated clause.',

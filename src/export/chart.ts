@@ -54,15 +54,7 @@ export async function renderImage(
   const url = await page.evaluate(
     async ({ fig, opts }) => {
       const P = (globalThis as any).Plotly;
-      const gd = document.createElement('div');
-      document.body.appendChild(gd);
-      try {
-        await P.newPlot(gd, fig.data, { ...fig.layout, width: opts.width, height: opts.height }, { staticPlot: true });
-        return (await P.toImage(gd, opts)) as string;
-      } finally {
-        P.purge(gd);
-        gd.remove();
-      }
+      return (await P.toImage({ data: fig.data, layout: fig.layout, config: { staticPlot: true } }, opts)) as string;
     },
     { fig: { data: fig.data, layout: fig.layout }, opts: { format, width, height, scale } },
   );

@@ -174,7 +174,8 @@ const TITLE_PREFIX = new RegExp(String.raw`^(.+?)(?:关于)?\s*${YEAR}\s*年`, '
 /** "威海市中小企业局2017年政府信息公开年度报告" → 威海市中小企业局. */
 function nameBeforeYear(text: string): string | null {
   if (!/报告|年报/.test(text)) return null;
-  const m = TITLE_PREFIX.exec(text);
+  // Crawled pages carry the title as a header field: "标题:XX2017年…".
+  const m = TITLE_PREFIX.exec(text.replace(/^(?:标题|题目|名称)\s*:\s*/u, ''));
   return m ? asAgencyName(m[1]) : null;
 }
 

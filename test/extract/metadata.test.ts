@@ -168,6 +168,16 @@ describe('extractMetadata on inline fixtures', () => {
     expect(early.published).toBeNull();
   });
 
+  it('crawler header fields: 标题 gives agency and year, 发布时间 the date', () => {
+    const { meta } = extractMetadata([
+      '标题：威海市中小企业局2018年政府信息公开工作年度报告',
+      '发布时间：2019-01-30 09:12',
+      '根据《条例》规定,现将我局政府信息公开工作报告如下。',
+    ]);
+    expect(meta).toMatchObject({ agency: '威海市中小企业局', year: 2018, published: '2019-01-30', level: 'prefecture' });
+    expect(meta.evidence).toEqual({ agency: 1, year: 1, published: 2 });
+  });
+
   it('agency and year from the file name as a last resort', () => {
     const { meta, findings } = extractMetadata(['我局认真贯彻落实《条例》。'], { file: 'in/威海市中小企业局2018年政府信息公开年度报告.txt' });
     expect(meta.agency).toBe('威海市中小企业局');

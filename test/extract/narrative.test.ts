@@ -268,6 +268,27 @@ describe('appeals', () => {
   });
 });
 
+describe('wording variants', () => {
+  it.each([
+    ['主动公开政府信息数量为1523条', [['proactive.total', 1523, false, '条']]],
+    ['在政府门户网站公开各类信息1200条', [['proactive.channel.website', 1200, false, '条']]],
+    ['审计结果公报公开3条', []],
+    ['收到依申请公开政府信息的申请12件', [['requests.received', 12, false, '件']]],
+    ['收到行政复议申请1件', [['reconsideration.total', 1, false, '件']]],
+    [
+      '无因政府信息公开申请引起的行政复议、行政诉讼',
+      [
+        ['reconsideration.total', 0, false, '件'],
+        ['litigation.total', 0, false, '件'],
+      ],
+    ],
+    ['未发生行政复议但有行政诉讼1件', [['reconsideration.total', 0, false, '件'], ['litigation.total', 1, false, '件']]],
+    ['被确认无效的行政复议决定', []],
+  ])('%s', (text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+});
+
 describe('fees', () => {
   it.each(['全年政府信息公开工作未收取任何费用。', '我局始终坚持为民原则，不收取任何费用。', '本单位无任何收费情况。'])(
     '%s → 0 万元',

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { layout } from '../../src/layout/index.ts';
+import { classifyLine } from '../../src/layout/lines.ts';
+import { groupPipeCells } from '../../src/layout/pipe-cells.ts';
+import type { TableBlock } from '../../src/types.ts';
+import { seedDoc, textDoc } from '../helpers.ts';
+
+const tables = (text: string) => {
+  const doc = textDoc(text);
+  return layout({ lines: doc.lines, raw: doc.raw }).filter((b): b is TableBlock => b.kind === 'table');
+};
+const grid = (t: TableBlock) => t.rows.map((r) => r.cells.map((c) => c.text));
+
+describe('line classes', () => {
+  it('tells cell lines, row lines, pipe cells, blanks and text apart', () => {
+    expect(['\t条', '\t', 'a\tb', '条 |', '|', '', '   ', '正文'].map(classifyLine)).toEqual([
+      'tab_cell', 'tab_cell', 'tab_row', 'pipe_cell', 'pipe_cell', 'blank', 'blank', 'text',
+    ]);
+  });
+});
+
+describe('one cell per line behind a tab (Word dumps)', () => {
+  it('splits rows at blank lines, keeps empty cells empty and joins wrapped labels', () => {
+    const [t] = tables(['标题', '\t（一）主动公开政府信息数', '（不同渠道计1条）', '\t条', '\t', '', '\t2.政府网站公开政府信息数', '\t条', '\t63', '', '正文'].join('\n'));
+    expect(grid(t!)).toEqual([
+      ['(一)主动公开政府信息数(不同渠道计1条)', '条', ''],
+      ['2.政府网站公开政府信息数', '条', '63'],
+    ]);
+    expect(t!.rows.map((r) => r.cells.map((c) => c.line))).toEqual([[2, 4, 5], [7, 8, 9]]);
+    expect(t!.rows[0]!.cells[0]!.raw).toBe('（一）主动公开政府信息数（不同渠道计1条）');
+  });
+  it('ends the table at text after a blank line, which stays prose', () => {
+    const doc = textDoc(['\t单位', '\t件', '', '（注：各子栏目数总数要等于总栏目数量）'].join('\n'));
+    const blocks = layout({ lines: doc.lines, raw: doc.raw });
+    expect(blocks.map((b) => b.kind)).toEqual(['table', 'prose']);
+    expect(blocks[1]).toMatchObject({ kind: 'prose', line: 4 });
+  });
+  it('recovers seed 003 header cells split over lines ("本年新\\n制作数量")', () => {
+    const doc = seedDoc('003');
+    const t = layout({ lines: doc.lines, raw: doc.raw }).find((b): b is TableBlock => b.kind === 'table')!;
+    expect(grid(t).slice(0, 3)).toEqual([['第二十条第(一)项'], ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'], ['规章', '0', '0', '0']]);
+  });
+});
+
+describe('tab-separated rows (PDF dumps)', () => {
+  it('reads a row per line, keeps trailing empty cells, skips blank lines inside', () => {
+    const [t] = tables(['统计指标\t单位\t统计数', '一、主动公开情况\t\t', '', '1. 政府公报公开政府信息数\t条\t6'].join('\n'));
+    expect(grid(t!)).toEqual([['统计指标', '单位', '统计数'], ['一、主动公开情况', '', ''], ['1. 政府公报公开政府信息数', '条', '6']]);
+    expect(t!.rows.map((r) => r.line)).toEqual([1, 2, 4]);
+  });
+  it('treats a single tabbed line as prose, not a table', () => {
+    const doc = textDoc('附件\t说明');
+    expect(layout({ lines: doc.lines, raw: doc.raw }).map((b) => b.kind)).toEqual(['prose']);
+  });
+});
+
+describe('" |"-terminated cells (seed 004)', () => {
+  it('regroups cells into rows from the header width and label cells', () => {
+    const [t] = tables(['统计指标 |', '单位 |', '统计数 |', '一、主动公开情况 |', '|', '300 |', '(一)主动公开政府信息数 |', '条 |', '0 |', '制发规范性文件总数 |', '件 |', '|'].join('\n'));
+    expect(grid(t!)).toEqual([
+      ['统计指标', '单位', '统计数'],
+      ['一、主动公开情况', '', '300'],
+      ['(一)主动公开政府信息数', '条', '0'],
+      ['制发规范性文件总数', '件', ''],
+    ]);
+  });
+  it('starts a new row at a label even when a row lost a cell', () => {
+    const cell = (text: string, line: number) => ({ text, raw: text, line });
+    const rows = groupPipeCells([cell('统计指标', 1), cell('单位', 2), cell('统计数', 3), cell('收到申请数', 4), cell('5', 5), cell('当面申请数', 6), cell('件', 7), cell('2', 8)]);
+    expect(rows.map((r) => r.cells.map((c) => c.text))).toEqual([['统计指标', '单位', '统计数'], ['收到申请数', '5'], ['当面申请数', '件', '2']]);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { layout } from '../../src/layout/index.ts';
+import { detectTemplate } from '../../src/template/detect.ts';
+import { seedDoc, textDoc } from '../helpers.ts';
+
+const detect = (doc: ReturnType<typeof textDoc>) => detectTemplate(layout({ lines: doc.lines, raw: doc.raw }));
+
+describe('template detection from the tables’ own labels', () => {
+  it.each([
+    ['000', '2008'],
+    ['001', '2008'],
+    ['002', '2008'],
+    ['003', '2019'],
+    ['004', '2008'],
+  ])('seed %s is %s', (seed, template) => {
+    expect(detect(seedDoc(seed)).template).toBe(template);
+  });
+  it('finds all three 2019 tables of seed 003 (第二十条, request matrix, appeals)', () => {
+    expect(detect(seedDoc('003')).tables.map((t) => t.line)).toEqual([41, 122, 390]);
+  });
+  it('does not take the year as evidence: a 2019-titled report with a 2008 table is 2008', () => {
+    const doc = textDoc(['2019年政府信息公开工作年度报告', '统计指标\t单位\t统计数', '（一）主动公开政府信息数\t条\t5', '（一）收到申请数\t件\t1'].join('\n'));
+    expect(detect(doc).template).toBe('2008');
+  });
+  it('a report without a statistics table is narrative, and a table of contents is not a statistics table', () => {
+    const doc = textDoc(['目录\t一、概述\t二、主动公开', '说明\t三、依申请公开\t四、复议', '全年主动公开政府信息120条。'].join('\n'));
+    expect(detect(doc)).toMatchObject({ template: 'narrative', tables: [] });
+  });
+});
