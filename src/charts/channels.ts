@@ -172,7 +172,7 @@ export function channelDonut(channels: TableLike, o: ChannelDonutOptions = {}): 
       values: shown.map((c) => mix.counts[c]),
       meta: { keys: shown },
       marker: { colors: shown.map((c) => CHANNEL_COLOURS[c]), line: { color: '#fff', width: 1 } },
-      textinfo: 'label+percent',
+      texttemplate: '%{label}<br>%{percent:.1%}',
       textposition: 'outside',
       hovertemplate: '%{label}：%{value:,} 条（%{percent}）<extra></extra>',
     },
@@ -190,19 +190,21 @@ export function newMediaShareLine(channels: TableLike, o: ChartOptions = {}): Fi
   if (!rows.some((r) => countOf(r.count) != null)) return emptyFigure(noDataMessage('渠道数据'), title);
 
   const years = sortedYears(rows).filter((y): y is number => y != null);
+  let gaps = false;
   const data = sortedAgencies(rows).map((agency) => {
     const own = rows.filter((r) => agencyName(r.agency) === agency);
     const points = years.map((y) => {
       const yearRows = own.filter((r) => r.year === y);
-      if (!yearRows.length) return { share: null, hover: '无年报' };
+      if (!yearRows.length) return { share: null, hover: '无年报', gap: false };
       const m = channelMix(yearRows);
       const social = m.counts.weibo == null || m.counts.wechat == null ? null : m.counts.weibo + m.counts.wechat;
       const share = social == null || !m.reported ? null : social / m.reported;
       const hover =
         `${formatShare(share)}<br>政务微博 ${formatCount(m.counts.weibo, '条')}，政务微信 ${formatCount(m.counts.wechat, '条')}` +
         `<br>五种渠道合计 ${formatCount(m.reported, '条')}`;
-      return { share, hover };
+      return { share, hover, gap: share == null };
     });
+    gaps ||= points.some((p) => p.gap);
     return {
       type: 'scatter',
       mode: 'lines+markers',
@@ -219,7 +221,7 @@ export function newMediaShareLine(channels: TableLike, o: ChartOptions = {}): Fi
     source: sourceLine(rows),
     xTitle: '年份',
     yTitle: '新媒体占五种渠道合计的比例 (%)',
-    note: '注：政务微博或政务微信未报告的年份不画点（不按 0 计）。',
+    note: gaps ? '注：政务微博或政务微信未报告的年份不画点（不按 0 计）。' : undefined,
   });
   layout.xaxis.tickmode = 'array';
   layout.xaxis.tickvals = years;

@@ -106,7 +106,7 @@ export function emptyFigure(message: string, title = ''): Figure {
   return {
     data: [],
     layout: {
-      title: { text: title, x: 0.01, xanchor: 'left', font: { size: 18 } },
+      title: { text: title, x: 0.01, xanchor: 'left', y: 0.98, yanchor: 'top', font: { size: 18 } },
       font: { family: FONT_FAMILY, size: 13, color: '#222' },
       paper_bgcolor: '#ffffff',
       plot_bgcolor: '#ffffff',
@@ -137,8 +137,11 @@ export function heightForRows(n: number): number {
 export function wrapLabel(text: string, width = 12): string {
   const chars = [...text];
   if (chars.length <= width) return text;
+  // Balanced lines (13 chars → 7 + 6), not a long line and a one-character orphan.
+  const n = Math.ceil(chars.length / width);
+  const per = Math.ceil(chars.length / n);
   const lines: string[] = [];
-  for (let i = 0; i < chars.length; i += width) lines.push(chars.slice(i, i + width).join(''));
+  for (let i = 0; i < chars.length; i += per) lines.push(chars.slice(i, i + per).join(''));
   return lines.join('<br>');
 }
 

@@ -137,7 +137,9 @@ function decodeBytes(bytes: Uint8Array): Decoded | ReadFailure {
   }
 
   // Byte-order marks settle the question.
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeStrictUtf8(bytes.subarray(3));
+  // With a UTF-8 BOM a few broken sequences (a truncated download) are tolerated as U+FFFD;
+  // checkText still rejects a text with too many of them.
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return withEncoding(bytes.subarray(3), 'utf-8');
   if (startsWith(bytes, [0xff, 0xfe])) return withEncoding(bytes.subarray(2), 'utf-16le');
   if (startsWith(bytes, [0xfe, 0xff])) return withEncoding(bytes.subarray(2), 'utf-16be');
 

@@ -18,7 +18,8 @@ function tableText(t: TableBlock): string {
 }
 
 function markersIn(text: string, era: keyof typeof TEMPLATE_MARKERS): string[] {
-  return TEMPLATE_MARKERS[era].filter((m) => text.includes(m));
+  const markers: readonly string[] = TEMPLATE_MARKERS[era];
+  return markers.filter((m) => text.includes(m));
 }
 
 export function detectTemplate(blocks: Block[]): TemplateDecision {

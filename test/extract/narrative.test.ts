@@ -88,6 +88,16 @@ describe('extractNarrative on the seeds (complete fact lists)', () => {
     });
   }
 
+  it('table lines fed by mistake add nothing (all seed lines → same facts)', () => {
+    for (const seed of Object.keys(SEEDS)) {
+      const file = readdirSync(RAW).find((f) => f.startsWith(seed))!;
+      const all = readFileSync(join(RAW, file), 'utf8')
+        .split(/\r?\n/)
+        .map((text, i) => ({ text, line: i + 1 }));
+      expect(extractNarrative(all)).toEqual(extractNarrative(seedProse(seed)));
+    }
+  });
+
   it('records the clause (or list item) as label and the figure as written as text', () => {
     const f003 = extractNarrative(seedProse('003'));
     expect(f003.find((f) => f.metric === 'proactive.channel.website')).toMatchObject({

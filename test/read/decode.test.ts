@@ -107,6 +107,14 @@ describe('decode: other encodings and quirks', () => {
     expect(doc.raw).toEqual(['年度报告', '第二行']);
   });
 
+  it('UTF-8 BOM with one broken byte in a long text still decodes (U+FFFD in place)', () => {
+    const body = Buffer.concat([Buffer.from('年度报告'.repeat(50)), Buffer.from([0xff]), Buffer.from('\n完')]);
+    const doc = ok(decode(bytesOf('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]))));
+    expect(doc.encoding).toBe('utf-8');
+    expect(doc.raw[0].endsWith('\ufffd')).toBe(true);
+    expect(doc.raw[1]).toBe('完');
+  });
+
   it('mixed line endings \\r\\n, \\r and \\n; blank lines kept; trailing ending opens no line', () => {
     const doc = ok(decode(bytesOf('mixed.txt', Buffer.from('a\r\nb\rc\n\nd\r\n'))));
     expect(doc.raw).toEqual(['a', 'b', 'c', '', 'd']);
