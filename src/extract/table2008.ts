@@ -46,6 +46,9 @@ export function extractTable2008(tables: TableBlock[]): TableExtraction {
   const findings: LocalFinding[] = [];
   let columns: Columns = { valueIndex: 0 };
   let parent: string | undefined;
+  // A value on a section header means the block below may be shifted: the finding names the
+  // block's metrics, so the views do not trust them.
+  let shifted: LocalFinding | undefined;
 
   for (const table of tables) {
     for (const row of table.rows) {
@@ -73,14 +76,15 @@ export function extractTable2008(tables: TableBlock[]): TableExtraction {
         continue;
       }
       if (matchesAny(core, HEADERS_2008)) {
+        shifted = undefined;
         if (v.value !== null) {
-          findings.push({
+          findings.push((shifted = {
             severity: 'error',
             code: 'value_on_header_row',
             message: `section header "${label.raw}" carries a value ${valueCell!.raw}; the figures of this block may be shifted against their labels`,
             metric: null,
             line: valueCell!.line,
-          });
+          }));
         }
         continue;
       }
@@ -91,6 +95,7 @@ export function extractTable2008(tables: TableBlock[]): TableExtraction {
         continue;
       }
       if (METRICS_2008.find((e) => e.key === key)?.opens) parent = key;
+      if (shifted) shifted.metric = shifted.metric ? `${shifted.metric},${key}` : key;
       if (valueCell && !v.parsed) findings.push(unparsedFinding(valueCell, label.raw, key));
       const entryUnit = METRICS_2008.find((e) => e.key === key)?.unit ?? null;
       facts.push({

@@ -1,7 +1,8 @@
 /**
  * Evaluate the identity rules of src/catalogue/identities.ts against one report's table cells.
  *
- * Blank semantics (a blank cell is "not reported", not 0): a rule is checked only when its
+ * Rows a report does not have at all (a province's form without 5.其他形式, the older 电子邮件
+ * row) are left out of its identities. Blank semantics (a blank cell is "not reported", not 0): a rule is checked only when its
  * total and at least one part are stated. When every part is stated, total ≠ Σ parts is a
  * violation; when some parts are blank, only Σ stated parts > total is (the blanks may hold
  * the rest, but they cannot be negative). A single part larger than its total is reported as
@@ -22,6 +23,8 @@ export interface Violation {
 
 /** One stated (or blank) summand as it appears in a message. */
 interface Term {
+  /** The report has no such row at all (not part of its form), as opposed to a blank cell. */
+  absent: boolean;
   name: string;
   key: string;
   value: number | null;
@@ -37,7 +40,7 @@ interface Side {
 
 const term = (get: CellLookup, key: string, applicant: Applicant): Term => {
   const cell = get(key, applicant);
-  return { name: cellName(key, applicant), key, value: cell?.value ?? null, line: cell?.line ?? null };
+  return { absent: !cell, name: cellName(key, applicant), key, value: cell?.value ?? null, line: cell?.line ?? null };
 };
 
 /** An alternative part is its aggregate row when stated, else its sub-rows. */
@@ -46,10 +49,12 @@ function partTerms(get: CellLookup, part: Part, applicant: Applicant): Term[] {
   const aggregate = term(get, part.either, applicant);
   if (aggregate.value !== null) return [aggregate];
   const subs = part.or.map((k) => term(get, k, applicant));
-  return subs.some((t) => t.value !== null) ? subs : [aggregate];
+  return subs.some((t) => t.value !== null) ? subs : [aggregate, ...subs];
 }
 
-function side(terms: Term[]): Side {
+/** Rows the report does not have are not part of its identity; blank cells are. */
+function side(all: Term[]): Side {
+  const terms = all.filter((t) => !t.absent);
   const stated = terms.filter((t) => t.value !== null);
   return {
     terms,

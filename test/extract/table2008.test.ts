@@ -320,7 +320,7 @@ describe('2008 table: seed 004 (" |"-terminated cells, shifted first block)', ()
         severity: 'error',
         code: 'value_on_header_row',
         message: 'section header "一、主动公开情况" carries a value 300; the figures of this block may be shifted against their labels',
-        metric: null,
+        metric: 'proactive.total,proactive.normative_docs,proactive.normative_docs_issued',
         line: 26,
       },
     ]);
