@@ -16,7 +16,7 @@ describe('runtime dependencies load', () => {
     const dfd = await import('danfojs-node');
     const df = new dfd.DataFrame({ channel: ['gazette', 'website'], count: [42, 33196] });
     expect(df.shape).toEqual([2, 2]);
-    expect(df['count'].sum()).toBe(33238);
+    expect(df.column('count').sum()).toBe(33238);
   });
 
   it('plotly.js-dist-min: the browser bundle resolves and is the v3 UMD build', () => {

@@ -21,6 +21,7 @@ import {
   agencyName,
   countOf,
   groupBy,
+  plotlyText,
   selectRows,
   sortedAgencies,
   sortedYears,
@@ -134,7 +135,7 @@ export function channelDonut(channels: TableLike, o: ChannelDonutOptions = {}): 
   const rows = all.filter((r) => isChannel(r.channel));
   const agencies = sortedAgencies(rows);
   const years = sortedYears(rows).filter((y): y is number => y != null);
-  const who = o.agency ?? (agencies.length === 1 ? agencies[0] : `${agencies.length} 个机构`);
+  const who = o.agency != null ? plotlyText(o.agency) : (agencies.length === 1 ? agencies[0] : `${agencies.length} 个机构`);
   const when = o.year != null ? `${o.year}年` : years.length === 1 ? `${years[0]}年` : '';
   const title = o.title ?? `${who}${when}主动公开渠道构成`;
   if (!rows.some((r) => countOf(r.count) != null)) return emptyFigure(noDataMessage('渠道数据'), title);

@@ -68,8 +68,16 @@ export function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<strin
 
 const collator = new Intl.Collator('zh-CN');
 
+/**
+ * An agency name as Plotly text. Plotly reads a small HTML subset in titles, ticks and hover
+ * text, so < > & from a report are written as entities and show literally.
+ */
 export function agencyName(agency: unknown): string {
-  return typeof agency === 'string' && agency.trim() ? agency : '（机构不明）';
+  return typeof agency === 'string' && agency.trim() ? plotlyText(agency) : '（机构不明）';
+}
+
+export function plotlyText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function yearName(year: unknown): string {

@@ -90,7 +90,8 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
     case 'chart': {
       const [kind, ...inputs] = positionals;
       const out = requireString(values.out, '--out file.(png|svg|html) is required');
-      const { chartCommand } = await import('./chart.ts');
+      const { chartCommand, checkChartKind } = await import('./chart.ts');
+      checkChartKind(kind);
       const r = await load(inputs);
       await chartCommand(r, kind, out, {
         width: num(values.width, 'width'),

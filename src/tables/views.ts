@@ -148,10 +148,23 @@ function tableOf(columns: readonly string[], rows: Rec[]): Table {
   return aq.table(data);
 }
 
+/** Group records by report_id once (a corpus has 100,000s of reports). */
+function byReport<T extends { report_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = map.get(r.report_id);
+    if (list) list.push(r);
+    else map.set(r.report_id, [r]);
+  }
+  return map;
+}
+
 export function buildViews({ reports, facts, findings }: ViewInput): Views {
   const rows = { channels: [] as Rec[], requests: [] as Rec[], outcomes: [] as Rec[], appeals: [] as Rec[] };
+  const factsOf = byReport(facts);
+  const findingsOf = byReport(findings);
   for (const report of reports) {
-    const resolved = resolveReport(report, facts, findings);
+    const resolved = resolveReport(report, factsOf.get(report.report_id) ?? [], findingsOf.get(report.report_id) ?? []);
     const get = (metric: string, applicant: Applicant = 'total') => resolved.get(cellKey(metric, applicant));
     const base = { report_id: report.report_id, agency: report.agency, year: report.year };
     const withTemplate = { ...base, template: report.template };

@@ -39,10 +39,9 @@ function duplicates(reports: ReportRow[]): Finding[] {
 }
 
 /** The stated table value of a metric's 总计 column (applicant total or null) in a report. */
-function totalCell(facts: Fact[], reportId: string, metric: string): Fact | undefined {
-  return facts.find(
+function totalCell(facts: Map<string, Fact[]>, reportId: string, metric: string): Fact | undefined {
+  return (facts.get(reportId) ?? []).find(
     (f) =>
-      f.report_id === reportId &&
       f.metric === metric &&
       f.source === 'table' &&
       (f.applicant === null || f.applicant === 'total') &&
@@ -51,7 +50,11 @@ function totalCell(facts: Fact[], reportId: string, metric: string): Fact | unde
 }
 
 function crossYear(reports: ReportRow[], facts: Fact[]): Finding[] {
-  const relevant = facts.filter((f) => f.metric === 'requests.carried_to_next' || f.metric === 'requests.carried_over');
+  const relevant = new Map<string, Fact[]>();
+  for (const f of facts) {
+    if (f.metric !== 'requests.carried_to_next' && f.metric !== 'requests.carried_over') continue;
+    relevant.set(f.report_id, [...(relevant.get(f.report_id) ?? []), f]);
+  }
   const groups = byAgencyYear(reports);
   const out: Finding[] = [];
   for (const group of groups.values()) {

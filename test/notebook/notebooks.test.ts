@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotebookError, missingNotebookTools, runNotebooks, type NotebookRun } from '../../scripts/notebooks.ts';
 import { chromiumPath, startChromium } from '../../scripts/chromium.ts';
+import { proveNotebookUi } from '../../scripts/prove-notebook-ui.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CI = process.env.CI === 'true';
@@ -100,6 +101,14 @@ describe.skipIf(skip)('notebooks (Jupyter + Chromium)', () => {
       } finally {
         await browser.close();
       }
+    });
+
+    it('classic Notebook (jupyter notebook + Chromium) draws the chart, saved and after Run All', async () => {
+      const proof = await proveNotebookUi('00_welcome');
+      expect(proof.bars).toBe(5);
+      expect(proof.liveBars).toBe(5);
+      expect(proof.title).toBe('瓯海区 2017：主动公开政府信息数（按渠道）');
+      expect(existsSync(proof.screenshot)).toBe(true);
     });
   });
 

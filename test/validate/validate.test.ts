@@ -335,3 +335,16 @@ describe('year vs template', () => {
     });
   });
 });
+
+describe('properties', () => {
+  it('a sum identity holds exactly when no finding is reported', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(fc.nat(1000), fc.nat(1000), fc.nat(2000), (paper, electronic, submitted) => {
+        const f = run([fact('archive.submitted', submitted), fact('archive.paper', paper), fact('archive.electronic', electronic)]);
+        const holds = submitted === paper + electronic;
+        return holds ? f.length === 0 : f.length === 1 && f[0]!.severity === 'error';
+      }),
+    );
+  });
+});

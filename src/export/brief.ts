@@ -1,0 +1,130 @@
+/**
+ * The briefing pack: one self-contained HTML file (key figures, the standard charts, the
+ * findings) an analyst can email. plotly.js is embedded once; all report text is escaped.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import * as aq from 'arquero';
+import { FONT_FAMILY } from '../charts/figure.ts';
+import { type ChartKind, STANDARD_CHARTS, standardChart } from '../charts/standard.ts';
+import type { LoadResult } from '../load.ts';
+import { correctionRate, disclosureRate, newMediaShare } from '../tables/indicators.ts';
+import { escapeHtml, figureEmbed, plotlyScriptTag } from './html.ts';
+
+export interface BriefOptions {
+  agency?: string;
+  year?: number;
+  /** Charts to include, in order. */
+  charts?: ChartKind[];
+  title?: string;
+}
+
+const DEFAULT_CHARTS: ChartKind[] = ['channel-mix', 'request-volumes', 'outcomes', 'reconsideration', 'litigation', 'findings'];
+
+type Row = Record<string, unknown>;
+
+/** Filter every table of a load result to one agency and/or year. */
+export function selectResult(r: LoadResult, o: { agency?: string; year?: number }): LoadResult {
+  if (!o.agency && !o.year) return r;
+  const keep = new Set(
+    r.records.reports.filter((x) => (!o.agency || x.agency === o.agency) && (!o.year || x.year === o.year)).map((x) => x.report_id),
+  );
+  const pick = (t: LoadResult['reports']) => t.filter(aq.escape((d: { report_id: string }) => keep.has(d.report_id)));
+  return {
+    reports: pick(r.reports),
+    facts: pick(r.facts),
+    findings: pick(r.findings),
+    channels: pick(r.channels),
+    requests: pick(r.requests),
+    outcomes: pick(r.outcomes),
+    appeals: pick(r.appeals),
+    records: {
+      reports: r.records.reports.filter((x) => keep.has(x.report_id)),
+      facts: r.records.facts.filter((x) => keep.has(x.report_id)),
+      findings: r.records.findings.filter((x) => keep.has(x.report_id)),
+    },
+  };
+}
+
+const pct = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '—');
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v.toLocaleString('zh-CN') : '—');
+
+function byReport(t: LoadResult['reports'], col: string): Map<string, unknown> {
+  return new Map((t.objects() as Row[]).map((x) => [String(x.report_id), x[col]]));
+}
+
+/** One row per report: the figures a briefing leads with. */
+export function keyFigures(r: LoadResult): Row[] {
+  const channels = r.channels.objects() as Row[];
+  const requests = r.requests.objects() as Row[];
+  const disclosure = byReport(disclosureRate(r.outcomes, { by: ['report_id'] }), 'disclosure_rate');
+  const newMedia = byReport(newMediaShare(r.channels, { by: ['report_id'] }), 'new_media_share');
+  const correction = byReport(correctionRate(r.appeals, { by: ['report_id'], kind: 'reconsideration' }), 'correction_rate');
+  return r.records.reports.map((rep) => {
+    const id = rep.report_id;
+    const total = channels.find((c) => c.report_id === id && c.channel === 'total')?.count;
+    const received = requests.find((q) => q.report_id === id && q.by === 'total' && q.key === 'received')?.count;
+    return {
+      机构: rep.agency ?? '（未识别）',
+      年份: rep.year ?? '—',
+      模板: rep.template,
+      主动公开总数: num(total),
+      新媒体占比: pct(newMedia.get(id)),
+      收到申请: num(received),
+      公开率: pct(disclosure.get(id)),
+      行政复议纠错率: pct(correction.get(id)),
+      问题: r.records.findings.filter((f) => f.report_id === id && f.severity === 'error').length,
+    };
+  });
+}
+
+function htmlTable(rows: Row[], empty: string): string {
+  if (!rows.length) return `<p class="empty">${escapeHtml(empty)}</p>`;
+  const cols = Object.keys(rows[0]!);
+  const head = cols.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
+  const body = rows.map((row) => `<tr>${cols.map((c) => `<td>${escapeHtml(String(row[c] ?? ''))}</td>`).join('')}</tr>`).join('\n');
+  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+export function briefHtml(all: LoadResult, o: BriefOptions = {}): string {
+  const r = selectResult(all, o);
+  const reports = r.records.reports;
+  const years = [...new Set(reports.map((x) => x.year).filter((y) => y != null))].sort();
+  const title = o.title ?? `政府信息公开年报简报${o.agency ? `：${o.agency}` : ''}${o.year ? `（${o.year}年）` : ''}`;
+  const files = new Map(reports.map((x) => [x.report_id, x.file]));
+  const findings = r.records.findings.map((f) => ({
+    文件: `${files.get(f.report_id) ?? f.report_id}:${f.line ?? '-'}`,
+    级别: f.severity,
+    代码: f.code,
+    说明: f.message,
+  }));
+  const charts = (o.charts ?? DEFAULT_CHARTS)
+    .map((kind) => `<section class="chart"><h3>${escapeHtml(STANDARD_CHARTS[kind].title)}</h3>${figureEmbed(standardChart(r, kind, { agency: o.agency, year: o.year }))}</section>`)
+    .join('\n');
+  return [
+    '<!doctype html>',
+    '<html lang="zh-CN"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>body{font-family:${FONT_FAMILY.replace(/"/g, "'")};margin:24px;color:#222;max-width:1100px}
+table{border-collapse:collapse;font-size:13px;margin:8px 0 24px}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f3f3f3}.empty{color:#777}.meta{color:#555}</style>`,
+    plotlyScriptTag(),
+    '</head><body>',
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p class="meta">来源：${reports.length} 份年报${years.length ? `（${escapeHtml(years.join('、'))}）` : ''}；由 xxgk 生成。空白表示年报未报告，不是 0。</p>`,
+    '<h2>关键数据 Key figures</h2>',
+    htmlTable(keyFigures(r), '所选范围没有年报 (no reports in this selection)'),
+    '<h2>图表 Charts</h2>',
+    reports.length ? charts : '<p class="empty">所选范围没有年报 (no reports in this selection)</p>',
+    '<h2>数据问题 Findings</h2>',
+    htmlTable(findings, '没有发现问题 (no findings)'),
+    '</body></html>',
+  ].join('\n');
+}
+
+export async function writeBrief(r: LoadResult, out: string, o: BriefOptions = {}): Promise<string> {
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, briefHtml(r, o), 'utf8');
+  return out;
+}

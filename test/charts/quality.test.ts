@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { findingsByCode } from '../../src/charts/index.ts';
+import { FINDING_CODE_COLOURS } from '../../src/catalogue/palette.ts';
+import { A000, A001, A002, A003, findings, reports, traceOf } from './fixtures.ts';
+
+describe('findingsByCode', () => {
+  it('one bar per report (zero-finding reports included), stacked by code', () => {
+    const fig = findingsByCode(findings(), reports());
+    expect(fig.data.map((t) => t.meta.key)).toEqual(['unrecognised_row', 'identity_violation', 'narrative_table_conflict']);
+    expect(fig.data.map((t) => t.name)).toEqual(['无法识别的行', '勾稽关系不符', '正文与表格不一致']);
+    const cats: string[] = fig.data[0].y;
+    expect(cats.length).toBe(4);
+    const i001 = cats.findIndex((c) => c.startsWith(A001));
+    const i000 = cats.findIndex((c) => c.replace(/<br>/g, '').startsWith(A000));
+    expect(traceOf(fig, 'unrecognised_row').x[i001]).toBe(2);
+    expect(fig.data.map((t) => t.x[i000])).toEqual([0, 0, 0]);
+    expect(traceOf(fig, 'identity_violation').marker.color).toBe(FINDING_CODE_COLOURS.identity_violation);
+    expect(fig.layout.annotations[0].text).toBe('来源：4 份年报 (2017、2020)');
+  });
+
+  it('filters by severity and by agency', () => {
+    const fig = findingsByCode(findings(), reports(), { severities: ['error'], agencies: [A002, A003] });
+    expect(fig.data.map((t) => t.meta.key)).toEqual(['identity_violation']);
+    expect(fig.data[0].x).toEqual([0, 1]);
+  });
+
+  it('empty selection', () => {
+    const fig = findingsByCode(findings(), reports(), { years: [2030] });
+    expect(fig.data).toEqual([]);
+    expect(fig.layout.annotations[0].text).toBe('无数据：所选机构/年份没有年报 (no data for this selection)');
+  });
+});
