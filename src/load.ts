@@ -8,7 +8,7 @@
  */
 import * as aq from 'arquero';
 import { XxgkError } from './errors.ts';
-import { type ReportResult, failedReport, processDoc } from './extract/document.ts';
+import { DEFAULT_MAX_TABLE_ROWS, type DocLimits, type ReportResult, failedReport, processDoc } from './extract/document.ts';
 import { readSource } from './read/index.ts';
 import { type Input as InputItem, iterateSources } from './read/inputs.ts';
 import { factsTable, findingsTable, reportsTable } from './tables/build.ts';
@@ -22,6 +22,17 @@ type Table = ReturnType<typeof aq.table>;
 export interface LoadOptions {
   /** Files larger than this are not read (a file_too_large finding). Default 50 MB. */
   maxFileBytes?: number;
+  /**
+   * Tables with more rows than this are skipped with a table_too_large finding (the report is
+   * then partial, or failed when nothing else is left). Default 5000.
+   */
+  maxTableRows?: number;
+  /**
+   * Time budget per file in milliseconds, from decoding to the last extraction stage. Processing
+   * is synchronous, so the budget is checked between stages: a file over it gets a failed row
+   * with a timeout finding. Default 30 000; Infinity disables it.
+   */
+  timeoutMs?: number;
   /** Called after each file, for progress reporting. */
   onProgress?: (done: number, file: string) => void;
 }
@@ -44,23 +55,38 @@ export type LoadInput = InputItem | InputItem[];
 export async function loadReports(inputs: LoadInput, options: LoadOptions = {}): Promise<LoadResult> {
   const items = Array.isArray(inputs) ? inputs : [inputs];
   if (!items.length) throw new XxgkError('bad_argument', 'loadReports needs at least one file, folder or text');
+  const maxTableRows = limitOption(options.maxTableRows, 'maxTableRows', DEFAULT_MAX_TABLE_ROWS);
+  const timeoutMs = limitOption(options.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS);
   const results: ReportResult[] = [];
   const ids = new Map<string, number>();
   let done = 0;
   for await (const source of iterateSources(items, { maxFileBytes: options.maxFileBytes })) {
-    results.push(loadOne(source, ids));
+    // The clock starts when the file's bytes are in memory: decoding counts, disk I/O does not.
+    const limits: DocLimits = { maxTableRows, timeoutMs, deadline: timeoutMs === Infinity ? undefined : Date.now() + timeoutMs };
+    results.push(loadOne(source, ids, limits));
     options.onProgress?.(++done, source.file);
   }
   return assemble(results);
 }
 
+/** Default of LoadOptions.timeoutMs. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+function limitOption(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !(value >= 0)) {
+    throw new XxgkError('bad_argument', `${name} must be a non-negative number, got ${String(value)}`);
+  }
+  return value;
+}
+
 /** One source → one result; ids are content hashes, made unique within a batch. */
-function loadOne(source: Parameters<typeof readSource>[0], ids: Map<string, number>): ReportResult {
+function loadOne(source: Parameters<typeof readSource>[0], ids: Map<string, number>, limits: DocLimits = {}): ReportResult {
   const format = /\.([A-Za-z0-9]+)$/.exec(source.file)?.[1]?.toLowerCase() ?? 'txt';
   if (source.readError) return failedReport(source.file, uniqueId(fallbackId(source.file), ids), format, null, source.readError);
   const doc = readSource(source);
   if ('error' in doc) return failedReport(source.file, uniqueId(fallbackId(source.file), ids), format, null, doc.error);
-  return processDoc(doc, uniqueId(doc.hash.slice(0, 16), ids));
+  return processDoc(doc, uniqueId(doc.hash.slice(0, 16), ids), limits);
 }
 
 /** Validate across reports, build views and tables. */

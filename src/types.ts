@@ -126,6 +126,9 @@ export const FINDING_CODES = [
   'year_template_mismatch',
   'duplicate_report',
   'cross_year_mismatch',
+  // limits (LoadOptions)
+  'table_too_large',
+  'timeout',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

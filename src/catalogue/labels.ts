@@ -134,6 +134,8 @@ export const FINDING_CODE_LABELS: Record<FindingCode, string> = {
   year_template_mismatch: '年份与模板不符',
   duplicate_report: '重复年报',
   cross_year_mismatch: '跨年度结转不符',
+  table_too_large: '表格过大',
+  timeout: '处理超时',
 };
 
 /** Label of a key, falling back to the key itself (a new key must still display). */

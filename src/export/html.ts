@@ -61,6 +61,11 @@ export function figureTitle(fig: Figure): string {
   return text
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
     .trim();
 }
 

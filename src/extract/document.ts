@@ -4,7 +4,7 @@
  */
 import { layout } from '../layout/index.ts';
 import { detectTemplate } from '../template/detect.ts';
-import type { DecodedDoc, Fact, Finding, ReportRow, Status } from '../types.ts';
+import type { Block, DecodedDoc, Fact, Finding, ReportRow, Status } from '../types.ts';
 import type { LocalFinding, TableFact } from './cells.ts';
 import { extractMetadata } from './metadata.ts';
 import { extractNarrative } from './narrative.ts';
@@ -18,15 +18,67 @@ export interface ReportResult {
 }
 
 /** Loader-stage codes that mean part of the document could not be read. */
-const PARTIAL_CODES = new Set(['unrecognised_row', 'ambiguous_cells', 'truncated', 'unknown_year', 'missing_section', 'unparsed_value']);
+const PARTIAL_CODES = new Set([
+  'unrecognised_row', 'ambiguous_cells', 'truncated', 'unknown_year', 'missing_section', 'unparsed_value', 'table_too_large',
+]);
 
-export function processDoc(doc: DecodedDoc, reportId: string): ReportResult {
-  const blocks = layout({ lines: doc.lines, raw: doc.raw });
+/** Tables with more rows than this are skipped (no real statistics table comes near it). */
+export const DEFAULT_MAX_TABLE_ROWS = 5000;
+
+export interface DocLimits {
+  /** Tables with more rows are skipped with a table_too_large finding. Default 5000. */
+  maxTableRows?: number;
+  /**
+   * Epoch milliseconds after which processing stops with a timeout finding. Processing is
+   * synchronous, so the deadline is checked between stages (layout, template, tables, prose,
+   * metadata), not inside one.
+   */
+  deadline?: number;
+  /** The limit the deadline came from, for the finding's message. */
+  timeoutMs?: number;
+  /** Clock, injectable for tests. Default Date.now. */
+  now?: () => number;
+}
+
+/** A failed row for a document whose processing ran past its deadline. */
+function timedOut(doc: DecodedDoc, reportId: string, stage: string, limits: DocLimits): ReportResult {
+  const limit = limits.timeoutMs !== undefined ? ` of ${limits.timeoutMs} ms` : '';
+  return failedReport(doc.file, reportId, doc.format, doc.encoding, {
+    code: 'timeout',
+    message: `processing stopped after ${stage}: over the time limit${limit}`,
+  });
+}
+
+/** Drop tables over the row limit, with one finding each (a huge grid is garbage, not data). */
+function capTables(blocks: Block[], maxRows: number): { blocks: Block[]; findings: LocalFinding[] } {
+  const findings: LocalFinding[] = [];
+  const kept = blocks.filter((b) => {
+    if (b.kind !== 'table' || b.rows.length <= maxRows) return true;
+    findings.push({
+      severity: 'warning',
+      code: 'table_too_large',
+      message: `table of lines ${b.line}–${b.endLine} has ${b.rows.length} rows, over the limit of ${maxRows}; skipped`,
+      metric: null,
+      line: b.line,
+    });
+    return false;
+  });
+  return { blocks: kept, findings };
+}
+
+export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits = {}): ReportResult {
+  const now = limits.now ?? Date.now;
+  const overdue = () => limits.deadline !== undefined && now() >= limits.deadline;
+  if (overdue()) return timedOut(doc, reportId, 'reading', limits);
+  const capped = capTables(layout({ lines: doc.lines, raw: doc.raw }), limits.maxTableRows ?? DEFAULT_MAX_TABLE_ROWS);
+  const blocks = capped.blocks;
+  if (overdue()) return timedOut(doc, reportId, 'layout', limits);
   const decision = detectTemplate(blocks);
+  if (overdue()) return timedOut(doc, reportId, 'template detection', limits);
   const tableLines = new Set<number>();
   for (const t of decision.tables) for (let l = t.line; l <= t.endLine; l++) tableLines.add(l);
 
-  const local: LocalFinding[] = [];
+  const local: LocalFinding[] = [...capped.findings];
   let tableFacts: TableFact[] = [];
   if (decision.template === '2008') {
     const r = extractTable2008(decision.tables);
@@ -37,6 +89,7 @@ export function processDoc(doc: DecodedDoc, reportId: string): ReportResult {
     tableFacts = r.facts;
     local.push(...r.findings);
   }
+  if (overdue()) return timedOut(doc, reportId, 'table extraction', limits);
 
   const prose = blocks
     .filter((b) => b.kind === 'prose' && !tableLines.has(b.line))
@@ -49,8 +102,11 @@ export function processDoc(doc: DecodedDoc, reportId: string): ReportResult {
     how: 'sentence',
   }));
 
+  if (overdue()) return timedOut(doc, reportId, 'narrative extraction', limits);
+
   const { meta, findings: metaFindings } = extractMetadata(doc.lines, { file: doc.file, tableLines });
   local.push(...metaFindings);
+  if (overdue()) return timedOut(doc, reportId, 'metadata extraction', limits);
 
   const facts: Fact[] = [...tableFacts.map((f) => ({ ...f, report_id: reportId })), ...narrative];
   if (!facts.length && decision.template === 'narrative') {

@@ -12,13 +12,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { toHTML, type Table } from 'arquero';
+import type { Figure } from '../charts/figure.ts';
 
-/** A Plotly figure, as plotly.js `newPlot` takes it (compatible with src/charts/figure.ts). */
-export interface PlotlyFigure {
-  data: any[];
-  layout: any;
-  config?: any;
-}
+/** A Plotly figure as plotly.js `newPlot` takes it: what every src/charts builder returns. */
+export type PlotlyFigure = Figure;
 
 export const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
 

@@ -4,7 +4,7 @@
  *
  * Resolution rule, per report, metric and applicant column:
  * 1. the table value, unless the cell is blank or its metric is *implicated* — named in the
- *    `metric` list of an error finding of the report (for identity_violation that is every
+ *    `metric` list of an error finding of the report other than narrative_table_conflict (for identity_violation that is every
  *    key of the violated identity; applicant columns are not told apart);
  * 2. else the narrative value (总计 column only; the first stated figure in the text);
  * 3. else null (`source` null).
@@ -43,11 +43,17 @@ export interface Views {
   appeals: Table;
 }
 
-/** Keys named by the report's error findings. */
+/**
+ * A disagreement with the prose does not make the table value implausible (002: the prose's
+ * "website 259" is really the report's total; the table's 146 is right), so it does not implicate.
+ */
+const NOT_IMPLICATING = new Set<Finding['code']>(['narrative_table_conflict']);
+
+/** Keys named by the report's error findings (those that make a table value implausible). */
 export function implicatedKeys(findings: readonly Finding[], reportId: string): Set<string> {
   const keys = new Set<string>();
   for (const f of findings) {
-    if (f.report_id !== reportId || f.severity !== 'error' || !f.metric) continue;
+    if (f.report_id !== reportId || f.severity !== 'error' || !f.metric || NOT_IMPLICATING.has(f.code)) continue;
     for (const k of f.metric.split(',')) keys.add(k.trim());
   }
   return keys;

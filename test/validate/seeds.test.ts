@@ -31,6 +31,11 @@ describe('seed 002 (威海市中小企业局 2017)', () => {
     expect(conflict[0]!.message).toMatch(/narrative 259.*≠ table 146/);
   });
 
+  it('keeps the table value 146 for the website channel: a conflict with the prose alone does not implicate the table', () => {
+    const website = channelsOf('002').find((c) => c.channel === 'website')!;
+    expect(website).toMatchObject({ count: 146, source: 'table' });
+  });
+
   it('has an identity violation on archive submissions (9 ≠ 9 + 9)', () => {
     const v = findingsOf('002').filter((f) => f.code === 'identity_violation' && String(f.metric).startsWith('archive.'));
     expect(v.map((f) => [f.message, f.metric, f.line])).toEqual([
