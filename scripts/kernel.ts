@@ -8,7 +8,7 @@
  *   npm run kernel -- --user          # explicit per-user (the default)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,8 +56,20 @@ export function userDataDir(env = process.env, platform = process.platform): str
   return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'jupyter');
 }
 
+/** The Python that runs `jupyter` (from its shebang), else python3: it defines sys.prefix. */
+export function jupyterPython(): string {
+  const which = spawnSync('sh', ['-c', 'command -v jupyter'], { encoding: 'utf8' }).stdout?.trim();
+  if (!which) return 'python3';
+  try {
+    const shebang = /^#!\s*(\S+)/.exec(readFileSync(which, 'utf8').split('\n')[0]!);
+    return shebang && !shebang[1]!.endsWith('/env') ? shebang[1]! : 'python3';
+  } catch {
+    return 'python3';
+  }
+}
+
 function pythonSysPrefix(): string {
-  const r = spawnSync('python3', ['-c', 'import sys; print(sys.prefix)'], { encoding: 'utf8' });
+  const r = spawnSync(jupyterPython(), ['-c', 'import sys; print(sys.prefix)'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`--sys-prefix: cannot run python3 (${r.stderr || r.error})`);
   return r.stdout.trim();
 }

@@ -10,12 +10,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KERNEL_NAME, kernelSpec } from './kernel.ts';
+import { KERNEL_NAME, jupyterPython, kernelSpec } from './kernel.ts';
 import { runNotebooks } from './notebooks.ts';
 import { startChromium } from './chromium.ts';
 
@@ -29,13 +29,6 @@ export interface NotebookUiProof {
   liveBars: number;
   title: string | null;
   screenshot: string;
-}
-
-/** The Python that runs `jupyter` (its shebang): Debian ships no `jupyter trust` command. */
-function jupyterPython(): string {
-  const which = spawnSync('sh', ['-c', 'command -v jupyter'], { encoding: 'utf8' }).stdout.trim();
-  const shebang = which ? /^#!\s*(\S+)/.exec(readFileSync(which, 'utf8').split('\n')[0]!) : null;
-  return shebang && !shebang[1]!.endsWith('/env') ? shebang[1]! : 'python3';
 }
 
 function freePort(): Promise<number> {

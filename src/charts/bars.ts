@@ -61,6 +61,16 @@ export function barFigure(o: BarFigureOptions): Figure {
     if (o.barmode === 'stack') valueAxis.range = [0, 1];
   } else {
     valueAxis.separatethousands = true;
+    // Counts are whole numbers: no 0.5 ticks on small axes.
+    const top = o.categories.reduce((m, _, i) => {
+      const vals = o.series.map((s) => s.values[i] ?? 0);
+      return Math.max(m, o.barmode === 'stack' ? vals.reduce((a, b) => a + b, 0) : Math.max(0, ...vals));
+    }, 0);
+    if (top <= 10) {
+      valueAxis.dtick = 1;
+      valueAxis.tick0 = 0;
+      valueAxis.range = [0, Math.max(1, top) * 1.05];
+    } else valueAxis.tickformat = ',d';
   }
   const data = o.series.map((s) => ({
     type: 'bar',

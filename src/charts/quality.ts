@@ -85,6 +85,20 @@ export function findingsByCode(findings: TableLike, reports: TableLike, o: Findi
     valueTitle: '问题数 (条)',
     legendRight: true,
   });
+  // A checked report without findings says so, instead of an empty row.
+  selected.forEach((_, i) => {
+    if (codes.some((c) => counts[c][i] > 0)) return;
+    fig.layout.annotations.push({
+      text: '未发现问题',
+      x: 0,
+      y: labels[i],
+      xref: 'x',
+      yref: 'y',
+      xanchor: 'left',
+      showarrow: false,
+      font: { size: 12, color: '#888' },
+    });
+  });
   return fig;
 }
 

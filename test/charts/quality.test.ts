@@ -14,6 +14,11 @@ describe('findingsByCode', () => {
     const i000 = cats.findIndex((c) => c.replace(/<br>/g, '').startsWith(A000));
     expect(traceOf(fig, 'unrecognised_row').x[i001]).toBe(2);
     expect(fig.data.map((t) => t.x[i000])).toEqual([0, 0, 0]);
+    expect(fig.layout.annotations.slice(1).map((a: any) => [a.y, a.text])).toEqual([
+      [cats[i000], '未发现问题'],
+      [cats.find((c) => c.startsWith(A003)), '未发现问题'],
+    ]);
+    expect(fig.layout.xaxis.dtick).toBe(1); // small counts: whole-number ticks
     expect(traceOf(fig, 'identity_violation').marker.color).toBe(FINDING_CODE_COLOURS.identity_violation);
     expect(fig.layout.annotations[0].text).toBe('来源：4 份年报 (2017、2020)');
   });
