@@ -15,8 +15,8 @@ describe('findingsByCode', () => {
     expect(traceOf(fig, 'unrecognised_row').x[i001]).toBe(2);
     expect(fig.data.map((t) => t.x[i000])).toEqual([0, 0, 0]);
     expect(fig.layout.annotations.slice(1).map((a: any) => [a.y, a.text])).toEqual([
-      [cats[i000], '未发现问题'],
       [cats.find((c) => c.startsWith(A003)), '未发现问题'],
+      [cats[i000], '未发现问题'],
     ]);
     expect(fig.layout.xaxis.dtick).toBe(1); // small counts: whole-number ticks
     expect(traceOf(fig, 'identity_violation').marker.color).toBe(FINDING_CODE_COLOURS.identity_violation);

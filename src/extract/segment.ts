@@ -1,0 +1,353 @@
+/**
+ * Glued table cells: a crawler that flattens an HTML table to text often drops the cell
+ * boundaries, so a row of a request matrix becomes one digit run ("640020470" is
+ * 64|0|0|2|0|4|70). This module splits such runs back into cells using nothing but the table's
+ * own identities as constraints, and reports every split that satisfies them:
+ *
+ * - exactly one consistent split → the caller uses it (facts get how = 'segmented');
+ * - several → the caller emits `ambiguous_cells` listing them and keeps the values null;
+ * - none → the caller emits a finding; no value is invented.
+ *
+ * Pure functions, no I/O. Digits inside a cell never start with 0 unless the cell is exactly
+ * "0". Spaces inside a run are ignored (removed): a stray space may or may not be a cell
+ * boundary, so treating it as one could exclude the true split; removing it only ever adds
+ * candidates (more ambiguity, never a wrong number). A run whose whitespace-separated tokens
+ * are exactly as many as the cells wanted is not glued at all — see `tokensOf`.
+ */
+
+/** Longest run we try to split (digits); longer runs are reported as unsplittable. */
+export const MAX_RUN_DIGITS = 40;
+/** Most candidates kept per run; a run with more is reported as too ambiguous. */
+export const MAX_CANDIDATES = 200;
+/** Most search steps per run (a guard, reached only by absurd inputs). */
+const MAX_STEPS = 2_000_000;
+/** Most joint assignments tried when rows are resolved together by column identities. */
+export const MAX_JOINT = 200_000;
+
+export type Cells = number[];
+
+export interface SplitResult {
+  /** Every consistent split (at most MAX_CANDIDATES). */
+  candidates: Cells[];
+  /** False when the search stopped early (too many candidates or steps): treat as ambiguous. */
+  complete: boolean;
+}
+
+/** Whitespace-separated tokens of a value text when every token is a plain digit string. */
+export function tokensOf(text: string): string[] | undefined {
+  const tokens = text.trim().split(/\s+/).filter((t) => t !== '');
+  return tokens.length && tokens.every((t) => /^\d+$/.test(t)) ? tokens : undefined;
+}
+
+/** The digits of a run with its stray spaces removed, or undefined when it is not a digit run. */
+export function digitsOf(text: string): string | undefined {
+  const d = text.replace(/\s+/g, '');
+  return /^\d+$/.test(d) ? d : undefined;
+}
+
+/** All splits of `digits` into `count` cells that pass `options.accept`. */
+export interface SplitOptions {
+  /** Called on complete splits; only accepted ones are candidates. */
+  accept?: (cells: Cells) => boolean;
+  /** Prunes partial splits early (called with the cells chosen so far). */
+  prefixOk?: (cells: Cells) => boolean;
+  /**
+   * Offsets in `digits` where a cut must fall: the boundaries between cells the layout did
+   * separate ("64" and "0020470" in two cells are never rejoined into one number).
+   */
+  cuts?: readonly number[];
+}
+
+export function splitRun(digits: string, count: number, options: SplitOptions = {}): SplitResult {
+  const accept = options.accept ?? (() => true);
+  const prefixOk = options.prefixOk ?? (() => true);
+  const cuts = [...(options.cuts ?? [])].filter((c) => c > 0 && c < digits.length).sort((a, b) => a - b);
+  const nextCut = (at: number) => cuts.find((c) => c > at) ?? digits.length;
+  const candidates: Cells[] = [];
+  if (count < 1 || digits.length < count || digits.length > MAX_RUN_DIGITS || !/^\d+$/.test(digits)) {
+    return { candidates, complete: digits.length <= MAX_RUN_DIGITS };
+  }
+  let steps = 0;
+  let complete = true;
+  const cells: Cells = [];
+  const walk = (at: number): void => {
+    if (!complete) return;
+    if (++steps > MAX_STEPS) {
+      complete = false;
+      return;
+    }
+    const left = count - cells.length;
+    if (left === 1) {
+      const rest = digits.slice(at);
+      if ((rest.length > 1 && rest[0] === '0') || nextCut(at) < digits.length) return;
+      cells.push(Number(rest));
+      if (accept(cells)) {
+        if (candidates.length >= MAX_CANDIDATES) complete = false;
+        else candidates.push(cells.slice());
+      }
+      cells.pop();
+      return;
+    }
+    // Leave at least one digit for each remaining cell.
+    const maxLen = Math.min(digits.length - at - (left - 1), nextCut(at) - at);
+    const lens = digits[at] === '0' ? [1] : Array.from({ length: Math.max(0, maxLen) }, (_, i) => i + 1);
+    for (const len of lens) {
+      cells.push(Number(digits.slice(at, at + len)));
+      if (prefixOk(cells)) walk(at + len);
+      cells.pop();
+    }
+  };
+  walk(0);
+  return { candidates, complete };
+}
+
+// --- Row-level constraints -------------------------------------------------------------------
+
+/** 2019/2021 request matrix: the last cell (总计) = the sum of the others (the six applicants). */
+export function rowTotalHolds(cells: Cells): boolean {
+  let sum = 0;
+  for (let i = 0; i < cells.length - 1; i++) sum += cells[i]!;
+  return sum === cells[cells.length - 1];
+}
+
+/** Prune: the applicant cells so far may not exceed what the remaining digits can hold. */
+export function rowTotalPrefix(digitsLength: number, count: number) {
+  return (cells: Cells): boolean => {
+    if (cells.length >= count) return true;
+    // The total needs at least as many digits as the largest applicant cell.
+    const used = cells.reduce((n, c) => n + String(c).length, 0);
+    const biggest = Math.max(...cells);
+    const leftForTotal = digitsLength - used - (count - 1 - cells.length);
+    return leftForTotal >= String(biggest).length;
+  };
+}
+
+/** Appeals row: in each block of `size` cells (维持, 纠正, 其他, 尚未审结, 总计) total = Σ parts. */
+export function blocksHold(size: number) {
+  return (cells: Cells): boolean => {
+    for (let b = 0; b + size <= cells.length; b += size) {
+      if (!rowTotalHolds(cells.slice(b, b + size))) return false;
+    }
+    return true;
+  };
+}
+
+/** Prune for `blocksHold`: check each block as soon as it is complete. */
+export function blocksPrefix(size: number) {
+  return (cells: Cells): boolean => cells.length % size !== 0 || rowTotalHolds(cells.slice(cells.length - size));
+}
+
+/** Pre-2019 two-column tables: this year's figure ≤ the cumulative one. */
+export function yearWithinCumulative(yearIndex: number, cumulativeIndex: number) {
+  return (cells: Cells): boolean => cells[yearIndex]! <= cells[cumulativeIndex]!;
+}
+
+/** "64|0|0|2|0|4|70", the way findings list candidate splits. */
+export function formatSplit(cells: Cells): string {
+  return cells.join('|');
+}
+
+/** Candidate list for a finding message: "64|0|0|2|0|4|70 or 6|40|…" (at most `max`). */
+export function formatCandidates(candidates: Cells[], max = 6): string {
+  const shown = candidates.slice(0, max).map(formatSplit).join(' or ');
+  return candidates.length > max ? `${shown} or ${candidates.length - max} more` : shown;
+}
+
+// --- Joint resolution by column identities ------------------------------------------------
+
+/** Value lookup during joint resolution: a row's cells, or undefined when the row is absent. */
+export type Lookup = (row: string) => ReadonlyArray<number | null> | undefined;
+
+/**
+ * A constraint across rows (a column identity). `rows` names the rows it reads; `holds`
+ * returns true/false, or undefined when it cannot be evaluated (a row is absent or a cell is
+ * blank) — an unevaluable constraint constrains nothing.
+ */
+export interface Constraint {
+  id: string;
+  rows: readonly string[];
+  holds: (get: Lookup) => boolean | undefined;
+}
+
+export interface JointResult {
+  /** For every ambiguous row, the candidates that occur in at least one consistent assignment. */
+  surviving: Map<string, Cells[]>;
+  /** False when the joint search was too large and was not run (nothing was narrowed). */
+  searched: boolean;
+}
+
+/**
+ * Narrow the candidates of ambiguous rows with constraints across rows. `known` holds rows
+ * whose cells are settled (read from separate cells or split uniquely). Only constraints that
+ * touch at least one ambiguous row matter. Returns, per ambiguous row, the candidates that take
+ * part in some assignment satisfying every evaluable constraint; when no assignment is
+ * consistent, every row keeps an empty list (the identities are broken or a cell was misread).
+ */
+export function resolveJointly(
+  ambiguous: ReadonlyMap<string, Cells[]>,
+  known: ReadonlyMap<string, ReadonlyArray<number | null>>,
+  constraints: readonly Constraint[],
+): JointResult {
+  const ids = [...ambiguous.keys()];
+  const relevant = constraints.filter((c) => c.rows.some((r) => ambiguous.has(r)));
+  let size = 1;
+  for (const id of ids) size *= Math.max(1, ambiguous.get(id)!.length);
+  if (size > MAX_JOINT || !relevant.length) {
+    return { surviving: new Map(ids.map((id) => [id, ambiguous.get(id)!])), searched: false };
+  }
+  const chosen = new Map<string, Cells>();
+  const get: Lookup = (row) => chosen.get(row) ?? known.get(row);
+  // Check a constraint as soon as the last ambiguous row it reads is assigned.
+  const lastIndex = (c: Constraint) => Math.max(...c.rows.map((r) => ids.indexOf(r)));
+  const checksAt = ids.map((_, i) => relevant.filter((c) => lastIndex(c) === i));
+  const used = new Map(ids.map((id) => [id, new Set<number>()]));
+  const picks: number[] = [];
+  const walk = (i: number): void => {
+    if (i === ids.length) {
+      picks.forEach((p, k) => used.get(ids[k]!)!.add(p));
+      return;
+    }
+    const id = ids[i]!;
+    ambiguous.get(id)!.forEach((cells, p) => {
+      chosen.set(id, cells);
+      if (checksAt[i]!.every((c) => c.holds(get) !== false)) {
+        picks.push(p);
+        walk(i + 1);
+        picks.pop();
+      }
+      chosen.delete(id);
+    });
+  };
+  walk(0);
+  const surviving = new Map(ids.map((id) => [id, ambiguous.get(id)!.filter((_, p) => used.get(id)!.has(p))]));
+  return { surviving, searched: true };
+}
+
+/**
+ * Column identity `total = Σ parts` in every column; a part may be an alternative (the
+ * aggregate row when present, else its sub-rows). Unevaluable when the total row or a needed
+ * part is absent or blank in that column.
+ */
+export function columnSum(
+  id: string,
+  total: string,
+  parts: ReadonlyArray<string | { either: string; or: readonly string[] }>,
+  columns: number,
+): Constraint {
+  const rows = [total, ...parts.flatMap((p) => (typeof p === 'string' ? [p] : [p.either, ...p.or]))];
+  return {
+    id,
+    rows,
+    holds: (get) => {
+      const t = get(total);
+      if (!t) return undefined;
+      for (let c = 0; c < columns; c++) {
+        const tv = t[c];
+        if (tv == null) continue;
+        let sum = 0;
+        let ok = true;
+        for (const p of parts) {
+          const v = partValue(get, p, c);
+          if (v === undefined) ok = false;
+          else sum += v;
+        }
+        if (ok && sum !== tv) return false;
+      }
+      return true;
+    },
+  };
+}
+
+function partValue(get: Lookup, p: string | { either: string; or: readonly string[] }, c: number): number | undefined {
+  if (typeof p === 'string') {
+    const v = get(p)?.[c];
+    return v == null ? undefined : v;
+  }
+  const agg = get(p.either)?.[c];
+  if (agg != null) return agg;
+  let sum = 0;
+  for (const k of p.or) {
+    const v = get(k)?.[c];
+    if (v == null) return undefined;
+    sum += v;
+  }
+  return sum;
+}
+
+/** Column identity Σ left = Σ right in every column (新收 + 上年结转 = 办理结果总计 + 结转下年度). */
+export function columnBalance(id: string, left: readonly string[], right: readonly string[], columns: number): Constraint {
+  return {
+    id,
+    rows: [...left, ...right],
+    holds: (get) => {
+      for (let c = 0; c < columns; c++) {
+        const side = (keys: readonly string[]) => {
+          let s = 0;
+          for (const k of keys) {
+            const v = get(k)?.[c];
+            if (v == null) return undefined;
+            s += v;
+          }
+          return s;
+        };
+        const l = side(left);
+        const r = side(right);
+        if (l !== undefined && r !== undefined && l !== r) return false;
+      }
+      return true;
+    },
+  };
+}
+
+/** Column inequality part ≤ total in every column. */
+export function columnAtMost(id: string, part: string, total: string, columns: number): Constraint {
+  return {
+    id,
+    rows: [part, total],
+    holds: (get) => {
+      const p = get(part);
+      const t = get(total);
+      if (!p || !t) return undefined;
+      for (let c = 0; c < columns; c++) {
+        const pv = p[c];
+        const tv = t[c];
+        if (pv != null && tv != null && pv > tv) return false;
+      }
+      return true;
+    },
+  };
+}
+
+// --- From layout cells to runs ---------------------------------------------------------------
+
+export type Recovered =
+  /** The cells were only separated by spaces: one token per cell, nothing to decide. */
+  | { kind: 'tokens'; tokens: Array<{ cell: number; text: string }> }
+  /** A glued run (the separate cells' boundaries kept as forced cuts) and its splits. */
+  | { kind: 'split'; digits: string; result: SplitResult };
+
+/**
+ * Recover `count` cells from a row's value cell texts that are fewer or more than `count`.
+ * Leading and trailing blank cells are dropped (merged cells leave them); a blank between
+ * values, or a cell that is not a digit run, makes the row unrecoverable (undefined): its
+ * place cannot be known.
+ */
+export function recoverCells(texts: readonly string[], count: number, options: Omit<SplitOptions, 'cuts'> = {}): Recovered | undefined {
+  let from = 0;
+  let to = texts.length;
+  while (from < to && texts[from]!.trim() === '') from++;
+  while (to > from && texts[to - 1]!.trim() === '') to--;
+  if (from === to) return undefined;
+  const tokens: Array<{ cell: number; text: string }> = [];
+  let digits = '';
+  const cuts: number[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokensOf(texts[i]!);
+    if (!t) return undefined;
+    for (const text of t) tokens.push({ cell: i, text });
+    if (digits) cuts.push(digits.length);
+    digits += t.join('');
+  }
+  if (tokens.length === count) return { kind: 'tokens', tokens };
+  return { kind: 'split', digits, result: splitRun(digits, count, { ...options, cuts }) };
+}
