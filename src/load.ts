@@ -9,7 +9,7 @@
 import * as aq from 'arquero';
 import { XxgkError } from './errors.ts';
 import { DEFAULT_MAX_TABLE_ROWS, type DocLimits, type ReportResult, failedReport, processDoc } from './extract/document.ts';
-import { readSource } from './read/index.ts';
+import { readSourceAsync } from './read/index.ts';
 import { type Input as InputItem, iterateSources } from './read/inputs.ts';
 import { factsTable, findingsTable, reportsTable } from './tables/build.ts';
 import { buildViews } from './tables/views.ts';
@@ -63,7 +63,7 @@ export async function loadReports(inputs: LoadInput, options: LoadOptions = {}):
   for await (const source of iterateSources(items, { maxFileBytes: options.maxFileBytes })) {
     // The clock starts when the file's bytes are in memory: decoding counts, disk I/O does not.
     const limits: DocLimits = { maxTableRows, timeoutMs, deadline: timeoutMs === Infinity ? undefined : Date.now() + timeoutMs };
-    results.push(loadOne(source, ids, limits));
+    results.push(await loadOne(source, ids, limits));
     options.onProgress?.(++done, source.file);
   }
   return assemble(results);
@@ -81,12 +81,15 @@ function limitOption(value: unknown, name: string, fallback: number): number {
 }
 
 /** One source → one result; ids are content hashes, made unique within a batch. */
-function loadOne(source: Parameters<typeof readSource>[0], ids: Map<string, number>, limits: DocLimits = {}): ReportResult {
+async function loadOne(source: Parameters<typeof readSourceAsync>[0], ids: Map<string, number>, limits: DocLimits = {}): Promise<ReportResult> {
   const format = /\.([A-Za-z0-9]+)$/.exec(source.file)?.[1]?.toLowerCase() ?? 'txt';
   if (source.readError) return failedReport(source.file, uniqueId(fallbackId(source.file), ids), format, null, source.readError);
-  const doc = readSource(source);
+  const doc = await readSourceAsync(source);
   if ('error' in doc) return failedReport(source.file, uniqueId(fallbackId(source.file), ids), format, null, doc.error);
-  return processDoc(doc, uniqueId(doc.hash.slice(0, 16), ids), limits);
+  const result = processDoc(doc, uniqueId(doc.hash.slice(0, 16), ids), limits);
+  // What the reader noticed (a PDF table it could not rebuild) joins the document's findings.
+  for (const n of doc.notes ?? []) result.findings.push({ ...n, report_id: result.report.report_id });
+  return result;
 }
 
 /** Validate across reports, build views and tables. */

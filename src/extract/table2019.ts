@@ -12,11 +12,40 @@ import {
   MATRIX_HEADERS,
   MATRIX_ROWS,
 } from '../catalogue/metrics2019.ts';
+import { IDENTITY_RULES } from '../catalogue/identities.ts';
 import { isLabelCell } from '../layout/pipe-cells.ts';
 import type { Applicant, Cell, Row, TableBlock, Template } from '../types.ts';
 import { cellValue, type LocalFinding, type TableFact, unparsedFinding } from './cells.ts';
 import { labelCore, matchesAny } from './labels.ts';
+import {
+  type Cells,
+  type Constraint,
+  blocksHold,
+  blocksPrefix,
+  columnBalance,
+  columnSum,
+  formatCandidates,
+  recoverCells,
+  resolveJointly,
+  rowTotalHolds,
+  rowTotalPrefix,
+} from './segment.ts';
 import type { TableExtraction } from './table2008.ts';
+
+export interface Extract2019Options {
+  /** The last statistics table runs to the end of the document (no closing prose after it). */
+  endsDocument?: boolean;
+}
+
+/** A matrix row whose glued run splits more than one way by its own total: settled later by column identities. */
+interface Pending {
+  metric: string;
+  label: string;
+  cell: Cell;
+  candidates: Cells[];
+  /** Index in `out` where its facts go, so facts stay in table order. */
+  slot: number;
+}
 
 type Mode = 'none' | 'art20' | 'matrix' | 'appeals';
 
@@ -50,13 +79,35 @@ function fact(metric: string, applicant: Applicant | null, cell: Cell, label: st
   };
 }
 
-export function extractTable2019(tables: TableBlock[], template: Template): TableExtraction {
-  const facts: TableFact[] = [];
+/** Facts of one glued run, split one way: one fact per piece, how = 'segmented'. */
+function segmentedFacts(metricOf: (i: number) => string, applicantOf: (i: number) => Applicant | null, labelOf: (i: number) => string, cell: Cell, cells: Cells): TableFact[] {
+  return cells.map((value, i) => ({
+    metric: metricOf(i),
+    applicant: applicantOf(i),
+    value,
+    unit: '件',
+    source: 'table',
+    approx: false,
+    how: 'segmented',
+    label: labelOf(i),
+    text: String(value),
+    line: cell.line,
+  }));
+}
+
+export function extractTable2019(tables: TableBlock[], template: Template, options: Extract2019Options = {}): TableExtraction {
+  // Facts in table order; a pending glued row reserves a slot filled after the column pass.
+  const out: TableFact[][] = [];
   const findings: LocalFinding[] = [];
+  const facts = { push: (f: TableFact) => out.push([f]) };
+  const pending: Pending[] = [];
+  /** Settled matrix rows (metric → cells) for the column identities. */
+  const known = new Map<string, Array<number | null>>();
   let mode: Mode = 'none';
   let measures: Array<{ measure: string; unit: string | null } | undefined> = [];
   let group: string | undefined;
   const seen = { matrix: false, appeals: false };
+  const seenRows = new Set<string>();
 
   const push = (f: TableFact, cell: Cell) => {
     if (!cellValue(cell).parsed) findings.push(unparsedFinding(cell, f.label, f.metric));
@@ -108,31 +159,82 @@ export function extractTable2019(tables: TableBlock[], template: Template): Tabl
           continue;
         }
         seen.matrix = true;
-        if (values.length !== DEFAULT_APPLICANTS.length) {
-          findings.push({
-            severity: 'error',
-            code: 'ambiguous_cells',
-            message: `row "${label}" has ${values.length} value cells where the applicant columns need ${DEFAULT_APPLICANTS.length}; values left out`,
-            metric: entry,
-            line: row.line,
-          });
+        seenRows.add(entry);
+        const width = DEFAULT_APPLICANTS.length;
+        if (values.length === width) {
+          values.forEach((cell, i) => push(fact(entry, DEFAULT_APPLICANTS[i]!, cell, label, '件'), cell));
+          if (!known.has(entry)) known.set(entry, values.map((c) => cellValue(c).value));
           continue;
         }
-        values.forEach((cell, i) => push(fact(entry, DEFAULT_APPLICANTS[i]!, cell, label, '件'), cell));
+        const rec = recoverCells(values.map((c) => c.text), width, {
+          accept: rowTotalHolds,
+          prefixOk: rowTotalPrefix(values.reduce((n, c) => n + c.text.replace(/\s+/g, '').length, 0), width),
+        });
+        if (rec?.kind === 'tokens') {
+          const cells = rec.tokens.map((t) => ({ ...values[t.cell]!, text: t.text, raw: t.text }));
+          cells.forEach((cell, i) => push(fact(entry, DEFAULT_APPLICANTS[i]!, cell, label, '件'), cell));
+          if (!known.has(entry)) known.set(entry, cells.map((c) => cellValue(c).value));
+          continue;
+        }
+        const firstCell = values.find((c) => c.text !== '') ?? values[0] ?? row.cells[0]!;
+        if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length === 1) {
+          const cells = rec.result.candidates[0]!;
+          out.push(segmentedFacts(() => entry, (i) => DEFAULT_APPLICANTS[i]!, () => label, firstCell, cells));
+          if (!known.has(entry)) known.set(entry, cells);
+          continue;
+        }
+        if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length > 1) {
+          pending.push({ metric: entry, label, cell: firstCell, candidates: rec.result.candidates, slot: out.length });
+          out.push([]);
+          continue;
+        }
+        findings.push({
+          severity: 'error',
+          code: 'ambiguous_cells',
+          message: rec
+            ? `row "${label}": the digits ${rec.digits} cannot be split into ${width} cells whose 总计 is the sum of the six applicant columns${rec.result.complete ? '' : ' (too many possible splits)'}; values left out`
+            : `row "${label}" has ${values.length} value cells where the applicant columns need ${width}; values left out`,
+          metric: entry,
+          line: row.line,
+        });
         continue;
       }
 
       if (mode === 'appeals') {
         if (labels.length || !values.some((c) => c.text !== '')) continue; // header rows
         const cells = values;
-        if (cells.length !== APPEAL_KINDS.length * APPEAL_RESULTS.length) {
-          findings.push({
-            severity: 'error',
-            code: 'ambiguous_cells',
-            message: `appeals row has ${cells.length} cells where the template has 15; values left out`,
-            metric: 'reconsideration,litigation_direct,litigation_after_reconsideration',
-            line: row.line,
-          });
+        const width = APPEAL_KINDS.length * APPEAL_RESULTS.length;
+        const metricAt = (i: number) => `${APPEAL_KINDS[Math.floor(i / APPEAL_RESULTS.length)]!}.${APPEAL_RESULTS[i % APPEAL_RESULTS.length]!}`;
+        const labelAt = (i: number) =>
+          `${APPEAL_LABELS[APPEAL_KINDS[Math.floor(i / APPEAL_RESULTS.length)]!]} ${APPEAL_LABELS[APPEAL_RESULTS[i % APPEAL_RESULTS.length]!]}`;
+        if (cells.length !== width) {
+          const size = APPEAL_RESULTS.length;
+          const rec = recoverCells(cells.map((c) => c.text), width, { accept: blocksHold(size), prefixOk: blocksPrefix(size) });
+          const firstCell = cells.find((c) => c.text !== '') ?? cells[0]!;
+          const appealKeys = 'reconsideration,litigation_direct,litigation_after_reconsideration';
+          if (rec?.kind === 'tokens') {
+            seen.appeals = true;
+            rec.tokens.forEach((t, i) => {
+              const cell = { ...cells[t.cell]!, text: t.text, raw: t.text };
+              push(fact(metricAt(i), null, cell, labelAt(i), '件'), cell);
+            });
+          } else if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length === 1) {
+            seen.appeals = true;
+            out.push(segmentedFacts(metricAt, () => null, labelAt, firstCell, rec.result.candidates[0]!));
+          } else {
+            findings.push({
+              severity: 'error',
+              code: 'ambiguous_cells',
+              message: !rec
+                ? `appeals row has ${cells.length} cells where the template has ${width}; values left out`
+                : rec.result.candidates.length > 1 || !rec.result.complete
+                  ? `appeals row: the digits ${rec.digits} split into ${width} cells (each block's 总计 = 维持 + 纠正 + 其他 + 尚未审结) in more than one way: ${formatCandidates(rec.result.candidates)}; values left out`
+                  : `appeals row: the digits ${rec.digits} cannot be split into ${width} cells whose block totals add up; values left out`,
+              metric: appealKeys,
+              line: row.line,
+            });
+          }
+          mode = 'none';
           continue;
         }
         seen.appeals = true;
@@ -145,12 +247,77 @@ export function extractTable2019(tables: TableBlock[], template: Template): Tabl
       }
     }
   }
+  settlePending(pending, known, out, findings);
+
   const firstLine = tables[0]?.line ?? null;
+  const lastLine = tables[tables.length - 1]?.endLine ?? null;
+  // A matrix without its closing rows, or a document that stops inside its last table: the
+  // rows never seen are missing (no fact), not 0.
+  const unclosed = CLOSING_ROWS.filter((k) => !seenRows.has(k));
+  const truncated = (seen.matrix && unclosed.length > 0) || (options.endsDocument === true && !seen.appeals);
+  if (truncated) {
+    findings.push({
+      severity: 'warning',
+      code: 'truncated',
+      message: seen.matrix && unclosed.length
+        ? `the request table stops before its closing rows (${unclosed.join(', ')})${seen.appeals ? '' : ' and the appeals table is absent'}: the document looks cut off; rows not present have no facts`
+        : 'the document ends inside its statistics tables: rows not present have no facts',
+      metric: [...unclosed, ...(seen.appeals ? [] : [APPEAL_KINDS.join(',')])].join(',') || null,
+      line: lastLine,
+    });
+  }
   if (!seen.matrix)
     findings.push(missing('requests', `the ${template} request table (收到和处理政府信息公开申请情况) was not found`, firstLine));
-  if (!seen.appeals)
+  if (!seen.appeals && !truncated)
     findings.push(missing('reconsideration,litigation_direct,litigation_after_reconsideration', `the ${template} appeals table (行政复议、行政诉讼情况) was not found`, firstLine));
-  return { facts, findings };
+  return { facts: out.flat(), findings };
+}
+
+/** Rows that close the request matrix: a matrix without them was cut off. */
+const CLOSING_ROWS = ['requests.outcome.total', 'requests.carried_to_next'];
+
+/** The matrix's column identities (every applicant column and 总计), from the catalogue. */
+function matrixConstraints(): Constraint[] {
+  const columns = DEFAULT_APPLICANTS.length;
+  const out: Constraint[] = [];
+  for (const rule of IDENTITY_RULES) {
+    if (!rule.eras.includes('2019') && !rule.eras.includes('2021')) continue;
+    if (rule.kind === 'sum' && rule.perApplicant) out.push(columnSum(rule.id, rule.total, rule.parts, columns));
+    if (rule.kind === 'balance') out.push(columnBalance(rule.id, rule.left, rule.right, columns));
+  }
+  return out;
+}
+
+/**
+ * Second pass over glued matrix rows a row total could not settle: keep the splits that fit the
+ * column identities with the rest of the table; exactly one left → segmented facts, else
+ * `ambiguous_cells` listing the candidates, values left out.
+ */
+function settlePending(pending: Pending[], known: Map<string, Array<number | null>>, out: TableFact[][], findings: LocalFinding[]): void {
+  if (!pending.length) return;
+  const ambiguous = new Map<string, Cells[]>();
+  for (const p of pending) if (!ambiguous.has(p.metric)) ambiguous.set(p.metric, p.candidates);
+  const { surviving, searched } = resolveJointly(ambiguous, known, matrixConstraints());
+  for (const p of pending) {
+    const left = ambiguous.get(p.metric) === p.candidates ? surviving.get(p.metric)! : p.candidates;
+    if (left.length === 1) {
+      out[p.slot] = segmentedFacts(() => p.metric, (i) => DEFAULT_APPLICANTS[i]!, () => p.label, p.cell, left[0]!);
+      continue;
+    }
+    const why = !searched
+      ? 'the column identities could not narrow them'
+      : left.length === 0
+        ? 'none of them fits the column identities (新收 + 结转 = 总计 + 结转下年度; 总计 = Σ 办理结果)'
+        : 'the column identities leave more than one';
+    const shown = left.length ? left : p.candidates;
+    findings.push({
+      severity: 'error',
+      code: 'ambiguous_cells',
+      message: `row "${p.label}": the glued digits split into 7 cells whose 总计 is the sum of the applicant columns in ${p.candidates.length} ways (${formatCandidates(shown)}); ${why}; values left out`,
+      metric: p.metric,
+      line: p.cell.line,
+    });
+  }
 }
 
 function matchMatrix(cores: string[], group: string | undefined): string | undefined {

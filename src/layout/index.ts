@@ -3,6 +3,7 @@
  * Empty cells stay empty strings here (the extract stage turns them into null, never 0).
  */
 import type { Block, Cell, ProseBlock, Row, TableBlock } from '../types.ts';
+import { gluedRows, hasTemplateMarker, isGluedHeaderLine, isGluedRowLine, splitGluedCell } from './glued.ts';
 import { classifyLine, type LineClass } from './lines.ts';
 import { groupPipeCells } from './pipe-cells.ts';
 
@@ -33,11 +34,54 @@ export function layout({ lines, raw }: LayoutInput): Block[] {
       blocks.push(block);
       i = next;
     } else {
+      const glued = cls === 'text' && isGluedRowLine(lines[i]!) ? gluedBlock(lines, raw, classes, i) : undefined;
+      if (glued) {
+        blocks.push(glued.block);
+        i = glued.next;
+        continue;
+      }
       if (cls === 'text') blocks.push(prose(lines, i));
       i++;
     }
   }
-  return blocks;
+  return blocks.map((b) => (b.kind === 'table' ? { ...b, rows: b.rows.map(unglueLastCell) } : b));
+}
+
+/** A label cell with its value glued on, at the end of a row, becomes label + value cells. */
+function unglueLastCell(row: Row): Row {
+  let k = row.cells.length - 1;
+  while (k >= 0 && row.cells[k]!.text === '') k--;
+  if (k < 0) return row;
+  const split = splitGluedCell(row.cells[k]!);
+  return split.length === 1 ? row : { ...row, cells: [...row.cells.slice(0, k), ...split, ...row.cells.slice(k + 1)] };
+}
+
+/**
+ * Flattened table text (see glued.ts): consecutive lines that are glued rows, with header
+ * lines and blank lines between them. Header lines after the last glued row stay prose. Kept
+ * only when the lines carry a template marker and hold at least two rows; otherwise undefined
+ * (the lines are prose).
+ */
+function gluedBlock(lines: string[], raw: string[], classes: LineClass[], start: number) {
+  let last = start;
+  for (let j = start + 1; j < lines.length; j++) {
+    const cls = classes[j]!;
+    if (cls === 'blank') continue;
+    if (cls !== 'text') break;
+    if (isGluedRowLine(lines[j]!)) last = j;
+    else if (!isGluedHeaderLine(lines[j]!)) break;
+  }
+  const rows: Row[] = [];
+  let text = '';
+  for (let j = start; j <= last; j++) {
+    if (classes[j] === 'blank') continue;
+    rows.push(...gluedRows(lines, raw, j));
+    text += lines[j];
+  }
+  if (rows.length < 2 || !hasTemplateMarker(text)) return undefined;
+  // LayoutKind has no 'glued' (types.ts is shared): flattened tables come from HTML pages.
+  const block: TableBlock = { kind: 'table', layout: 'html', rows, line: start + 1, endLine: last + 1 };
+  return { block, next: last + 1 };
 }
 
 function prose(lines: string[], i: number): ProseBlock {

@@ -53,7 +53,8 @@ function load(): Gazetteer {
     .filter((c) => !pseudo(c.name))
     .map((c) => ({ code: c.code, name: c.name, province: provinces.get(c.provinceCode!)! }));
   const areas = read('areas.json')
-    .filter((a) => a.name !== '市辖区' && !a.name.includes('直辖'))
+    // Development zones and parks have no people's government of their own: leave them out.
+    .filter((a) => a.name !== '市辖区' && !/直辖|开发区|高新|新区|园区|工业园|管理区|示范区|实验区|合作区/.test(a.name))
     .flatMap((a) => {
       const province = provinces.get(a.provinceCode!)!;
       const city = cityName.get(a.cityCode!) ?? '';

@@ -308,14 +308,18 @@ describe('2021 template (inline fixture with the new columns and 其他处理 su
 });
 
 describe('2019 quirks', () => {
-  it('a matrix row with the wrong number of cells is left out with ambiguous_cells, never guessed', () => {
+  it('a glued matrix row is segmented by its row total; a row with too few cells is left out, never guessed', () => {
     const doc = textDoc(['\t申请人情况', '', '\t一、本年新收政府信息公开申请数量', '\t640020470', '', '\t（七）总计', '\t1', '\t2', ''].join('\n'));
     const r = extractTable2019(detectTemplate(layout({ lines: doc.lines, raw: doc.raw })).tables, '2019');
-    expect(r.facts).toEqual([]);
+    // 64+0+0+2+0+4 = 70 is the only split of 640020470 into 7 cells whose last is the sum.
+    expect(r.facts.map((f) => `${f.applicant} ${f.value} ${f.how}`)).toEqual([
+      'natural_person 64 segmented', 'commercial 0 segmented', 'research 0 segmented', 'social_org 2 segmented',
+      'legal_service 0 segmented', 'other_org 4 segmented', 'total 70 segmented',
+    ]);
+    // "1" "2" are two separate cells: their boundary stays, and 2 cells cannot make 7.
     expect(r.findings.map((f) => [f.code, f.line])).toEqual([
-      ['ambiguous_cells', 3],
       ['ambiguous_cells', 6],
-      ['missing_section', 1],
+      ['truncated', 8],
     ]);
   });
 });

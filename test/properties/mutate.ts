@@ -71,6 +71,7 @@ export const endingsArb = fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLen
 
 export function start(text: string): Mutated {
   const lines = text.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop(); // a final line ending opens no line
   return { lines, origin: lines.map((_, i) => i) };
 }
 
@@ -218,15 +219,14 @@ export function applyAll(text: string, muts: readonly Mutation[]): Mutated {
 }
 
 /**
- * Join with the given endings, cycled. A lone \r before an empty line followed by \n would
- * read as one \r\n break and drop the empty line, so that combination falls back to \n.
+ * Join with the given endings, cycled. A lone \r directly followed by \n would read as one
+ * \r\n break and drop the empty line between them, so that \n becomes \r\n.
  */
 export function join(lines: readonly string[], endings: readonly string[] = ['\n']): string {
   let out = lines[0] ?? '';
   for (let k = 1; k < lines.length; k++) {
     let e = endings[(k - 1) % endings.length]!;
-    const nextEnding = endings[k % endings.length]!;
-    if (e === '\r' && lines[k] === '' && k + 1 < lines.length && nextEnding.startsWith('\n')) e = '\n';
+    if (out.endsWith('\r') && e === '\n') e = '\r\n';
     out += e + lines[k];
   }
   return out;

@@ -1,0 +1,40 @@
+/**
+ * The Parquet dataset's tables and column types. Every table is partitioned by the report
+ * year (Hive style `table/year=2019/part-….parquet`); `year` lives in the folder name, not in
+ * the files, so engines add it as a partition column (DuckDB hive_partitioning, Spark, Trino).
+ */
+import type { BasicType } from 'hyparquet-writer';
+
+export type ColumnSpec = readonly [name: string, type: BasicType];
+
+export const DATASET_TABLES = {
+  reports: [
+    ['report_id', 'STRING'], ['file', 'STRING'], ['format', 'STRING'], ['encoding', 'STRING'], ['agency', 'STRING'],
+    ['agency_type', 'STRING'], ['province', 'STRING'], ['city', 'STRING'], ['county', 'STRING'], ['admin_code', 'STRING'],
+    ['level', 'STRING'], ['template', 'STRING'], ['scope', 'STRING'], ['published', 'STRING'], ['status', 'STRING'],
+    ['content_hash', 'STRING'],
+  ],
+  facts: [
+    ['report_id', 'STRING'], ['metric', 'STRING'], ['applicant', 'STRING'], ['value', 'DOUBLE'], ['unit', 'STRING'],
+    ['source', 'STRING'], ['approx', 'BOOLEAN'], ['how', 'STRING'], ['label', 'STRING'], ['text', 'STRING'], ['line', 'INT32'],
+  ],
+  findings: [
+    ['report_id', 'STRING'], ['severity', 'STRING'], ['code', 'STRING'], ['message', 'STRING'], ['metric', 'STRING'], ['line', 'INT32'],
+  ],
+  channels: [['report_id', 'STRING'], ['agency', 'STRING'], ['channel', 'STRING'], ['count', 'DOUBLE'], ['source', 'STRING']],
+  requests: [
+    ['report_id', 'STRING'], ['agency', 'STRING'], ['template', 'STRING'], ['by', 'STRING'], ['key', 'STRING'], ['count', 'DOUBLE'],
+  ],
+  outcomes: [
+    ['report_id', 'STRING'], ['agency', 'STRING'], ['template', 'STRING'], ['outcome', 'STRING'], ['group', 'STRING'], ['count', 'DOUBLE'],
+  ],
+  appeals: [['report_id', 'STRING'], ['agency', 'STRING'], ['kind', 'STRING'], ['result', 'STRING'], ['count', 'DOUBLE']],
+} as const satisfies Record<string, readonly ColumnSpec[]>;
+
+export type DatasetTable = keyof typeof DATASET_TABLES;
+export const TABLE_NAMES = Object.keys(DATASET_TABLES) as DatasetTable[];
+
+/** Folder name of a year partition; an unknown year goes where Hive/Spark put nulls. */
+export function partitionDir(year: number | null): string {
+  return `year=${year ?? '__HIVE_DEFAULT_PARTITION__'}`;
+}

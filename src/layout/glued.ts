@@ -1,0 +1,161 @@
+/**
+ * Flattened tables: a crawler that turns an HTML table into text may drop every cell boundary,
+ * leaving rows as "label + digit run" ("一、本年新收政府信息公开申请数量640020470"), several rows
+ * on one line, the next row's list number stuck to the last value ("…70000072.没有现成…"), or
+ * a whole appeals row as one digit string. This module cuts such text back into label cells
+ * and one value cell per row; splitting the digit run into cells is the extract stage's job
+ * (src/extract/segment.ts), which knows the table's identities.
+ *
+ * Only lines without a sentence end (。) are read as flattened rows; a page flattened onto one
+ * line together with its prose stays prose (its table is then not read — see README).
+ */
+import { TEMPLATE_MARKERS } from '../catalogue/metrics2019.ts';
+import { UNITS } from '../catalogue/units.ts';
+import type { Cell, Row } from '../types.ts';
+
+/** Characters after a digit run that make it part of a phrase (a unit, a date, an ordinal), not a cell. */
+const NOT_A_CELL_AFTER = /^[条件个份次人年月日号时%％万亿元期篇项家场起宗届名位天倍岁户册页套台批余多里米克吨亩平.,，。、;；:：)）〕\]\-/~～—]/u;
+/** Characters before a digit run that make it part of a phrase ("第2", "计1"). */
+const NOT_A_CELL_BEFORE = /(?:第|(?<![总合])计|共|约|近|超|逾|达|至|-)$/u;
+/** A list number starting the next label: "2." "2、" right after the last value. */
+const STUCK_NUMBER = /^[.．、](?=[\u3400-\u9fff(（])/u;
+
+/** Where a label is cut into cells: before (一) / 一、 / 1. numbering inside a glued label. */
+const NUMBERING_CUT = /(?=[(（][一二三四五六七八九十]{1,3}[)）])|(?<![一二三四五六七八九十])(?=[一二三四五六七八九十]{1,3}、)|(?<!\d)(?=\d{1,2}[.．](?!\d))/gu;
+
+/** Header words of a glued 2008 header line ("统计指标单位本年度历年累计"). */
+const HEADER_WORDS = /统计指标|指标名称|计量单位|单位|统计数|本年度?数?|本期数?|历年累计数?|累计数?|\d{4}年度?/gu;
+
+/** Labels that end with a glued unit cell: "主动公开政府信息数条" → label + 条. */
+const LABEL_THEN_UNIT = new RegExp(`^(.*(?:数|数量|总数|费用|经费|人员|次数|期数|份数))\\s*(${[...UNITS].sort((a, b) => b.length - a.length).join('|')})\\s*$`, 'u');
+
+export interface GluedPiece {
+  /** Offsets in the line: label text [labelStart, runStart), value run [runStart, runEnd). */
+  labelStart: number;
+  runStart: number;
+  runEnd: number;
+}
+
+const RUN = /\d+(?:\.\d+)?(?:[ ]+\d+(?:\.\d+)?)*/gu;
+
+/**
+ * The row pieces of a line: each digit run that stands where a cell value stands (followed by
+ * the line end, the next label's numbering, or a label) with the label text before it.
+ * Returns [] when the line has no such run. Label text after the last run is a trailing piece
+ * with runStart = runEnd = line length.
+ */
+export function gluedPieces(line: string): GluedPiece[] {
+  const pieces: GluedPiece[] = [];
+  let labelStart = 0;
+  for (const m of line.matchAll(RUN)) {
+    const start = m.index!;
+    let end = start + m[0].length;
+    const before = line.slice(labelStart, start);
+    const after = line.slice(end);
+    if (NOT_A_CELL_BEFORE.test(before)) continue;
+    if (STUCK_NUMBER.test(after)) {
+      // The last digit is the next row's list number ("…7000007" + "2.没有现成…").
+      end -= 1;
+      if (end <= start || line[end - 1] === ' ') continue;
+    } else if (after.trim() !== '' && NOT_A_CELL_AFTER.test(after)) continue;
+    // A run inside a label ("第2项") has label text on both sides but no CJK label before it.
+    if (before.trim() !== '' && !/[\u3400-\u9fff)）\]]\s*$/u.test(before)) continue;
+    pieces.push({ labelStart, runStart: start, runEnd: end });
+    labelStart = end;
+  }
+  if (pieces.length && labelStart < line.length && line.slice(labelStart).trim() !== '') {
+    pieces.push({ labelStart, runStart: line.length, runEnd: line.length });
+  }
+  return pieces;
+}
+
+/** True when a line reads as flattened table rows: a value run and no sentence end. */
+export function isGluedRowLine(line: string): boolean {
+  if (line.includes('\t') || /[。！？]/u.test(line)) return false;
+  const pieces = gluedPieces(line);
+  return pieces.some((p) => p.runEnd > p.runStart);
+}
+
+/** A short line without digits or sentence end: a header or group row of a flattened table. */
+export function isGluedHeaderLine(line: string): boolean {
+  const t = line.trim();
+  return t !== '' && t.length <= 120 && !line.includes('\t') && !/[。！？]/u.test(t) && !/\d{3,}/.test(t);
+}
+
+/** True when the text carries any template marker (a statistics table, not a list in prose). */
+export function hasTemplateMarker(text: string): boolean {
+  const bare = text.replace(/\s+/g, '');
+  return Object.values(TEMPLATE_MARKERS).some((ms) => (ms as readonly string[]).some((m) => bare.includes(m)));
+}
+
+function cell(lines: readonly string[], raw: readonly string[], i: number, start: number, end: number): Cell {
+  const text = lines[i]!.slice(start, end);
+  const lead = text.length - text.trimStart().length;
+  const trail = text.length - text.trimEnd().length;
+  return {
+    text: text.trim(),
+    raw: (raw[i] ?? '').slice(start + lead, end - trail),
+    line: i + 1,
+  };
+}
+
+/** Label text [start, end) of line i as cells: cut at numbering, a glued unit split off, header words split. */
+export function labelCells(lines: readonly string[], raw: readonly string[], i: number, start: number, end: number): Cell[] {
+  const text = lines[i]!.slice(start, end);
+  if (text.trim() === '') return [];
+  const bare = text.replace(/\s+/g, '');
+  // A glued header line of a 2008 table: split it into its column words when they cover it.
+  if (/^(统计指标|指标名称)/u.test(bare)) {
+    const words = [...text.matchAll(HEADER_WORDS)];
+    if (words.map((w) => w[0]).join('') === bare) return words.map((w) => cell(lines, raw, i, start + w.index!, start + w.index! + w[0].length));
+  }
+  const cuts = [0, ...[...text.matchAll(NUMBERING_CUT)].map((m) => m.index!).filter((x) => x > 0), text.length];
+  const out: Cell[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    if (cuts[k] === cuts[k + 1]) continue;
+    const c = cell(lines, raw, i, start + cuts[k]!, start + cuts[k + 1]!);
+    if (c.text !== '') out.push(c);
+  }
+  const last = out[out.length - 1];
+  const unit = last ? LABEL_THEN_UNIT.exec(last.text) : null;
+  if (last && unit) {
+    const rawAt = last.raw.length - unit[2]!.length;
+    out[out.length - 1] = { ...last, text: unit[1]!.trim(), raw: last.raw.slice(0, rawAt).trim() };
+    out.push({ text: unit[2]!, raw: last.raw.slice(rawAt), line: last.line });
+  }
+  return out;
+}
+
+/** Rows of one flattened line: label cells followed by the value run, per piece. */
+export function gluedRows(lines: readonly string[], raw: readonly string[], i: number): Row[] {
+  const line = lines[i]!;
+  const pieces = gluedPieces(line);
+  if (!pieces.length) {
+    const cells = labelCells(lines, raw, i, 0, line.length);
+    return cells.length ? [{ cells, line: i + 1 }] : [];
+  }
+  const rows: Row[] = [];
+  for (const p of pieces) {
+    const cells = labelCells(lines, raw, i, p.labelStart, p.runStart);
+    if (p.runEnd > p.runStart) cells.push(cell(lines, raw, i, p.runStart, p.runEnd));
+    if (cells.length) rows.push({ cells, line: i + 1 });
+  }
+  return rows;
+}
+
+/**
+ * A cell of a regular table that holds a label with its value glued on
+ * ("一、本年新收政府信息公开申请数量640020470") → label cells and the value cell. Other cells are
+ * returned unchanged.
+ */
+export function splitGluedCell(c: Cell): Cell[] {
+  if (!/[\u3400-\u9fff]/u.test(c.text) || !/\d$/.test(c.text)) return [c];
+  const pieces = gluedPieces(c.text);
+  if (pieces.length !== 1 || pieces[0]!.runEnd !== c.text.length || pieces[0]!.runStart === 0) return [c];
+  // Raw and text of a cell have the same length (normalization is length-preserving).
+  const lines = [c.text];
+  const raw = [c.raw.length === c.text.length ? c.raw : c.text];
+  const p = pieces[0]!;
+  const out = [...labelCells(lines, raw, 0, 0, p.runStart), cell(lines, raw, 0, p.runStart, p.runEnd)];
+  return out.map((x) => ({ ...x, line: c.line }));
+}
