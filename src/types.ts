@@ -107,6 +107,7 @@ export const FINDING_CODES = [
   'unknown_encoding',
   'file_too_large',
   'unsupported_format',
+  'pdf_layout',
   // structure
   'no_report',
   'unknown_year',

@@ -1,11 +1,22 @@
 /**
  * Extract facts from a 2008-era statistics table (统计指标 | 单位 | 统计数 [| 累计]).
  */
+import { IDENTITY_RULES } from '../catalogue/identities.ts';
 import { HEADERS_2008, METRICS_2008, RELATIVE_2008 } from '../catalogue/metrics2008.ts';
 import { NO_UNIT, UNITS, VALUE_COLUMN_HEADERS } from '../catalogue/units.ts';
 import type { Cell, Row, TableBlock } from '../types.ts';
 import { cellValue, type LocalFinding, type TableFact, unparsedFinding } from './cells.ts';
 import { findEntry, labelCore, matchesAny } from './labels.ts';
+import {
+  type Cells,
+  type Constraint,
+  columnAtMost,
+  columnSum,
+  formatCandidates,
+  recoverCells,
+  resolveJointly,
+  yearWithinCumulative,
+} from './segment.ts';
 
 export interface TableExtraction {
   facts: TableFact[];
@@ -17,6 +28,24 @@ interface Columns {
   valueIndex: number;
   /** Header text of the chosen column, when a header told us. */
   chosen?: string;
+  /** Number of value columns the header announced (1 without a header). */
+  count: number;
+  /** Index of a cumulative column among the value columns, when there is one. */
+  cumulativeIndex?: number;
+}
+
+export interface Extract2008Options {
+  /** The last statistics table runs to the end of the document (no closing prose after it). */
+  endsDocument?: boolean;
+}
+
+/** A row whose glued value pair splits several ways: settled by the column identities later. */
+interface Pending {
+  metric: string;
+  fact: TableFact;
+  candidates: Cells[];
+  valueIndex: number;
+  slot: number;
 }
 
 /** Column roles from the header row; a second value column (累计) is never the year's figure. */
@@ -24,12 +53,18 @@ function readHeader(row: Row): Columns | undefined {
   const cores = row.cells.map((c) => labelCore(c.text));
   if (!cores.length || !matchesAny(cores[0]!, VALUE_COLUMN_HEADERS.label)) return undefined;
   const values = cores.slice(1).filter((c) => !matchesAny(c, VALUE_COLUMN_HEADERS.unit) && c !== '');
-  if (values.length <= 1) return { valueIndex: 0 };
+  if (values.length <= 1) return { valueIndex: 0, count: 1 };
   const yearIdx = values.findIndex(
     (c) => matchesAny(c, VALUE_COLUMN_HEADERS.year) && !matchesAny(c, VALUE_COLUMN_HEADERS.cumulative),
   );
   const idx = yearIdx >= 0 ? yearIdx : values.findIndex((c) => !matchesAny(c, VALUE_COLUMN_HEADERS.cumulative));
-  return { valueIndex: Math.max(0, idx), chosen: values[Math.max(0, idx)] };
+  const cum = values.findIndex((c) => matchesAny(c, VALUE_COLUMN_HEADERS.cumulative));
+  return {
+    valueIndex: Math.max(0, idx),
+    chosen: values[Math.max(0, idx)],
+    count: values.length,
+    ...(cum >= 0 && cum !== Math.max(0, idx) ? { cumulativeIndex: cum } : {}),
+  };
 }
 
 /** Split a row into label, unit and value cells. */
@@ -41,10 +76,16 @@ function splitRow(row: Row): { label: Cell | undefined; unit: Cell | undefined; 
   return isUnit ? { label, unit: first, values: rest.slice(1) } : { label, unit: undefined, values: rest };
 }
 
-export function extractTable2008(tables: TableBlock[]): TableExtraction {
-  const facts: TableFact[] = [];
+export function extractTable2008(tables: TableBlock[], options: Extract2008Options = {}): TableExtraction {
+  // Facts in table order; a pending glued pair reserves a slot filled after the column pass.
+  const out: TableFact[][] = [];
+  const facts = { push: (f: TableFact) => out.push([f]) };
   const findings: LocalFinding[] = [];
-  let columns: Columns = { valueIndex: 0 };
+  const pending: Pending[] = [];
+  /** Settled rows (metric → value per column) for the column identities. */
+  const known = new Map<string, Array<number | null>>();
+  const seenKeys = new Set<string>();
+  let columns: Columns = { valueIndex: 0, count: 1 };
   let parent: string | undefined;
   // A value on a section header means the block below may be shifted: the finding names the
   // block's metrics, so the views do not trust them.
@@ -69,8 +110,10 @@ export function extractTable2008(tables: TableBlock[]): TableExtraction {
       const { label, unit, values } = splitRow(row);
       if (!label) continue;
       const core = labelCore(label.text);
-      const valueCell = values[columns.valueIndex];
-      const v = cellValue(valueCell);
+      // Two value columns but fewer cells: a glued pair ("12345" = 12 | 345) or spaced ("12 345").
+      const glued = columns.count > 1 ? unglue(values, columns) : undefined;
+      const valueCell = glued?.cell ?? values[columns.valueIndex];
+      const v = glued ? { value: glued.value, unit: null, approx: false, parsed: true } : cellValue(valueCell);
       if (!core) {
         if (v.value !== null) findings.push(unrecognised(label, valueCell));
         continue;
@@ -95,25 +138,156 @@ export function extractTable2008(tables: TableBlock[]): TableExtraction {
         continue;
       }
       if (METRICS_2008.find((e) => e.key === key)?.opens) parent = key;
+      seenKeys.add(key);
       if (shifted) shifted.metric = shifted.metric ? `${shifted.metric},${key}` : key;
       if (valueCell && !v.parsed) findings.push(unparsedFinding(valueCell, label.raw, key));
       const entryUnit = METRICS_2008.find((e) => e.key === key)?.unit ?? null;
-      facts.push({
+      const f: TableFact = {
         metric: key,
         applicant: null,
         value: v.value,
         unit: unit && UNITS.includes(unit.text) ? unit.text : (v.unit ?? entryUnit),
         source: 'table',
         approx: v.approx,
-        how: 'cell',
+        how: glued?.how ?? 'cell',
         label: label.raw,
-        text: valueCell?.raw ?? '',
+        text: glued?.text ?? valueCell?.raw ?? '',
         line: valueCell?.line ?? label.line,
-      });
+      };
+      if (glued?.candidates) {
+        pending.push({ metric: key, fact: f, candidates: glued.candidates, valueIndex: columns.valueIndex, slot: out.length });
+        out.push([]);
+        continue;
+      }
+      if (glued?.failed) {
+        findings.push({ severity: 'error', code: 'ambiguous_cells', message: `row "${label.raw}": ${glued.failed}; value left out`, metric: key, line: f.line });
+        continue;
+      }
+      if (!known.has(key)) known.set(key, glued?.cells ?? rowValues(values, columns.count));
+      facts.push(f);
     }
   }
-  return { facts, findings };
+  settlePending(pending, known, out, findings, columns.count);
+  const truncated = truncation(seenKeys, tables, options);
+  if (truncated) findings.push(truncated);
+  return { facts: out.flat(), findings };
 }
+
+/** The values of a row with separate cells, one per value column (for the column identities). */
+function rowValues(values: Cell[], count: number): Array<number | null> {
+  return Array.from({ length: count }, (_, i) => cellValue(values[i]).value);
+}
+
+interface Unglued {
+  value: number | null;
+  cell: Cell;
+  how: 'cell' | 'segmented';
+  text: string;
+  /** All value columns of the row, when settled. */
+  cells?: Array<number | null>;
+  /** Several splits: the row waits for the column pass. */
+  candidates?: Cells[];
+  /** Why no value could be read. */
+  failed?: string;
+}
+
+/**
+ * A row of a two-column table (本年度 | 历年累计) with fewer value cells than columns: spaced
+ * values are separate cells; a glued run is split with this year ≤ cumulative. A lone value
+ * that cannot be two numbers is not placed in either column (never positional guessing).
+ */
+function unglue(values: Cell[], columns: Columns): Unglued | undefined {
+  const filled = values.filter((c) => c.text !== '');
+  if (values.length === columns.count || !filled.length) return undefined;
+  const rec = recoverCells(
+    values.map((c) => c.text),
+    columns.count,
+    columns.cumulativeIndex !== undefined ? { accept: yearWithinCumulative(columns.valueIndex, columns.cumulativeIndex) } : {},
+  );
+  const first = filled[0]!;
+  if (!rec) return undefined; // not digits (a blank marker, text): read as before
+  if (rec.kind === 'tokens') {
+    const t = rec.tokens[columns.valueIndex]!;
+    return { value: Number(t.text), cell: { ...values[t.cell]!, text: t.text, raw: t.text }, how: 'cell', text: t.text, cells: rec.tokens.map((x) => Number(x.text)) };
+  }
+  const { candidates, complete } = rec.result;
+  if (complete && candidates.length === 1) {
+    const cells = candidates[0]!;
+    return { value: cells[columns.valueIndex]!, cell: first, how: 'segmented', text: String(cells[columns.valueIndex]), cells };
+  }
+  if (complete && candidates.length > 1) return { value: null, cell: first, how: 'segmented', text: rec.digits, candidates };
+  return {
+    value: null,
+    cell: first,
+    how: 'segmented',
+    text: rec.digits,
+    failed: `the digits ${rec.digits} cannot be split into ${columns.count} columns (this year ≤ cumulative)`,
+  };
+}
+
+/** The 2008 identities as constraints on every value column. */
+function constraints2008(count: number): Constraint[] {
+  const out: Constraint[] = [];
+  for (const rule of IDENTITY_RULES) {
+    if (!rule.eras.includes('2008')) continue;
+    if (rule.kind === 'sum') out.push(columnSum(rule.id, rule.total, rule.parts, count));
+    if (rule.kind === 'le') out.push(columnAtMost(rule.id, rule.part, rule.total, count));
+  }
+  return out;
+}
+
+function settlePending(pending: Pending[], known: Map<string, Array<number | null>>, out: TableFact[][], findings: LocalFinding[], count: number): void {
+  if (!pending.length) return;
+  const ambiguous = new Map<string, Cells[]>();
+  for (const p of pending) if (!ambiguous.has(p.metric)) ambiguous.set(p.metric, p.candidates);
+  const { surviving } = resolveJointly(ambiguous, known, constraints2008(count));
+  for (const p of pending) {
+    const left = ambiguous.get(p.metric) === p.candidates ? surviving.get(p.metric)! : p.candidates;
+    const years = [...new Set(left.map((c) => c[p.valueIndex]!))];
+    // Several splits that agree on this year's figure still give one value.
+    if (years.length === 1) {
+      out[p.slot] = [{ ...p.fact, value: years[0]!, text: String(years[0]) }];
+      continue;
+    }
+    findings.push({
+      severity: 'error',
+      code: 'ambiguous_cells',
+      message: `row "${p.fact.label}": the glued digits ${p.fact.text} split into this year | cumulative in several ways (${formatCandidates(left.length ? left : p.candidates)}); value left out`,
+      metric: p.metric,
+      line: p.fact.line,
+    });
+  }
+}
+
+/**
+ * A 2008 table that stops mid-way: the document ends inside the table and none of the rows
+ * that close it (capacity, fees, meetings and training) was seen.
+ */
+function truncation(seen: Set<string>, tables: TableBlock[], options: Extract2008Options): LocalFinding | undefined {
+  if (!options.endsDocument || !seen.size) return undefined;
+  const closing = CLOSING_2008.filter((k) => seen.has(k));
+  if (closing.length) return undefined;
+  return {
+    severity: 'warning',
+    code: 'truncated',
+    message: 'the document ends inside the statistics table before its closing sections (fees, staff, meetings and training): rows not present have no facts',
+    metric: null,
+    line: tables[tables.length - 1]?.endLine ?? null,
+  };
+}
+
+/** Keys of the 2008 table's last sections. */
+const CLOSING_2008 = [
+  'fees.collected',
+  'capacity.units',
+  'capacity.staff',
+  'capacity.budget',
+  'training.meetings',
+  'training.sessions',
+  'training.trainees',
+  'gazette.issues',
+  'capacity.reading_points',
+];
 
 function matchRow(core: string, parent: string | undefined): string | undefined {
   if (parent) {

@@ -109,7 +109,8 @@ export function tableBundle(table: Table, opts: { limit?: number } = {}): MimeBu
   const note = shown < rows ? `<p><small>${shown} of ${rows} rows</small></p>` : '';
   return {
     data: {
-      'text/html': `<div class="xxgk-table">${toHTML(table, { limit })}${note}</div>`,
+      // A blank is "not reported": show it empty, never as "undefined" or 0.
+      'text/html': `<div class="xxgk-table">${toHTML(table, { limit, null: () => '' })}${note}</div>`,
       'text/plain': table.toString ? `${table.toString()}` : `table ${rows}×${table.numCols()}`,
     },
     metadata: {},
