@@ -19,9 +19,12 @@ export interface CacheHeader {
 
 export interface Cache {
   header: CacheHeader;
-  /** hash → summary (unreadable files have no hash and are never cached). */
+  /** cacheKey(hash, file) → summary (unreadable files have no hash and are never cached). */
   entries: Map<string, ReportSummary>;
 }
+
+/** A report is unchanged when the same file has the same content. */
+export const cacheKey = (hash: string, file: string) => `${hash}|${file}`;
 
 export function readCache(out: string): Cache | null {
   const file = path.join(out, CACHE_FILE);
@@ -33,7 +36,7 @@ export function readCache(out: string): Cache | null {
   const entries = new Map<string, ReportSummary>();
   for (const l of lines.slice(1)) {
     const e = JSON.parse(l) as ReportSummary;
-    if (e.hash) entries.set(e.hash, e);
+    if (e.hash) entries.set(cacheKey(e.hash, e.file), e);
   }
   return { header, entries };
 }

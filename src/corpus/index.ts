@@ -1,0 +1,301 @@
+/**
+ * The streaming, parallel corpus loader: a folder tree of any size → a Hive-partitioned
+ * Parquet dataset (`out/<table>/year=YYYY/part-….parquet`) with bounded memory.
+ *
+ * The main thread walks the inputs (one file in memory at a time), hashes each file, skips
+ * files the cache index knows unchanged, and hands batches to worker threads; the workers run
+ * read → processDoc → validateReport → views and write their own part files. The main thread
+ * keeps per report only a small summary (cache entry + the carry-over facts), runs
+ * validateCorpus at the end and writes its findings as `findings/year=Y/corpus-….parquet`.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, promises as fs, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { XxgkError } from '../errors.ts';
+import { DEFAULT_EXTENSIONS, iterateSources, type Input } from '../read/inputs.ts';
+import type { Fact, Finding, ReportRow } from '../types.ts';
+import { validateCorpus } from '../validate/corpus.ts';
+import { cacheKey, CACHE_VERSION, readCache, writeCache } from './cache.ts';
+import { readParquetRows, writeParquetRows } from './parquet.ts';
+import { fallbackId, type WorkItem } from './process.ts';
+import { formatProgress, type Progress } from './progress.ts';
+import { DATASET_TABLES, partitionDir, TABLE_NAMES } from './schema.ts';
+import type { FromWorker, ReportSummary, ToWorker, WorkerConfig } from './worker.ts';
+
+export interface CorpusOptions {
+  out: string;
+  /** Worker threads. Default: available cores. */
+  workers?: number;
+  /** Reports per batch sent to a worker. Default 32. */
+  batchSize?: number;
+  /** Rows (facts + reports) per part file before a worker starts a new one. Default 50,000. */
+  partRows?: number;
+  /** Ignore and replace an existing dataset instead of reusing unchanged reports. */
+  rebuild?: boolean;
+  /** Build the analysis views (channels, requests, outcomes, appeals). Default true. */
+  views?: boolean;
+  maxFileBytes?: number;
+  /** Progress callback (about every 250 ms, and once at the end). */
+  onProgress?: (p: Progress) => void;
+  /** Write a progress line to stderr (default true when onProgress is not given). */
+  progress?: boolean;
+}
+
+export interface CorpusResult {
+  out: string;
+  files: number;
+  processed: number;
+  skipped: number;
+  /** Reports of earlier runs removed because their file vanished or changed. */
+  removed: number;
+  failed: number;
+  bytes: number;
+  facts: number;
+  findings: number;
+  corpusFindings: number;
+  workers: number;
+  elapsedMs: number;
+  /** Sum over workers of time spent processing batches. */
+  busyMs: number;
+  /** Highest process RSS sampled during the run (workers are threads of the same process). */
+  peakRssBytes: number;
+  parts: number;
+}
+
+/** Count the files a run will see (cheap: names only), so progress can show an ETA. */
+export async function countInputs(inputs: readonly Input[], extensions: readonly string[] = DEFAULT_EXTENSIONS): Promise<number> {
+  const exts = new Set(extensions);
+  let n = 0;
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (exts.has(path.extname(e.name).slice(1).toLowerCase())) n++;
+    }
+  };
+  for (const input of inputs) {
+    if (typeof input !== 'string') n++;
+    else {
+      const st = await fs.stat(input).catch(() => null);
+      if (st?.isDirectory()) await walk(input);
+      else n++;
+    }
+  }
+  return n;
+}
+
+/** How a worker is started: TypeScript sources go through tsx's loader. */
+function startWorker(config: WorkerConfig): Worker {
+  const url = new URL('./worker.ts', import.meta.url);
+  const execArgv = [...process.execArgv.filter((a) => !a.startsWith('--cpu-prof') && !a.startsWith('--heap-prof')), '--import', import.meta.resolve('tsx')];
+  return new Worker(url, { workerData: config, execArgv });
+}
+
+export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions): Promise<CorpusResult> {
+  const items = Array.isArray(inputs) ? inputs : [inputs];
+  if (!items.length) throw new XxgkError('bad_argument', 'loadCorpus needs at least one file or folder');
+  if (!options?.out) throw new XxgkError('bad_argument', 'loadCorpus needs options.out (the dataset folder)');
+  const out = path.resolve(options.out);
+  const nWorkers = Math.max(1, Math.floor(options.workers ?? os.availableParallelism?.() ?? os.cpus().length));
+  const batchSize = Math.max(1, options.batchSize ?? 32);
+  const started = performance.now();
+
+  if (options.rebuild) for (const t of [...TABLE_NAMES, '_corpus.jsonl']) rmSync(path.join(out, t), { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const cache = options.rebuild ? null : readCache(out);
+  if (!cache) for (const t of TABLE_NAMES) rmSync(path.join(out, t), { recursive: true, force: true });
+  const run = (cache?.header.run ?? 0) + 1;
+  const old = cache?.entries ?? new Map<string, ReportSummary>();
+  const kept = new Map<string, ReportSummary>();
+  const fresh: ReportSummary[] = [];
+
+  // Progress and peak memory.
+  const progress: Progress = { done: 0, total: null, skipped: 0, bytes: 0, startedMs: started, nowMs: started, final: false };
+  const report = options.onProgress ?? (options.progress === false ? undefined : (p: Progress) => process.stderr.write(formatProgress(p)));
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    progress.nowMs = performance.now();
+    report?.(progress);
+  }, 250);
+  if (items.every((i) => typeof i === 'string')) void countInputs(items).then((n) => (progress.total = n));
+
+  const workers = Array.from({ length: nWorkers }, (_, w) =>
+    startWorker({ out, tag: `r${String(run).padStart(3, '0')}w${String(w).padStart(2, '0')}`, partRows: options.partRows ?? 50_000, views: options.views !== false }),
+  );
+  const inFlight = new Array<number>(nWorkers).fill(0);
+  let busyMs = 0;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const finished: Array<Promise<string[]>> = [];
+  const finishResolvers: Array<(parts: string[]) => void> = [];
+  workers.forEach((w, i) => {
+    finished.push(new Promise((res) => (finishResolvers[i] = res)));
+    w.on('message', (msg: FromWorker) => {
+      if (msg.type === 'done') {
+        inFlight[i]--;
+        busyMs += msg.busyMs;
+        for (const s of msg.summaries) fresh.push(s);
+        progress.done += msg.summaries.length;
+      } else if (msg.type === 'finished') finishResolvers[i](msg.parts);
+      else failure = new Error(msg.message);
+      wake?.();
+    });
+    w.on('error', (e) => {
+      failure = e;
+      wake?.();
+    });
+  });
+  const waitForSlot = async () => {
+    while (!failure && Math.min(...inFlight) >= 2) await new Promise<void>((res) => (wake = res));
+    if (failure) throw failure;
+  };
+
+  const ids = new Map<string, number>();
+  const uniqueId = (id: string) => {
+    const n = (ids.get(id) ?? 0) + 1;
+    ids.set(id, n);
+    return n === 1 ? id : `${id}-${n}`;
+  };
+  let batch: WorkItem[] = [];
+  let batchBytes = 0;
+  let seq = 0;
+  const send = async () => {
+    if (!batch.length) return;
+    await waitForSlot();
+    const w = inFlight.indexOf(Math.min(...inFlight));
+    // One fresh buffer per batch, transferred (not copied) to the worker.
+    const all = new Uint8Array(batchBytes);
+    let off = 0;
+    for (const it of batch) {
+      if (!it.bytes) continue;
+      all.set(it.bytes, off);
+      it.bytes = all.subarray(off, off + it.bytes.byteLength);
+      off += it.bytes.byteLength;
+    }
+    inFlight[w]++;
+    workers[w].postMessage({ type: 'batch', seq: seq++, items: batch } satisfies ToWorker, [all.buffer]);
+    batch = [];
+    batchBytes = 0;
+  };
+
+  try {
+    for await (const source of iterateSources(items, { maxFileBytes: options.maxFileBytes })) {
+      let bytes = source.bytes;
+      if (!bytes && source.text !== undefined) bytes = new TextEncoder().encode(source.text);
+      if (source.readError || !bytes) {
+        batch.push({ file: source.file, readError: source.readError, id: uniqueId(fallbackId(source.file)), hash: null });
+      } else {
+        progress.bytes += bytes.byteLength;
+        // The same hash the read stage computes (sha256 of the bytes; of the text for in-memory text).
+        const hash = createHash('sha256').update(source.text ?? bytes).digest('hex');
+        const id = uniqueId(hash.slice(0, 16));
+        const hit = old.get(cacheKey(hash, source.file));
+        if (hit && hit.report_id === id) {
+          kept.set(cacheKey(hash, source.file), hit);
+          progress.skipped++;
+          progress.done++;
+          continue;
+        }
+        batch.push(source.text !== undefined ? { file: source.file, bytes, id, hash } : { file: source.file, bytes, id, hash });
+        batchBytes += bytes.byteLength;
+      }
+      if (batch.length >= batchSize || batchBytes > 8 << 20) await send();
+    }
+    await send();
+    for (const w of workers) w.postMessage({ type: 'finish' } satisfies ToWorker);
+    const parts = (await Promise.all(finished)).flat();
+    if (failure) throw failure;
+
+    // Reports of earlier runs whose file vanished or changed: drop their rows from their parts.
+    const stale = [...old.entries()].filter(([k]) => !kept.has(k)).map(([, e]) => e);
+    await dropStale(out, stale);
+
+    // Corpus-level validation over the small summaries, written as its own part per year.
+    const all = [...kept.values(), ...fresh];
+    const corpusFindings = corpusValidate(all);
+    writeCorpusFindings(out, run, corpusFindings, all);
+    writeCache(out, { version: CACHE_VERSION, run }, all);
+
+    progress.nowMs = performance.now();
+    progress.final = true;
+    report?.(progress);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    return {
+      out,
+      files: progress.done,
+      processed: fresh.length,
+      skipped: kept.size,
+      removed: stale.length,
+      failed: fresh.filter((s) => s.status === 'failed').length,
+      bytes: progress.bytes,
+      facts: fresh.reduce((n, s) => n + s.facts, 0),
+      findings: fresh.reduce((n, s) => n + s.findings, 0),
+      corpusFindings: corpusFindings.length,
+      workers: nWorkers,
+      elapsedMs: performance.now() - started,
+      busyMs,
+      peakRssBytes: peakRss,
+      parts: parts.length,
+    };
+  } finally {
+    clearInterval(sampler);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** validateCorpus on summaries: the report fields it reads, and only the carry-over facts. */
+function corpusValidate(summaries: readonly ReportSummary[]): Finding[] {
+  const reports = summaries.map(
+    (s) => ({ report_id: s.report_id, file: s.file, agency: s.agency, year: s.year }) as ReportRow,
+  );
+  const facts = summaries.flatMap((s) =>
+    s.carry.map((c) => ({ ...c, report_id: s.report_id, source: 'table' }) as Fact),
+  );
+  return validateCorpus(reports, facts);
+}
+
+function writeCorpusFindings(out: string, run: number, findings: Finding[], summaries: readonly ReportSummary[]): void {
+  // Replace the previous run's corpus findings.
+  const root = path.join(out, 'findings');
+  if (existsSync(root)) {
+    for (const dir of readdirSync(root)) {
+      for (const f of readdirSync(path.join(root, dir))) if (f.startsWith('corpus-')) unlinkSync(path.join(root, dir, f));
+    }
+  }
+  const yearOf = new Map(summaries.map((s) => [s.report_id, s.year]));
+  const byYear = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const dir = partitionDir(yearOf.get(f.report_id) ?? null);
+    byYear.set(dir, [...(byYear.get(dir) ?? []), f]);
+  }
+  for (const [dir, rows] of byYear) {
+    writeParquetRows(path.join(root, dir, `corpus-r${String(run).padStart(3, '0')}.parquet`), DATASET_TABLES.findings, rows as unknown as Record<string, unknown>[]);
+  }
+}
+
+/** Rewrite the part files that hold stale reports, without those reports' rows. */
+async function dropStale(out: string, stale: readonly ReportSummary[]): Promise<void> {
+  const byPart = new Map<string, Set<string>>();
+  for (const s of stale) byPart.set(s.part, (byPart.get(s.part) ?? new Set()).add(s.report_id));
+  for (const [part, ids] of byPart) {
+    for (const t of TABLE_NAMES) {
+      const file = path.join(out, t, `${part}.parquet`);
+      if (!existsSync(file)) continue;
+      const rows = (await readParquetRows(file)).filter((r) => !ids.has(r.report_id as string));
+      if (rows.length) writeParquetRows(file, DATASET_TABLES[t], rows);
+      else unlinkSync(file);
+    }
+  }
+}
+
+export type { Progress } from './progress.ts';
