@@ -93,11 +93,9 @@ export async function countInputs(inputs: readonly Input[], extensions: readonly
   return n;
 }
 
-/** How a worker is started: TypeScript sources go through tsx's loader. */
+/** Workers start from a JavaScript stub that registers tsx, then load worker.ts. */
 function startWorker(config: WorkerConfig): Worker {
-  const url = new URL('./worker.ts', import.meta.url);
-  const execArgv = [...process.execArgv.filter((a) => !a.startsWith('--cpu-prof') && !a.startsWith('--heap-prof')), '--import', import.meta.resolve('tsx')];
-  return new Worker(url, { workerData: config, execArgv });
+  return new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: config });
 }
 
 export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions): Promise<CorpusResult> {

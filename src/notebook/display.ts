@@ -8,7 +8,8 @@
  *   inlined once per kernel session (no CDN: reports are read offline); later charts reuse
  *   `window.Plotly` and wait briefly for it in case the first chart's script runs later.
  */
-import { readFileSync } from 'node:fs';
+// "Safe inside <script>" has one definition, the exporters': reuse it.
+import { jsonForScript, plotlySource, scriptSafe } from '../export/html.ts';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { toHTML, type Table } from 'arquero';
@@ -34,33 +35,10 @@ export interface PlotlyBundleOptions {
 
 const require = createRequire(import.meta.url);
 let libraryEmitted = false;
-let plotlySource: string | undefined;
 
 /** Forget that plotly.js was sent (tests; a fresh page that lost the library). */
 export function resetPlotlySession(): void {
   libraryEmitted = false;
-}
-
-/** plotly.js-dist-min's minified bundle (read once). */
-export function plotlyLibrary(): string {
-  plotlySource ??= readFileSync(require.resolve('plotly.js-dist-min'), 'utf8');
-  return plotlySource;
-}
-
-/**
- * Make code safe inside an HTML <script> element: `</script` would end the element early.
- * `<\/` means the same to JavaScript wherever it can occur (strings, regexes, comments).
- */
-export function escapeScript(code: string): string {
-  return code.replace(/<\/(script)/gi, '<\\/$1');
-}
-
-/**
- * JSON for a <script> element: `<`, `>`, `&` and U+2028/9 as \u escapes, so no `</script>` or
- * `<!--` can appear, and the text is still valid JSON and JavaScript.
- */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value ?? null).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The two-representation bundle for a figure. Marks the library as sent when it embeds it. */
@@ -71,11 +49,11 @@ export function plotlyBundle(fig: PlotlyFigure, opts: PlotlyBundleOptions = {}):
   const figure = { data: fig.data, layout: fig.layout ?? {}, config };
   const height = Number(fig.layout?.height) > 0 ? Number(fig.layout.height) : 450;
   const html = [
-    embed ? `<script type="text/javascript">${escapeScript(plotlyLibrary())}</script>` : '',
+    embed ? `<script type="text/javascript">${scriptSafe(plotlySource())}</script>` : '',
     `<div id="${divId}" class="xxgk-plotly" style="width:100%;height:${height}px;"></div>`,
     '<script type="text/javascript">',
     '(function () {',
-    `  var fig = ${scriptJson(figure)};`,
+    `  var fig = ${jsonForScript(figure)};`,
     `  var tries = 0;`,
     '  function draw() {',
     `    var el = document.getElementById(${JSON.stringify(divId)});`,

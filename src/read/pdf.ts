@@ -58,9 +58,20 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
-/** Kangxi and CJK radical code points some fonts map ideographs to (文 → ⽂): fold with NFKC. */
+/**
+ * CJK Radicals Supplement code points that fonts (Noto CJK among them) map ordinary ideographs
+ * to in a PDF's ToUnicode table. NFKC does not fold these, so they are listed.
+ */
+const RADICALS: Readonly<Record<string, string>> = {
+  '⺟': '母', '⺠': '民', '⺫': '目', '⻁': '虎', '⻄': '西', '⻅': '见', '⻆': '角', '⻈': '讠', '⻉': '贝',
+  '⻋': '车', '⻐': '钅', '⻑': '長', '⻓': '长', '⻔': '门', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页',
+  '⻛': '风', '⻜': '飞', '⻠': '饣', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤',
+  '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⺰': '纟',
+};
+
+/** Radical code points → the ideographs they stand for (Kangxi radicals ⽂ → 文 by NFKC). */
 function foldRadicals(s: string): string {
-  return s.replace(/[\u2e80-\u2fdf]/g, (c) => c.normalize('NFKC'));
+  return s.replace(/[\u2e80-\u2fdf]/g, (c) => RADICALS[c] ?? c.normalize('NFKC'));
 }
 
 // --- rules from the operator list --------------------------------------------------------------
@@ -177,6 +188,7 @@ function gridOf(comp: { h: HRule[]; v: VRule[] }, items: Item[]): Grid | undefin
   const ys = distinct(comp.h.map((r) => r.y)).reverse(); // top to bottom (PDF y grows upwards)
   const xs = distinct(comp.v.map((r) => r.x));
   if (ys.length < 2 || xs.length < 2) return undefined;
+  if (process.env.PDFDBG) console.error("ys", ys.map((y) => y.toFixed(1)).join(" "), "xs", xs.map((x) => x.toFixed(1)).join(" "));
   const R = ys.length - 1;
   const C = xs.length - 1;
   const hasV = (x: number, yTop: number, yBottom: number) =>
@@ -197,7 +209,7 @@ function gridOf(comp: { h: HRule[]; v: VRule[] }, items: Item[]): Grid | undefin
       const midY = (ys[r]! + ys[r + 1]!) / 2;
       const midX = (xs[c]! + xs[c + 1]!) / 2;
       if (c + 1 < C && !hasV(xs[c + 1]!, midY + 1, midY - 1)) union(id(r, c), id(r, c + 1));
-      if (r + 1 < R && !hasH(ys[r + 1]!, midX - 1, midX + 1)) union(id(r, c), id(r + 1, c));
+      if (r + 1 < R && !hasH(ys[r + 1]!, midX - 1, midX + 1)) { if (process.env.PDFDBG && r < 4) console.error("vunion", r, c, ys[r + 1], midX, comp.h.filter((x) => Math.abs(x.y - ys[r + 1]!) < 3).map((x) => `${x.y.toFixed(2)}:${x.x1.toFixed(1)}-${x.x2.toFixed(1)}`).join(" ")); union(id(r, c), id(r + 1, c)); }
     }
   }
   const top = ys[0]!;
@@ -216,6 +228,7 @@ function gridOf(comp: { h: HRule[]; v: VRule[] }, items: Item[]): Grid | undefin
     const c = Math.max(0, xs.findIndex((x, k) => k < C && cx >= x && cx < xs[k + 1]!));
     const r = Math.max(0, ys.findIndex((y, k) => k < R && cy <= y && cy > ys[k + 1]!));
     const root = find(id(r, c));
+    if (process.env.PDFDBG && it.str.startsWith("一")) console.error("item", it.str, it.x.toFixed(1), it.y.toFixed(1), cx.toFixed(1), cy.toFixed(1), r, c, root);
     (byCell.get(root) ?? byCell.set(root, []).get(root)!).push(it);
   }
   const rows = Array.from({ length: R }, (_, r) =>

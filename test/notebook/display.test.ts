@@ -1,14 +1,7 @@
 import { describe, expect, it, beforeEach } from 'vitest';
 import * as aq from 'arquero';
-import {
-  PLOTLY_MIME,
-  escapeScript,
-  plotlyBundle,
-  plotlyLibrary,
-  resetPlotlySession,
-  scriptJson,
-  tableBundle,
-} from '../../src/notebook/display.ts';
+import { PLOTLY_MIME, plotlyBundle, resetPlotlySession, tableBundle } from '../../src/notebook/display.ts';
+import { jsonForScript as scriptJson, plotlySource as plotlyLibrary, scriptSafe as escapeScript } from '../../src/export/html.ts';
 
 const fig = {
   data: [{ type: 'bar', x: ['政府网站', '政务微博'], y: [33196, 13026] }],
