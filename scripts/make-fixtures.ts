@@ -166,9 +166,12 @@ function htmlBody(model: Block[]): string {
 
 const STYLE = `body{font-family:"Noto Sans CJK SC",sans-serif;font-size:12px}table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;padding:2px;font-weight:normal}`;
 
-function htmlPage(model: Block[], charset = 'utf-8'): string {
-  return `<!DOCTYPE html>\n<html><head><meta charset="${charset}"><title>年度报告</title><style>${STYLE}</style></head><body>\n${htmlBody(model)}\n</body></html>\n`;
+function htmlPage(model: Block[], charset = 'utf-8', style = STYLE): string {
+  return `<!DOCTYPE html>\n<html><head><meta charset="${charset}"><title>年度报告</title><style>${style}</style></head><body>\n${htmlBody(model)}\n</body></html>\n`;
 }
+
+/** A table printed without cell borders: the PDF reader must fall back to text positions. */
+const BORDERLESS = `${STYLE} td,th{border:none;padding:2px 12px} table{border:none}`;
 
 /** A government-site page around the report: header, menu, breadcrumb, sidebar, share bar, footer. */
 function chromePage(model: Block[]): string {
@@ -264,6 +267,7 @@ async function main() {
   if (!process.argv.includes('--no-pdf')) {
     write('002.pdf', await pdfFrom(htmlPage(m002)));
     write('003.pdf', await pdfFrom(htmlPage(m003)));
+    write('002-borderless.pdf', await pdfFrom(htmlPage(m002, 'utf-8', BORDERLESS)));
   }
 }
 

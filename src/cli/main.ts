@@ -52,6 +52,9 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
       year: { type: 'string' },
       n: { type: 'string' },
       seed: { type: 'string' },
+      workers: { type: 'string' },
+      'defect-rate': { type: 'string' },
+      rebuild: { type: 'boolean' },
     },
   }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
 
@@ -109,6 +112,30 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
       const r = await load(positionals);
       await writeBrief(r, out, { agency: values.agency as string | undefined, year: num(values.year, 'year') });
       io.err(`[xxgk] wrote ${out}\n`);
+      return 0;
+    }
+    case 'synth': {
+      const out = requireString(values.out, '--out DIR is required');
+      const n = num(values.n, 'n');
+      if (n === undefined || !Number.isInteger(n)) throw new XxgkError('usage', '--n N (a positive integer) is required');
+      const seed = values.seed === undefined ? 1 : Number(values.seed);
+      if (!Number.isInteger(seed)) throw new XxgkError('usage', `--seed must be an integer (got "${String(values.seed)}")`);
+      const rate = values['defect-rate'] === undefined ? undefined : Number(values['defect-rate']);
+      if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new XxgkError('usage', '--defect-rate must be between 0 and 1');
+      const { synthCorpus } = await import('../synth/index.ts');
+      const r = await synthCorpus({ n, out, seed, defectRate: rate, onProgress: values.quiet ? undefined : (d) => io.err(`\r[xxgk synth] ${d}/${n}`) });
+      io.err(`${values.quiet ? '' : '\n'}[xxgk] wrote ${r.files} synthetic report(s), ${(r.bytes / 1e6).toFixed(1)} MB, manifest ${r.manifest}\n`);
+      return 0;
+    }
+    case 'corpus': {
+      const out = requireString(values.out, '--out DIR is required');
+      if (!positionals.length) throw new XxgkError('usage', 'no input files or folders given');
+      const { loadCorpus } = await import('../corpus/index.ts');
+      const r = await loadCorpus(positionals, { out, workers: num(values.workers, 'workers'), rebuild: Boolean(values.rebuild), progress: !values.quiet });
+      io.err(
+        `[xxgk] ${r.files} report(s): ${r.processed} processed, ${r.skipped} unchanged, ${r.removed} removed, ${r.failed} failed; ` +
+          `${r.facts} facts; ${r.findings + r.corpusFindings} findings; ${(r.elapsedMs / 1000).toFixed(1)} s on ${r.workers} worker(s) → ${r.out}\n`,
+      );
       return 0;
     }
   }

@@ -1,4 +1,4 @@
-export const COMMANDS = ['export', 'validate', 'chart', 'brief'] as const;
+export const COMMANDS = ['export', 'validate', 'chart', 'brief', 'synth', 'corpus'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const USAGE = `Usage: xxgk <command> [options]
@@ -14,6 +14,12 @@ Commands:
       Render a standard chart (kinds: see \`xxgk chart --help\`).
   brief <files or folders…> --out brief.html [--agency NAME] [--year Y]
       One self-contained HTML briefing pack: key figures, charts, findings.
+  synth --n N --out DIR [--seed S] [--defect-rate R]
+      Write N synthetic reports (files synth_*.txt, first line 【合成数据】) and
+      DIR/manifest.jsonl with their true values — for scale and accuracy tests only.
+  corpus <files or folders…> --out DIR [--workers N] [--rebuild]
+      Load a corpus of any size on all cores into a Parquet dataset partitioned by year
+      (DIR/<table>/year=YYYY/*.parquet); unchanged files are skipped on re-runs.
 
 Options:
   --strict   exit 1 when any error finding is present

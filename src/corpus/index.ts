@@ -95,7 +95,16 @@ export async function countInputs(inputs: readonly Input[], extensions: readonly
 
 /** Workers start from a JavaScript stub that registers tsx, then load worker.ts. */
 function startWorker(config: WorkerConfig): Worker {
-  return new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: config });
+  // XXGK_WORKER_PROF=dir writes a V8 CPU profile per worker (node --cpu-prof) for hot-spot hunting.
+  const prof = process.env.XXGK_WORKER_PROF;
+  const execArgv = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : undefined;
+  // A capped old generation makes V8 collect early instead of growing each worker's heap:
+  // a worker holds at most one batch and `partRows` buffered rows, far below the cap.
+  return new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+    workerData: config,
+    execArgv,
+    resourceLimits: { maxOldGenerationSizeMb: 384 },
+  });
 }
 
 export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions): Promise<CorpusResult> {
@@ -120,10 +129,13 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   const progress: Progress = { done: 0, total: null, skipped: 0, bytes: 0, startedMs: started, nowMs: started, final: false };
   const report = options.onProgress ?? (options.progress === false ? undefined : (p: Progress) => process.stderr.write(formatProgress(p)));
   let peakRss = process.memoryUsage.rss();
+  // Sample memory every 250 ms; redraw progress every 250 ms on a terminal, every 5 s in a log.
+  const every = options.onProgress || process.stderr.isTTY ? 1 : 20;
+  let ticks = 0;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
     progress.nowMs = performance.now();
-    report?.(progress);
+    if (++ticks % every === 0) report?.(progress);
   }, 250);
   if (items.every((i) => typeof i === 'string')) void countInputs(items).then((n) => (progress.total = n));
 

@@ -45,6 +45,9 @@ interface OpenPart {
 
 const config = workerData as WorkerConfig;
 const open = new Map<string, OpenPart>();
+/** Rows buffered over all open parts: memory stays bounded however many years a corpus spans. */
+let buffered = 0;
+const budget = () => config.partRows;
 const written: string[] = [];
 let seq = 0;
 
@@ -65,6 +68,7 @@ function flush(dir: string): void {
   const p = open.get(dir);
   if (!p) return;
   open.delete(dir);
+  buffered -= p.facts;
   for (const t of TABLE_NAMES) {
     if (!p.rows[t].length) continue;
     const file = path.join(config.out, t, dir, `${p.name}.parquet`);
@@ -81,7 +85,9 @@ function handle(items: WorkItem[]): ReportSummary[] {
     const dir = partitionDir(year);
     const part = partFor(dir);
     for (const t of TABLE_NAMES) for (const r of rows[t]) part.rows[t].push(r);
-    part.facts += rows.facts.length + 1;
+    const n = rows.facts.length + 1;
+    part.facts += n;
+    buffered += n;
     out.push({
       hash: item.hash,
       file: item.file,
@@ -95,6 +101,12 @@ function handle(items: WorkItem[]): ReportSummary[] {
       carry: carryFacts(result.facts).map((f) => ({ metric: f.metric, applicant: f.applicant, value: f.value, line: f.line })),
     });
     if (part.facts >= config.partRows) flush(dir);
+    else if (buffered > budget()) {
+      // Over budget: flush the biggest open part (a small year never blocks a big one).
+      let biggest = dir;
+      for (const [d, p] of open) if (p.facts > (open.get(biggest)?.facts ?? -1)) biggest = d;
+      flush(biggest);
+    }
   }
   return out;
 }

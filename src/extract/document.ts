@@ -81,11 +81,11 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
   const local: LocalFinding[] = [...capped.findings];
   let tableFacts: TableFact[] = [];
   if (decision.template === '2008') {
-    const r = extractTable2008(decision.tables);
+    const r = extractTable2008(decision.tables, { endsDocument: endsDocument(doc, decision.tables) });
     tableFacts = r.facts;
     local.push(...r.findings);
   } else if (decision.template === '2019' || decision.template === '2021') {
-    const r = extractTable2019(decision.tables, decision.template);
+    const r = extractTable2019(decision.tables, decision.template, { endsDocument: endsDocument(doc, decision.tables) });
     tableFacts = r.facts;
     local.push(...r.findings);
   }
@@ -168,4 +168,12 @@ export function failedReport(
     facts: [],
     findings: [{ report_id: reportId, severity: 'error', code: error.code, message: `${file}: ${error.message}`, metric: null, line: null }],
   };
+}
+
+/** No text after the last statistics table: a page copy may have been cut off inside it. */
+function endsDocument(doc: DecodedDoc, tables: ReadonlyArray<{ endLine: number }>): boolean {
+  const last = tables[tables.length - 1];
+  if (!last) return false;
+  for (let i = doc.lines.length - 1; i >= 0; i--) if (doc.lines[i]!.trim() !== '') return last.endLine >= i + 1;
+  return false;
 }

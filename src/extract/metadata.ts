@@ -217,6 +217,8 @@ function findAgency(prose: Line[], title: Line[], sig: ReturnType<typeof signatu
   return (
     firstMatch(title, (l) => asAgencyName(l.text), 'title') ??
     firstMatch(title, (l) => nameBeforeYear(l.text), 'title_prefix') ??
+    // A page flattened onto one line starts with its title: "XX局2019年…年度报告 根据《条例》…".
+    firstMatch(prose.slice(0, 1), (l) => (l.text.length > 60 ? nameBeforeYear(l.text.split(/\s+/)[0] ?? '') : null), 'title_prefix') ??
     (sig?.agency ? { value: sig.agency.name, line: sig.agency.n, source: 'signature' } : null) ??
     firstMatch(prose, (l) => {
       const m = UNIT_LINE.exec(l.text);

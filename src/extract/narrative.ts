@@ -158,8 +158,13 @@ function readSentence(text: string, sent: Span, inherited: string | undefined, k
   const claimed = new Set<number>();
   let latest = inherited;
   const cls = clauses(text, sent);
+  // "2018年…8件，2019年…12件": a clause about an earlier year than the sentence's latest is last year's figure.
+  const years = [...text.slice(sent.start, sent.end).matchAll(/(20\d\d)\s*年/g)].map((m) => Number(m[1]));
+  const latestYear = years.length ? Math.max(...years) : undefined;
   cls.forEach((cl, ci) => {
     const clauseText = text.slice(cl.start, cl.end);
+    const clauseYears = [...clauseText.matchAll(/(20\d\d)\s*年/g)].map((m) => Number(m[1]));
+    if (latestYear !== undefined && clauseYears.length && Math.max(...clauseYears) < latestYear) return;
     const next = cls[ci + 1] ? text.slice(cls[ci + 1]!.start, cls[ci + 1]!.end) : '';
     const found: Hit[] = [];
     for (const c of COMPILED) {

@@ -35,8 +35,9 @@ export interface SplitResult {
 
 /** Whitespace-separated tokens of a value text when every token is a plain digit string. */
 export function tokensOf(text: string): string[] | undefined {
-  const tokens = text.trim().split(/\s+/).filter((t) => t !== '');
-  return tokens.length && tokens.every((t) => /^\d+$/.test(t)) ? tokens : undefined;
+  // A sign only ever starts a value ("196+41": 196 then +41), so it separates tokens too.
+  const tokens = text.trim().replace(/(?<=\d)(?=[+-]\d)/g, ' ').split(/\s+/).filter((t) => t !== '');
+  return tokens.length && tokens.every((t) => /^[+-]?\d+$/.test(t)) ? tokens : undefined;
 }
 
 /** The digits of a run with its stray spaces removed, or undefined when it is not a digit run. */
@@ -349,5 +350,7 @@ export function recoverCells(texts: readonly string[], count: number, options: O
     digits += t.join('');
   }
   if (tokens.length === count) return { kind: 'tokens', tokens };
+  // Signed values (本年增/减) are never split: a wrong cut would change the sign's number.
+  if (tokens.some((t) => !/^\d+$/.test(t.text))) return undefined;
   return { kind: 'split', digits, result: splitRun(digits, count, { ...options, cuts }) };
 }

@@ -131,7 +131,9 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         }
         continue;
       }
-      const key = matchRow(core, parent);
+      // A flattened row may carry its unit glued to the label ("…政府及其部门个"): retry without it.
+      const gluedUnit = !unit ? UNITS.find((u) => core.endsWith(u) && core.length > u.length + 1) : undefined;
+      const key = matchRow(core, parent) ?? (gluedUnit ? matchRow(core.slice(0, -gluedUnit.length), parent) : undefined);
       if (!key) {
         // Rows without any value and without a unit are stray captions, not statistics rows.
         if (v.value !== null || unit) findings.push(unrecognised(label, valueCell));
@@ -146,7 +148,7 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         metric: key,
         applicant: null,
         value: v.value,
-        unit: unit && UNITS.includes(unit.text) ? unit.text : (v.unit ?? entryUnit),
+        unit: unit && UNITS.includes(unit.text) ? unit.text : (v.unit ?? (gluedUnit && !matchRow(core, parent) ? gluedUnit : entryUnit)),
         source: 'table',
         approx: v.approx,
         how: glued?.how ?? 'cell',

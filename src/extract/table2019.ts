@@ -141,7 +141,33 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
           if (values.some((c) => c.text !== '') && labels.length) findings.push(unrecognised(labels, values));
           continue;
         }
-        values.forEach((cell, i) => {
+        let cells = values;
+        const wanted = measures.length;
+        const filled = values.filter((c) => c.text !== '');
+        // One run where several columns stand: glued (or spaced) cells. Separate cells that are
+        // fewer than the columns are read by position, as before.
+        if (values.length < wanted && filled.length === 1 && /^[\d\s+-]{2,}$/.test(filled[0]!.text)) {
+          // One run where several columns stand: spaced values are cells; a glued run splits
+          // only when a single split exists ("000"); these columns have no identity to split
+          // them by, so anything else is left out, never guessed.
+          const rec = recoverCells(values.map((c) => c.text), wanted);
+          if (rec?.kind === 'tokens') cells = rec.tokens.map((t) => ({ ...values[t.cell]!, text: t.text, raw: t.text }));
+          else if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length === 1) {
+            const subj = subject.subject;
+            out.push(segmentedFacts((i) => `art20.${subj}.${measures[i]?.measure}`, () => null, () => labels[0]!.raw, filled[0]!, rec.result.candidates[0]!));
+            continue;
+          } else {
+            findings.push({
+              severity: 'error',
+              code: 'ambiguous_cells',
+              message: `row "${labels[0]!.raw}": the run ${filled[0]!.raw} stands for ${wanted} columns that have no identity to split it by; values left out`,
+              metric: `art20.${subject.subject}`,
+              line: row.line,
+            });
+            continue;
+          }
+        }
+        cells.forEach((cell, i) => {
           const m = measures[i];
           if (!m) return;
           push(fact(`art20.${subject.subject}.${m.measure}`, null, cell, labels[0]!.raw, m.unit ?? (m.measure === 'amount' ? null : '件')), cell);

@@ -25,6 +25,9 @@ const NUMBERING_CUT = /(?=[(（][一二三四五六七八九十]{1,3}[)）])|(?<
 
 /** Header words of a glued 2008 header line ("统计指标单位本年度历年累计"). */
 const HEADER_WORDS = /统计指标|指标名称|计量单位|单位|统计数|本年度?数?|本期数?|历年累计数?|累计数?|\d{4}年度?/gu;
+/** Column words of a glued 第二十条 header line ("信息内容本年新制作数量本年新公开数量对外公开总数量"). */
+const ART20_HEADER_WORDS =
+  /信息内容|本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/?减|本年处理决定数量|处理决定数量|采购项目数量|采购总金额(?:\(单位:万元\))?|本年收费金额(?:\(单位:万元\))?|本年制发件数|本年废止件数|现行有效件数/gu;
 
 /** Labels that end with a glued unit cell: "主动公开政府信息数条" → label + 条. */
 const LABEL_THEN_UNIT = new RegExp(`^(.*(?:数|数量|总数|费用|经费|人员|次数|期数|份数))\\s*(${[...UNITS].sort((a, b) => b.length - a.length).join('|')})\\s*$`, 'u');
@@ -36,7 +39,8 @@ export interface GluedPiece {
   runEnd: number;
 }
 
-const RUN = /\d+(?:\.\d+)?(?:[ ]+\d+(?:\.\d+)?)*/gu;
+// Digits, with stray spaces inside and signed changes glued on ("196+4134757": 本年增/减 +41).
+const RUN = /(?<![\d+-])[+-]?\d+(?:\.\d+)?(?:(?:[ ]+|(?=[+-]\d))[+-]?\d+(?:\.\d+)?)*/gu;
 
 /**
  * The row pieces of a line: each digit run that stands where a cell value stands (followed by
@@ -50,16 +54,17 @@ export function gluedPieces(line: string): GluedPiece[] {
   for (const m of line.matchAll(RUN)) {
     const start = m.index!;
     let end = start + m[0].length;
-    const before = line.slice(labelStart, start);
-    const after = line.slice(end);
+    // PDF dumps space out words ("计 1 次", "2018 年 3 月"): look past spaces.
+    const before = line.slice(labelStart, start).trimEnd();
+    const after = line.slice(end).trimStart();
     if (NOT_A_CELL_BEFORE.test(before)) continue;
-    if (STUCK_NUMBER.test(after)) {
+    if (STUCK_NUMBER.test(line.slice(end))) {
       // The last digit is the next row's list number ("…7000007" + "2.没有现成…").
       end -= 1;
       if (end <= start || line[end - 1] === ' ') continue;
     } else if (after.trim() !== '' && NOT_A_CELL_AFTER.test(after)) continue;
     // A run inside a label ("第2项") has label text on both sides but no CJK label before it.
-    if (before.trim() !== '' && !/[\u3400-\u9fff)）\]]\s*$/u.test(before)) continue;
+    if (before !== '' && !/[\u3400-\u9fff)）\]”’"」』]$/u.test(before)) continue;
     pieces.push({ labelStart, runStart: start, runEnd: end });
     labelStart = end;
   }
@@ -105,8 +110,9 @@ export function labelCells(lines: readonly string[], raw: readonly string[], i: 
   if (text.trim() === '') return [];
   const bare = text.replace(/\s+/g, '');
   // A glued header line of a 2008 table: split it into its column words when they cover it.
-  if (/^(统计指标|指标名称)/u.test(bare)) {
-    const words = [...text.matchAll(HEADER_WORDS)];
+  const header = /^(统计指标|指标名称)/u.test(bare) ? HEADER_WORDS : /^信息内容/u.test(bare) ? ART20_HEADER_WORDS : undefined;
+  if (header) {
+    const words = [...text.matchAll(header)];
     if (words.map((w) => w[0]).join('') === bare) return words.map((w) => cell(lines, raw, i, start + w.index!, start + w.index! + w[0].length));
   }
   const cuts = [0, ...[...text.matchAll(NUMBERING_CUT)].map((m) => m.index!).filter((x) => x > 0), text.length];

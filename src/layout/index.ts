@@ -36,7 +36,18 @@ export function layout({ lines, raw }: LayoutInput): Block[] {
     } else {
       const glued = cls === 'text' && isGluedRowLine(lines[i]!) ? gluedBlock(lines, raw, classes, i) : undefined;
       if (glued) {
-        blocks.push(glued.block);
+        // Header lines right above the first glued row ("第二十条第(一)项", "信息内容…") belong to it.
+        const heads: Row[] = [];
+        let from = glued.block.line;
+        while (heads.length < 4) {
+          const prev = blocks[blocks.length - 1];
+          if (!prev || prev.kind !== 'prose' || !isGluedHeaderLine(prev.text)) break;
+          if (lines.slice(prev.line, from - 1).some((l) => l.trim() !== '')) break;
+          blocks.pop();
+          heads.unshift(...gluedRows(lines, raw, prev.line - 1));
+          from = prev.line;
+        }
+        blocks.push({ ...glued.block, rows: [...heads, ...glued.block.rows], line: from });
         i = glued.next;
         continue;
       }

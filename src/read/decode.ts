@@ -56,9 +56,12 @@ export function formatOf(file: string): string {
 
 /** Container formats recognised by magic bytes; their text is not reachable by decoding. */
 const CONTAINERS: ReadonlyArray<{ magic: number[]; what: string }> = [
-  { magic: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'PDF document' }, // %PDF-
-  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'ZIP container (docx/wps/odt)' },
-  { magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'OLE compound document (doc/wps)' },
+  { magic: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'PDF document (read by the PDF reader: readSourceAsync / loadReports)' }, // %PDF-
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'ZIP container (a .docx is read by the DOCX reader: readSource / loadReports)' },
+  {
+    magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    what: 'binary .doc/.wps (OLE compound document), not supported: convert it to .docx or .pdf first, e.g. with LibreOffice (soffice --headless --convert-to docx FILE)',
+  },
 ];
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
@@ -132,7 +135,7 @@ function decodeBytes(bytes: Uint8Array): Decoded | ReadFailure {
 
   for (const { magic, what } of CONTAINERS) {
     if (startsWith(bytes, magic)) {
-      return fail('unsupported_format', `${what}: text cannot be decoded from it directly`);
+      return fail('unsupported_format', `${what}; its text cannot be decoded directly`);
     }
   }
 

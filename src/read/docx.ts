@@ -24,7 +24,7 @@ const CHUNK = 16 * 1024;
 
 export type DocxResult =
   | { lines: string[]; encoding: string }
-  | { error: { code: 'unsupported_format' | 'file_too_large' | 'unreadable_file'; message: string } };
+  | { error: { code: 'unsupported_format' | 'file_too_large' | 'unreadable_file' | 'empty_file'; message: string } };
 
 /** Inflate word/document.xml with limits. */
 function documentXml(bytes: Uint8Array, limits: Required<DocxLimits>): Uint8Array | DocxResult {
@@ -223,12 +223,15 @@ export function readDocx(bytes: Uint8Array, limits: DocxLimits = {}): DocxResult
   if (!(xml instanceof Uint8Array)) return xml;
   let tree: XNode[];
   try {
-    tree = parser.parse(Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString('utf8')) as XNode[];
+    // `true`: validate, so a truncated or broken document.xml is an error, not an empty document.
+    tree = parser.parse(Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString('utf8'), true) as XNode[];
   } catch (e) {
     return { error: { code: 'unreadable_file', message: `word/document.xml is not well-formed XML: ${(e as Error).message}` } };
   }
   const doc = tree.find((n) => tagOf(n) === 'w:document');
   const body = doc && child(doc, 'w:body');
   if (!body) return { error: { code: 'unsupported_format', message: 'word/document.xml has no w:body' } };
-  return { lines: renderBlocks(contentBlocks(kids(body))), encoding: 'utf-8' };
+  const lines = renderBlocks(contentBlocks(kids(body)));
+  if (!lines.length) return { error: { code: 'empty_file', message: 'the Word document has no text' } };
+  return { lines, encoding: 'utf-8' };
 }

@@ -156,6 +156,8 @@ function prune(el: El): void {
 
 // --- the report body ---------------------------------------------------------------------------
 
+const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
+
 const TITLE = /政府信息公开.{0,8}年度报告|政务公开.{0,8}年度报告|信息公开年报/;
 
 /** Length of text not inside links (navigation is mostly links). */
@@ -186,6 +188,8 @@ function reportBody(root: El): El {
     const kids = cur.children.filter((c): c is El => typeof c !== 'string');
     const big = kids.find((k) => ownTextLength(k) >= 0.8 * total);
     if (!big) return cur;
+    // A statistics table is read whole; only a layout table (one holding tables) is entered.
+    if (TABLE_PARTS.has(big.tag) && !hasTable(big.tag === 'table' ? big : cur)) return cur;
     if (containsTitle(cur) && !containsTitle(big)) return cur;
     cur = big;
   }

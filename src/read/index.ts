@@ -91,7 +91,7 @@ export function readSource(source: Source): DecodeResult {
 }
 
 /** Read any supported format (the loader's entry): PDF is read asynchronously, the rest as `readSource`. */
-export async function readSourceAsync(source: Source): Promise<DecodeResult> {
+export async function readSourceAsync(source: Source): Promise<ReadDoc | ReadFailure> {
   if (source.readError || !(source.bytes instanceof Uint8Array)) return readSource(source);
   const bytes = source.bytes;
   if (sniffKind(bytes, source.file) !== 'pdf') return readSource(source);

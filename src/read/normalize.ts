@@ -5,6 +5,8 @@
  */
 import * as OpenCC from 'opencc-js';
 import { CHART_RESIDUE, INLINE_NOISE } from '../catalogue/noise.ts';
+import { blankChromeLine } from './chrome.ts';
+import { simplifyDoc } from './traditional.ts';
 
 /**
  * Single-character folds beyond the generic full-width block (U+FF01–U+FF5E → ASCII), which
@@ -114,7 +116,10 @@ export function blankChartResidue(lines: readonly string[]): string[] {
  * every line has the raw line's length.
  */
 export function normalizeDoc(raw: readonly string[]): string[] {
-  return blankChartResidue(raw.map((l) => blankInlineNoise(normalizeLine(l))));
+  const lines = blankChartResidue(raw.map((l) => blankChromeLine(blankInlineNoise(normalizeLine(l)))));
+  // Mirror sites publish in Traditional characters: matching (labels, markers, metadata) sees
+  // Simplified text; `raw` keeps the original for provenance.
+  return simplifyDoc(lines);
 }
 
 // --- Traditional → Simplified, for label matching only -------------------------------------

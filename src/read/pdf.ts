@@ -65,7 +65,7 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
 const RADICALS: Readonly<Record<string, string>> = {
   '⺟': '母', '⺠': '民', '⺫': '目', '⻁': '虎', '⻄': '西', '⻅': '见', '⻆': '角', '⻈': '讠', '⻉': '贝',
   '⻋': '车', '⻐': '钅', '⻑': '長', '⻓': '长', '⻔': '门', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页',
-  '⻛': '风', '⻜': '飞', '⻠': '饣', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤',
+  '⻛': '风', '⻜': '飞', '⻝': '食', '⻠': '饣', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤',
   '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⺰': '纟',
 };
 
@@ -168,6 +168,25 @@ function components(h: HRule[], v: VRule[]): Array<{ h: HRule[]; v: VRule[] }> {
       if (b.x >= a.x1 - TOL && b.x <= a.x2 + TOL && a.y >= b.y1 - TOL && a.y <= b.y2 + TOL) parent[find(i)] = find(h.length + j);
     }
   }
+  // Pieces of one border line (a cell's edge drawn per cell) touch end to end.
+  const chain = (segs: Array<{ at: number; from: number; to: number; i: number }>) => {
+    segs.sort((a, b) => a.at - b.at);
+    let cluster = 0;
+    const keyed = segs.map((s, k) => {
+      if (k > 0 && s.at - segs[k - 1]!.at > TOL) cluster++;
+      return { ...s, cluster };
+    });
+    keyed.sort((a, b) => a.cluster - b.cluster || a.from - b.from);
+    let reach = -Infinity;
+    for (let k = 0; k < keyed.length; k++) {
+      const s = keyed[k]!;
+      const prev = keyed[k - 1];
+      if (prev && prev.cluster === s.cluster && s.from <= reach + TOL) parent[find(s.i)] = find(prev.i);
+      reach = prev && prev.cluster === s.cluster ? Math.max(reach, s.to) : s.to;
+    }
+  };
+  chain(h.map((r, i) => ({ at: r.y, from: r.x1, to: r.x2, i })));
+  chain(v.map((r, j) => ({ at: r.x, from: r.y1, to: r.y2, i: h.length + j })));
   const groups = new Map<number, { h: HRule[]; v: VRule[] }>();
   const group = (i: number) => {
     const r = find(i);
@@ -185,10 +204,12 @@ function textOfItems(items: Item[]): string {
 }
 
 function gridOf(comp: { h: HRule[]; v: VRule[] }, items: Item[]): Grid | undefined {
-  const ys = distinct(comp.h.map((r) => r.y)).reverse(); // top to bottom (PDF y grows upwards)
+  // A row cut by a page break has its side borders but no top (or bottom) border on this page:
+  // the ends of the vertical rules close the grid.
+  const vEnds = [Math.max(...comp.v.map((r) => r.y2)), Math.min(...comp.v.map((r) => r.y1))];
+  const ys = distinct([...comp.h.map((r) => r.y), ...vEnds]).reverse(); // top to bottom (PDF y grows upwards)
   const xs = distinct(comp.v.map((r) => r.x));
   if (ys.length < 2 || xs.length < 2) return undefined;
-  if (process.env.PDFDBG) console.error("ys", ys.map((y) => y.toFixed(1)).join(" "), "xs", xs.map((x) => x.toFixed(1)).join(" "));
   const R = ys.length - 1;
   const C = xs.length - 1;
   const hasV = (x: number, yTop: number, yBottom: number) =>
@@ -209,7 +230,7 @@ function gridOf(comp: { h: HRule[]; v: VRule[] }, items: Item[]): Grid | undefin
       const midY = (ys[r]! + ys[r + 1]!) / 2;
       const midX = (xs[c]! + xs[c + 1]!) / 2;
       if (c + 1 < C && !hasV(xs[c + 1]!, midY + 1, midY - 1)) union(id(r, c), id(r, c + 1));
-      if (r + 1 < R && !hasH(ys[r + 1]!, midX - 1, midX + 1)) { if (process.env.PDFDBG && r < 4) console.error("vunion", r, c, ys[r + 1], midX, comp.h.filter((x) => Math.abs(x.y - ys[r + 1]!) < 3).map((x) => `${x.y.toFixed(2)}:${x.x1.toFixed(1)}-${x.x2.toFixed(1)}`).join(" ")); union(id(r, c), id(r + 1, c)); }
+      if (r + 1 < R && !hasH(ys[r + 1]!, midX - 1, midX + 1)) union(id(r, c), id(r + 1, c));
     }
   }
   const top = ys[0]!;
@@ -228,7 +249,6 @@ function gridOf(comp: { h: HRule[]; v: VRule[] }, items: Item[]): Grid | undefin
     const c = Math.max(0, xs.findIndex((x, k) => k < C && cx >= x && cx < xs[k + 1]!));
     const r = Math.max(0, ys.findIndex((y, k) => k < R && cy <= y && cy > ys[k + 1]!));
     const root = find(id(r, c));
-    if (process.env.PDFDBG && it.str.startsWith("一")) console.error("item", it.str, it.x.toFixed(1), it.y.toFixed(1), cx.toFixed(1), cy.toFixed(1), r, c, root);
     (byCell.get(root) ?? byCell.set(root, []).get(root)!).push(it);
   }
   const rows = Array.from({ length: R }, (_, r) =>
@@ -309,9 +329,13 @@ function pageBlocks(items: Item[], grids: Grid[]): Placed[] {
     if (unruled) placed.push({ y: unruled.y, block: { kind: 'table', rows: unruled.rows }, unruled: true });
     unruled = undefined;
   };
-  for (const l of lines) {
-    const cells = gapCells(l);
-    if (cells.length >= 2) {
+  const split = lines.map(gapCells);
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    const cells = split[k]!;
+    // A one-cell line between split rows is a section row of the same table (一、主动公开情况).
+    const sectionRow = cells.length === 1 && unruled !== undefined && (split[k + 1]?.length ?? 0) >= 2;
+    if (cells.length >= 2 || sectionRow) {
       flush();
       unruled ??= { y: l.y, rows: [] };
       unruled.rows.push(cells);

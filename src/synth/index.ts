@@ -55,7 +55,7 @@ export async function synthCorpus(options: SynthCorpusOptions): Promise<SynthCor
     writeFileSync(path.join(resolved, rel), buf);
     bytes += buf.byteLength;
     entry.file = rel;
-    if (!stream.write(JSON.stringify(entry) + '\n')) await new Promise((res) => stream.once('drain', res));
+    if (!stream.write(JSON.stringify(entry) + '\n')) await new Promise<void>((res) => stream.once('drain', () => res()));
     if ((i + 1) % 1000 === 0) options.onProgress?.(i + 1);
   }
   await new Promise<void>((res, rej) => stream.end((e?: Error | null) => (e ? rej(e) : res())));

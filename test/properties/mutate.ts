@@ -22,6 +22,11 @@ export type Mutation =
 export interface Mutated {
   lines: string[];
   origin: (number | null)[];
+  /**
+   * Lines were reordered (swap, shuffle). A reordered table can legitimately mean something else
+   * (swapped header cells swap the columns), so unchanged lines may change meaning.
+   */
+  reordered?: boolean;
 }
 
 /** Zero-width, direction, BOM, combining and space oddities seen in converted documents. */
@@ -111,6 +116,11 @@ function digitLines(lines: string[]): number[] {
 }
 
 export function applyMutation(m: Mutated, mut: Mutation): Mutated {
+  const out = mutate(m, mut);
+  return m.reordered ? { ...out, reordered: true } : out;
+}
+
+function mutate(m: Mutated, mut: Mutation): Mutated {
   const lines = m.lines.slice();
   const origin = m.origin.slice();
   const n = lines.length;
@@ -142,7 +152,7 @@ export function applyMutation(m: Mutated, mut: Mutation): Mutated {
       [lines[i], lines[i + 1]] = [lines[i + 1]!, lines[i]!];
       origin[i] = null;
       origin[i + 1] = null;
-      return { lines, origin };
+      return { lines, origin, reordered: true };
     }
     case 'shuffleWindow': {
       const idx = Array.from({ length: Math.min(mut.size, n - i) }, (_, k) => i + k);
@@ -152,7 +162,7 @@ export function applyMutation(m: Mutated, mut: Mutation): Mutated {
         lines[k] = before[moved[j]! - i]!;
         if (lines[k] !== before[j]) origin[k] = null;
       });
-      return { lines, origin };
+      return { lines, origin, reordered: m.reordered || moved.some((k, j) => k !== idx[j]) };
     }
     case 'deleteCell': {
       const line = lines[i]!;

@@ -1,1 +1,0 @@
-console.log(import.meta.resolve('tsx'), process.execArgv);

@@ -1,0 +1,162 @@
+/**
+ * npm run bench [-- --sizes 1000,10000,100000] [--workers N] [--seed S]
+ *
+ * For each size: generate a synthetic corpus (out/bench/corpus-N, reused when present),
+ * measure the I/O floor (read + decode + split lines of the same files), load it with the
+ * parallel corpus loader into Parquet (out/bench/dataset-N), and report reports/s and MB/s
+ * (total and per core), peak RSS and the loader / I/O-floor ratio. On the largest corpus
+ * ≤ 10k it measures field accuracy against the manifest, and it times the standard
+ * aggregations in Arquero, danfojs-node and DuckDB on the same rows.
+ * Results: out/bench/bench-<size>.json, out/bench/summary.json and a table on stdout.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import * as aq from 'arquero';
+import * as dfd from 'danfojs-node';
+import { loadCorpus } from '../src/corpus/index.ts';
+import { queryParquet, STANDARD_SQL } from '../src/corpus/query.ts';
+import { decode, iterateSources } from '../src/read/index.ts';
+import { measureAccuracy, type AccuracyReport } from '../src/synth/accuracy.ts';
+import { readManifest, synthCorpus } from '../src/synth/index.ts';
+import type { Fact, Finding, ReportRow } from '../src/types.ts';
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string' }, workers: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
+});
+const sizes = (values.sizes ?? '1000,10000,100000').split(',').map(Number);
+const workers = Number(values.workers ?? os.availableParallelism());
+const seed = Number(values.seed ?? 2024);
+const root = path.resolve(values.out ?? 'out/bench');
+mkdirSync(root, { recursive: true });
+const log = (s: string) => process.stderr.write(s + '\n');
+
+async function corpusOf(n: number): Promise<string> {
+  const dir = path.join(root, `corpus-${n}`);
+  const stamp = path.join(dir, '.bench.json');
+  if (existsSync(stamp) && JSON.parse(readFileSync(stamp, 'utf8')).seed === seed) return dir;
+  log(`[bench] generating ${n} synthetic reports → ${dir}`);
+  await synthCorpus({ n, out: dir, seed });
+  writeFileSync(stamp, JSON.stringify({ n, seed }));
+  return dir;
+}
+
+/** The I/O floor: walk, read, decode and split lines, nothing else (one thread, streaming). */
+async function ioFloor(dir: string): Promise<{ ms: number; files: number; bytes: number; lines: number }> {
+  const t0 = performance.now();
+  let files = 0;
+  let bytes = 0;
+  let lines = 0;
+  for await (const source of iterateSources([dir])) {
+    files++;
+    bytes += source.bytes?.byteLength ?? 0;
+    const d = decode(source);
+    if (!("error" in d)) lines += d.raw.length;
+  }
+  return { ms: performance.now() - t0, files, bytes, lines };
+}
+
+async function accuracyOf(dataset: string, manifestFile: string): Promise<AccuracyReport> {
+  const manifest = await readManifest(manifestFile);
+  const reports = (await queryParquet(dataset, 'SELECT report_id, file FROM reports')).objects() as unknown as ReportRow[];
+  const facts = (
+    await queryParquet(dataset, `SELECT report_id, metric, applicant, value, source FROM facts`)
+  ).objects() as unknown as Fact[];
+  const findings = (await queryParquet(dataset, 'SELECT report_id, severity, code, metric FROM findings')).objects() as unknown as Finding[];
+  return measureAccuracy(manifest, { reports, facts, findings });
+}
+
+function time<T>(f: () => T): { ms: number; result: T } {
+  const t0 = performance.now();
+  const result = f();
+  return { ms: performance.now() - t0, result };
+}
+
+async function aggregations(dataset: string) {
+  // The same rows for all three engines: the resolved view rows of the dataset.
+  const channels = await queryParquet(dataset, 'SELECT year, channel, count, report_id FROM channels');
+  const outcomes = await queryParquet(dataset, 'SELECT year, "group", count, report_id FROM outcomes');
+  const appeals = await queryParquet(dataset, 'SELECT year, kind, result, count FROM appeals');
+  const rows = channels.numRows() + outcomes.numRows() + appeals.numRows();
+  const arquero = time(() => [
+    channels.filter((d: any) => d.channel !== 'total' && d.count != null).groupby('year', 'channel').rollup({ count: aq.op.sum('count') }).numRows(),
+    outcomes.filter((d: any) => d.count != null).groupby('year', 'group').rollup({ count: aq.op.sum('count') }).numRows(),
+    appeals.filter((d: any) => d.count != null).groupby('year', 'kind', 'result').rollup({ count: aq.op.sum('count') }).numRows(),
+  ]).ms;
+  const toDf = (t: ReturnType<typeof aq.table>) => {
+    const data: Record<string, unknown[]> = {};
+    for (const c of t.columnNames()) data[c] = Array.from(t.array(c) as ArrayLike<unknown>, (v) => (v === null ? NaN : v));
+    return new dfd.DataFrame(data);
+  };
+  const dfs = { channels: toDf(channels.filter((d: any) => d.channel !== 'total' && d.count != null).select('year', 'channel', 'count')), outcomes: toDf(outcomes.filter((d: any) => d.count != null).select('year', 'group', 'count')), appeals: toDf(appeals.filter((d: any) => d.count != null)) };
+  const danfo = time(() => [
+    dfs.channels.groupby(['year', 'channel']).col(['count']).sum().shape[0],
+    dfs.outcomes.groupby(['year', 'group']).col(['count']).sum().shape[0],
+    dfs.appeals.groupby(['year', 'kind', 'result']).col(['count']).sum().shape[0],
+  ]).ms;
+  const t0 = performance.now();
+  for (const sql of Object.values(STANDARD_SQL)) await queryParquet(dataset, sql);
+  const duckdb = performance.now() - t0;
+  return { rows, arquero_ms: arquero, danfo_ms: danfo, duckdb_ms: duckdb, note: 'Arquero and danfo on rows already in memory; DuckDB reads the Parquet files each time' };
+}
+
+const results: Record<string, unknown>[] = [];
+for (const n of sizes) {
+  const dir = await corpusOf(n);
+  const load0 = os.loadavg()[0];
+  const floor = await ioFloor(dir);
+  const dataset = path.join(root, `dataset-${n}`);
+  const cpu0 = process.cpuUsage();
+  const r = await loadCorpus([dir], { out: dataset, workers, rebuild: true });
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSec = (cpu.user + cpu.system) / 1e6;
+  const secs = r.elapsedMs / 1000;
+  const row: Record<string, unknown> = {
+    size: n,
+    workers: r.workers,
+    cores: os.availableParallelism(),
+    load_average_before: load0,
+    load_average_after: os.loadavg()[0],
+    reports: r.files,
+    mb: r.bytes / 1e6,
+    loader_s: secs,
+    reports_per_s: r.files / secs,
+    reports_per_s_per_core: r.files / secs / r.workers,
+    reports_per_cpu_s: r.files / cpuSec,
+    mb_per_s: r.bytes / 1e6 / secs,
+    mb_per_s_per_core: r.bytes / 1e6 / secs / r.workers,
+    peak_rss_mb: r.peakRssBytes / 1e6,
+    io_floor_s: floor.ms / 1000,
+    loader_over_io_floor: r.elapsedMs / floor.ms,
+    facts: r.facts,
+    findings: r.findings + r.corpusFindings,
+    parts: r.parts,
+  };
+  if (n <= 10000 && !sizes.some((m) => m > n && m <= 10000)) row.accuracy = await accuracyOf(dataset, path.join(dir, 'manifest.jsonl'));
+  row.aggregations = await aggregations(dataset);
+  results.push(row);
+  writeFileSync(path.join(root, `bench-${n}.json`), JSON.stringify(row, null, 2));
+  log(`[bench] ${n}: ${JSON.stringify(row)}`);
+}
+writeFileSync(path.join(root, 'summary.json'), JSON.stringify(results, null, 2));
+
+const f = (x: unknown, d = 0) => (typeof x === 'number' ? x.toFixed(d) : String(x));
+const lines = [
+  `| reports | workers | load avg | loader s | reports/s | /s per core | reports per CPU-s | MB/s | MB/s per core | peak RSS MB | I/O floor s | loader ÷ floor | agg rows | Arquero ms | danfo ms | DuckDB ms |`,
+  `|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`,
+  ...results.map((r) => {
+    const a = r.aggregations as Record<string, number>;
+    return `| ${r.size} | ${r.workers} | ${f(r.load_average_before, 1)} | ${f(r.loader_s, 1)} | ${f(r.reports_per_s)} | ${f(r.reports_per_s_per_core)} | ${f(r.reports_per_cpu_s)} | ${f(r.mb_per_s, 2)} | ${f(r.mb_per_s_per_core, 2)} | ${f(r.peak_rss_mb)} | ${f(r.io_floor_s, 2)} | ${f(r.loader_over_io_floor, 1)} | ${a.rows} | ${f(a.arquero_ms)} | ${f(a.danfo_ms)} | ${f(a.duckdb_ms)} |`;
+  }),
+];
+const acc = results.find((r) => r.accuracy)?.accuracy as AccuracyReport | undefined;
+if (acc) {
+  lines.push(
+    '',
+    `accuracy (${acc.reports} synthetic reports): ${(acc.accuracy * 100).toFixed(2)}% of ${acc.values} non-defect table values exact; ` +
+      `narrative ${acc.narrativeExact}/${acc.narrativeValues}; defects flagged ${acc.defectsFlagged}/${acc.defects}; ` +
+      `wrong values ${acc.wrong}, unflagged ${acc.wrongUnflagged}; blank rows dropped ${acc.blankRowsDropped}`,
+  );
+}
+process.stdout.write(lines.join('\n') + '\n');

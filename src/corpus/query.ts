@@ -1,0 +1,85 @@
+/**
+ * Query the Parquet dataset beyond memory with an embedded DuckDB; results come back as
+ * Arquero tables. Only the aggregate crosses into JavaScript, never the facts.
+ *
+ *   const t = await queryParquet('out/national', `
+ *     SELECT year, channel, sum(count) AS n FROM channels GROUP BY ALL ORDER BY ALL`);
+ *
+ * Every dataset table (reports, facts, findings, channels, requests, outcomes, appeals) is a
+ * view over `read_parquet('<dir>/<table>/**\/*.parquet', hive_partitioning = true)`, so
+ * `year` is a column and `WHERE year = 2021` reads only that partition.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import * as aq from 'arquero';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { XxgkError } from '../errors.ts';
+import { TABLE_NAMES } from './schema.ts';
+
+type Table = ReturnType<typeof aq.table>;
+
+/** The read_parquet expression of a dataset table. */
+export function parquetSource(dir: string, table: string): string {
+  const glob = path.join(path.resolve(dir), table, '**', '*.parquet').split("'").join("''");
+  return `read_parquet('${glob}', hive_partitioning = true, union_by_name = true)`;
+}
+
+const connections = new Map<string, Promise<DuckDBConnection>>();
+
+/** One in-memory DuckDB per dataset folder, with a view per table present. */
+async function connect(dir: string): Promise<DuckDBConnection> {
+  const key = path.resolve(dir);
+  let c = connections.get(key);
+  if (!c) {
+    c = (async () => {
+      if (!existsSync(key)) throw new XxgkError('bad_argument', `no Parquet dataset at ${dir}`);
+      const instance = await DuckDBInstance.create(':memory:');
+      const conn = await instance.connect();
+      for (const t of TABLE_NAMES) {
+        if (existsSync(path.join(key, t))) await conn.run(`CREATE VIEW "${t}" AS SELECT * FROM ${parquetSource(key, t)}`);
+      }
+      return conn;
+    })();
+    connections.set(key, c);
+  }
+  return c;
+}
+
+/** Run SQL over the dataset in `dir` (tables by name) and return an Arquero table. */
+export async function queryParquet(dir: string, sql: string): Promise<Table> {
+  const conn = await connect(dir);
+  const reader = await conn.runAndReadAll(sql);
+  const columns = reader.getColumnsObjectJS() as Record<string, unknown[]>;
+  // BIGINT sums come back as BigInt: analysts want numbers.
+  for (const name of Object.keys(columns)) {
+    const col = columns[name];
+    for (let i = 0; i < col.length; i++) if (typeof col[i] === 'bigint') col[i] = Number(col[i]);
+  }
+  // Keep the column order of the query, also for an empty result.
+  const ordered: Record<string, unknown[]> = {};
+  for (const name of reader.columnNames()) ordered[name] = columns[name] ?? [];
+  return aq.table(ordered);
+}
+
+/** Close the cached DuckDB connections (scripts that want to exit promptly). */
+export function closeQueries(): void {
+  for (const c of connections.values()) void c.then((conn) => conn.closeSync?.()).catch(() => undefined);
+  connections.clear();
+}
+
+/** The standard aggregations, as SQL over the dataset's views. */
+export const STANDARD_SQL = {
+  /** Items published per channel per year (the resolved channel counts, without totals). */
+  channelMixByYear: `SELECT year, channel, sum(count) AS count, count(DISTINCT report_id) AS reports
+    FROM channels WHERE channel <> 'total' AND count IS NOT NULL GROUP BY year, channel ORDER BY year, channel`,
+  /** Request outcomes per crosswalk group and year. */
+  outcomesByGroup: `SELECT year, "group", sum(count) AS count, count(DISTINCT report_id) AS reports
+    FROM outcomes WHERE count IS NOT NULL GROUP BY year, "group" ORDER BY year, "group"`,
+  /** Appeals (reconsideration, litigation …) per result and year. */
+  appealsByResult: `SELECT year, kind, result, sum(count) AS count
+    FROM appeals WHERE count IS NOT NULL GROUP BY year, kind, result ORDER BY year, kind, result`,
+} as const;
+
+export const channelMixByYear = (dir: string) => queryParquet(dir, STANDARD_SQL.channelMixByYear);
+export const outcomesByGroup = (dir: string) => queryParquet(dir, STANDARD_SQL.outcomesByGroup);
+export const appealsByResult = (dir: string) => queryParquet(dir, STANDARD_SQL.appealsByResult);
