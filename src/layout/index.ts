@@ -129,8 +129,8 @@ function cellPerLine(lines: string[], raw: string[], classes: LineClass[], start
       flush();
     } else if (cls === 'tab_cell') {
       // A line may hold several tab-separated cells; the leading tab only marks "cell line".
-      let offset = 1;
-      for (const part of lines[i]!.slice(1).split('\t')) {
+      let offset = lines[i]!.indexOf('\t') + 1;
+      for (const part of lines[i]!.slice(offset).split('\t')) {
         cells.push(makeCell(lines, raw, i, offset, offset + part.length));
         offset += part.length + 1;
       }

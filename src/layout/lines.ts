@@ -6,9 +6,13 @@
 
 export type LineClass = 'blank' | 'tab_cell' | 'tab_row' | 'pipe_cell' | 'text';
 
+/** Invisible characters a converter may leave before a cell's tab (spaces, NBSP, zero-width, bidi marks). */
+const LEADING_INVISIBLE = /^[ \u00a0\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]*\t/;
+
 export function classifyLine(line: string): LineClass {
-  // A lone tab is an empty cell of a one-cell-per-line table, not a row break.
-  if (line.startsWith('\t')) return 'tab_cell';
+  // A lone tab is an empty cell of a one-cell-per-line table, not a row break; a cell line
+  // behind invisible characters is still a cell line (else it would glue onto the cell before).
+  if (LEADING_INVISIBLE.test(line)) return 'tab_cell';
   if (line.trim() === '') return 'blank';
   if (/\|\s*$/.test(line) && !/\|.*\|.*\|/.test(line.replace(/\|\s*$/, ''))) return 'pipe_cell';
   if (line.includes('\t') && line.trim().length > 0) return 'tab_row';

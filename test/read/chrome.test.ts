@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { CHROME_PATTERNS } from '../../src/catalogue/chrome.ts';
+import { blankChrome, blankChromeLine } from '../../src/read/chrome.ts';
+import { normalizeDoc, normalizeLine } from '../../src/read/normalize.ts';
+import { isTraditional, simplifyDoc } from '../../src/read/traditional.ts';
+
+const blanked = (line: string) => blankChromeLine(normalizeLine(line));
+
+describe('page chrome is blanked, length-preserving', () => {
+  it.each(CHROME_PATTERNS.map((p) => [p.name, p.example]))('%s: "%s" goes entirely', (_name, example) => {
+    const out = blanked(example);
+    expect(out.trim()).toBe('');
+    expect(out).toHaveLength(example.length);
+  });
+  it('a one-line page keeps the report body in place', () => {
+    const page = '当前位置：首页 > 政务公开 > 年度报告 威海市XX局2019年政府信息公开工作年度报告 根据《条例》规定。 微信 微博 QQ空间 全真版 文字版 文件下载 版权所有：威海市人民政府';
+    const out = blanked(page);
+    expect(out).toHaveLength(page.length);
+    expect(out.trim()).toBe('威海市XX局2019年政府信息公开工作年度报告 根据《条例》规定。');
+    expect(out.indexOf('威海市XX局')).toBe(page.indexOf('威海市XX局'));
+  });
+  it('keeps crawler headers (metadata reads them) and report words that look like share buttons', () => {
+    const keep = ['标题:威海市XX局2019年政府信息公开工作年度报告', '发布时间:2020-01-15', '原文链接:http://www.example.gov.cn/a.html', '政务微博公开10825条、政务微信公开8178条', '通过微信 微博等渠道发布信息'];
+    expect(blankChrome(keep)).toEqual(keep);
+  });
+  it('blanks page counters and footer fields but not a phone number in the report text', () => {
+    expect(blanked('浏览次数:1234 访问量:99').trim()).toBe('');
+    expect(blanked('主办单位:威海市人民政府办公室 联系我们 网站地图').trim()).toBe('');
+    expect(blanked('联系电话:0631-5210729')).toBe('联系电话:0631-5210729');
+  });
+  it('normalizeDoc blanks chrome and keeps line count and lengths', () => {
+    const raw = ['当前位置：首页 > 政务公开', '正文第一行。', '版权所有：某某'];
+    const lines = normalizeDoc(raw);
+    expect(lines.map((l) => l.length)).toEqual(raw.map((l) => l.length));
+    expect(lines.map((l) => l.trim())).toEqual(['', '正文第一行。', '']);
+  });
+});
+
+describe('Traditional characters for matching', () => {
+  it('detects a Traditional document, not a Simplified one with 显著', () => {
+    expect(isTraditional(['文昌閣鄉人民政府政府資訊公開工作年度報告'])).toBe(true);
+    expect(isTraditional(['工作成效显著，得到显著提升。'])).toBe(false);
+  });
+  it('converts for matching, same length, Taiwan terms mapped (政府資訊公開 → 政府信息公开)', () => {
+    const raw = ['文昌閣鄉政府資訊公開統計指標', '（一）主動公開政府資訊數'];
+    const out = simplifyDoc(raw);
+    expect(out).toEqual(['文昌阁乡政府信息公开统计指标', '（一）主动公开政府信息数']);
+    expect(out.map((l) => l.length)).toEqual(raw.map((l) => l.length));
+  });
+  it('normalizeDoc leaves a Simplified seed-like text untouched (no 显著 → 显着)', () => {
+    expect(normalizeDoc(['效果显著，但仍有差距。'])).toEqual(['效果显著,但仍有差距。']);
+  });
+});
