@@ -120,6 +120,7 @@ export const FINDING_CODES = [
   'truncated',
   'ambiguous_cells',
   'column_choice',
+  'unit_mismatch',
   // validation
   'identity_violation',
   'subitem_exceeds_total',

@@ -129,6 +129,7 @@ export const FINDING_CODE_LABELS: Record<FindingCode, string> = {
   truncated: '内容截断',
   ambiguous_cells: '单元格不明确',
   column_choice: '取值列选择',
+  unit_mismatch: '计量单位不符',
   identity_violation: '勾稽关系不符',
   subitem_exceeds_total: '分项大于合计',
   narrative_table_conflict: '正文与表格不一致',

@@ -11,3 +11,25 @@ export const VALUE_COLUMN_HEADERS = {
   /** Cumulative columns: never taken as the year's figure. */
   cumulative: ['累计', '历年'],
 } as const;
+
+/**
+ * The units each 2008-era row is stated in (by key pattern). A row whose unit cell names another
+ * unit has probably lost a cell and slid onto its neighbour's values (人 under 查阅点数 个).
+ */
+export const EXPECTED_UNITS: Array<{ keys: string; units: string[] }> = [
+  { keys: '^proactive\\.', units: ['条', '件', '篇', '项'] },
+  { keys: '^response\\.', units: ['次', '篇', '条', '件', '场'] },
+  { keys: '^requests\\.', units: ['件', '条', '次', '人次'] },
+  { keys: '^(reconsideration|litigation|complaints)\\.', units: ['件', '起', '宗', '次'] },
+  { keys: '^archive\\.', units: ['条', '件', '份'] },
+  { keys: '^websites\\.', units: ['个', '家'] },
+  { keys: '^gazette\\.issues$', units: ['期'] },
+  { keys: '^gazette\\.copies$', units: ['份', '册'] },
+  { keys: '^capacity\\.reading_points', units: ['个', '处'] },
+  { keys: '^capacity\\.reading_visits', units: ['次', '人次', '人'] },
+  { keys: '^capacity\\.units$', units: ['个'] },
+  { keys: '^capacity\\.staff', units: ['人', '名'] },
+  { keys: '^(fees\\.collected|capacity\\.budget)$', units: ['万元', '元'] },
+  { keys: '^training\\.(meetings|sessions)$', units: ['次', '期', '场'] },
+  { keys: '^training\\.trainees$', units: ['人次', '人'] },
+];

@@ -19,7 +19,7 @@ export interface ReportResult {
 
 /** Loader-stage codes that mean part of the document could not be read. */
 const PARTIAL_CODES = new Set([
-  'unrecognised_row', 'ambiguous_cells', 'truncated', 'unknown_year', 'missing_section', 'unparsed_value', 'table_too_large',
+  'unrecognised_row', 'unit_mismatch', 'ambiguous_cells', 'truncated', 'unknown_year', 'missing_section', 'unparsed_value', 'table_too_large',
 ]);
 
 /** Tables with more rows than this are skipped (no real statistics table comes near it). */

@@ -3,7 +3,7 @@
  */
 import { IDENTITY_RULES } from '../catalogue/identities.ts';
 import { HEADERS_2008, METRICS_2008, RELATIVE_2008 } from '../catalogue/metrics2008.ts';
-import { NO_UNIT, UNITS, VALUE_COLUMN_HEADERS } from '../catalogue/units.ts';
+import { EXPECTED_UNITS, NO_UNIT, UNITS, VALUE_COLUMN_HEADERS } from '../catalogue/units.ts';
 import type { Cell, Row, TableBlock } from '../types.ts';
 import { cellValue, type LocalFinding, type TableFact, unparsedFinding } from './cells.ts';
 import { findEntry, labelCore, matchesAny } from './labels.ts';
@@ -143,6 +143,16 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
       seenKeys.add(key);
       if (shifted) shifted.metric = shifted.metric ? `${shifted.metric},${key}` : key;
       if (valueCell && !v.parsed) findings.push(unparsedFinding(valueCell, label.raw, key));
+      const expected = EXPECTED_UNITS.find((e) => new RegExp(e.keys).test(key))?.units;
+      if (unit && UNITS.includes(unit.text) && expected && !expected.includes(unit.text)) {
+        findings.push({
+          severity: 'error',
+          code: 'unit_mismatch',
+          message: `row "${label.raw}" is stated in ${unit.text} where ${key} is counted in ${expected.join('/')}: its cells may have slid against the label`,
+          metric: key,
+          line: unit.line,
+        });
+      }
       const entryUnit = METRICS_2008.find((e) => e.key === key)?.unit ?? null;
       const f: TableFact = {
         metric: key,

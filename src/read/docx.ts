@@ -41,7 +41,7 @@ function documentXml(bytes: Uint8Array, limits: Required<DocxLimits>): Uint8Arra
     }
     if (file.name !== 'word/document.xml') return;
     found = true;
-    file.ondata = (err, chunk, final) => {
+    file.ondata = (err, chunk) => {
       if (err) {
         problem ??= { error: { code: 'unreadable_file', message: `word/document.xml cannot be inflated: ${err.message}` } };
         return;
@@ -55,7 +55,6 @@ function documentXml(bytes: Uint8Array, limits: Required<DocxLimits>): Uint8Arra
         return;
       }
       chunks.push(chunk);
-      void final;
     };
     file.start();
   });

@@ -72,11 +72,12 @@ type Node = El | string;
 /** Elements whose content is never report text. */
 const DROPPED = new Set([
   'script', 'style', 'noscript', 'template', 'head', 'title', 'nav', 'iframe', 'object', 'embed', 'svg',
-  'select', 'option', 'button', 'input', 'textarea', 'form', 'map', 'canvas', 'video', 'audio',
+  'select', 'option', 'button', 'input', 'textarea', 'map', 'canvas', 'video', 'audio',
 ]);
+// Not 'form': ASP.NET sites wrap the whole page, report included, in one <form>.
 
 /** Chrome recognised by id/class (share bars, breadcrumbs, menus, footers). */
-const CHROME_CLASS = /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|share|bdshare|footer|foot|copyright|toolbar|sidebar|print|location|position)([\s_-]|$)/i;
+const CHROME_CLASS = /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|share|bdshare|footer|foot|copyright|toolbar|sidebar|location|position)([\s_-]|$)/i;
 
 /** Chrome recognised by its text: page furniture that sits beside a report on government sites. */
 const CHROME_TEXT: readonly RegExp[] = [
@@ -84,7 +85,7 @@ const CHROME_TEXT: readonly RegExp[] = [
   /^(分享到|分享)[:：]?\s*(微信|微博|QQ)/,
   /^(微信|微博|QQ空间)(\s*(微信|微博|QQ空间|人人网|豆瓣))+$/,
   /^(【?\s*(打印本页|打印|关闭窗口|关闭|返回顶部|字号|大|中|小|收藏)\s*】?\s*)+$/,
-  /^(主办单位|承办单位|网站标识码|版权所有|技术支持|联系电话)[:：]/,
+  /^(主办单位|承办单位|网站标识码|版权所有|技术支持)[:：]/,
   /ICP备\d+号/,
   /公网安备\s*\d+号/,
 ];

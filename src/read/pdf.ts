@@ -44,6 +44,8 @@ const RULE_MAX = 2.5;
 const TOL = 2;
 /** Pages read at most (a report has a few dozen). */
 const MAX_PAGES = 500;
+/** Rules per page beyond which grids are not rebuilt (pairing them is quadratic). */
+const MAX_RULES = 20_000;
 
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
@@ -209,7 +211,8 @@ function gridOf(comp: { h: HRule[]; v: VRule[] }, items: Item[]): Grid | undefin
   const vEnds = [Math.max(...comp.v.map((r) => r.y2)), Math.min(...comp.v.map((r) => r.y1))];
   const ys = distinct([...comp.h.map((r) => r.y), ...vEnds]).reverse(); // top to bottom (PDF y grows upwards)
   const xs = distinct(comp.v.map((r) => r.x));
-  if (ys.length < 2 || xs.length < 2) return undefined;
+  // One column is a frame around text (a page border, a text box), not a table.
+  if (ys.length < 2 || xs.length < 3) return undefined;
   const R = ys.length - 1;
   const C = xs.length - 1;
   const hasV = (x: number, yTop: number, yBottom: number) =>
@@ -381,6 +384,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
   try {
     const blocks: DocBlock[] = [];
     const unruledPages: number[] = [];
+    const busyPages: number[] = [];
     let chars = 0;
     const pages = Math.min(doc.numPages, MAX_PAGES);
     for (let p = 1; p <= pages; p++) {
@@ -396,7 +400,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
       }
       const ops = await page.getOperatorList();
       const { h, v } = rulesOf(ops.fnArray, ops.argsArray, pdfjs.OPS as unknown as PdfOps);
-      const grids = components(h, v)
+      const tooMany = h.length + v.length > MAX_RULES;
+      if (tooMany) busyPages.push(p);
+      const grids = (tooMany ? [] : components(h, v))
         .map((c) => gridOf(c, items))
         .filter((g): g is Grid => g !== undefined && g.rows.length > 0);
       const placed = pageBlocks(items, grids).sort((a, b) => b.y - a.y);
@@ -415,6 +421,15 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
         message:
           `page(s) ${unruledPages.join(', ')}: rows without cell borders were split into cells at wide gaps; ` +
           'wrapped labels and merged headers may be misaligned there, so their figures are less certain',
+        metric: null,
+        line: null,
+      });
+    }
+    if (busyPages.length) {
+      notes.push({
+        severity: 'warning',
+        code: 'pdf_layout',
+        message: `page(s) ${busyPages.join(', ')}: over ${MAX_RULES} drawn lines; tables there were not rebuilt from borders`,
         metric: null,
         line: null,
       });

@@ -94,10 +94,8 @@ export function accounted(result: LoadResult, files: readonly string[]): string[
 export const KNOWN_GAPS = {
   /** Gap A: metrics whose silent changes are not checked yet. */
   silentMetric: (metric: string) => metric.startsWith('art20.'),
-  /** Gap B: inputs not checked yet (tested on the normalized line, as layout sees it). */
   /** Gap D: segmented facts are looked for on the following lines too (up to 20). */
   segmentedSpan: 20,
-  input: (lines: readonly string[]) => lines.some((l) => /^[^\S\t]+\t/.test(normalizeLine(l).replace(/[\v\f\x85]/g, ' '))),
 };
 
 const key = (f: Fact) => `${f.metric}|${f.applicant}|${f.source}`;

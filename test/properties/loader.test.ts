@@ -31,7 +31,6 @@ describe('mutated reports (text inputs)', () => {
       fc.asyncProperty(fixtureArb, mutationsArb, endingsArb, async (name, muts, endings) => {
         const fx = byName.get(name)!;
         const m = applyAll(fx.text, muts);
-        fc.pre(!KNOWN_GAPS.input(m.lines)); // gap B, see check.ts
         const text = join(m.lines, endings);
         const file = `mutated-${fx.name}`;
         const result = await loadReports({ file, text });
@@ -40,7 +39,11 @@ describe('mutated reports (text inputs)', () => {
         expect(inventedNumbers(result.records.facts, raw)).toEqual([]);
         // The line numbers the mutation tracked are the loader's (a trailing empty line opens none).
         if (raw !== null) expect(raw.length).toBe(m.lines.length - (m.lines.length > 1 && m.lines.at(-1) === '' ? 1 : 0));
-        if (!m.reordered) expect(silentChanges(await originalOf(fx), result.records, m.origin)).toEqual([]);
+        // Known limit: in the " |" layout (one cell per line, no row breaks) rows are inferred
+        // from cell roles, so deleting a label with its neighbour's value leaves a well-formed
+        // table that no identity can tell apart (README, "What happens to bad input").
+        const inferredRows = fx.text.includes(' |\n') && muts.some((x) => x.kind === 'deleteLines' || x.kind === 'deleteCell');
+        if (!m.reordered && !inferredRows) expect(silentChanges(await originalOf(fx), result.records, m.origin)).toEqual([]);
       }),
       { numRuns: 1000 },
     );

@@ -127,3 +127,11 @@ describe('charset', () => {
     expect(text).toMatchObject({ format: 'html', raw: ['报告'] });
   });
 });
+
+describe('pages built the way government CMSs build them', () => {
+  it('a page wrapped in one ASP.NET <form> is still read; the report\'s own contact line stays', () => {
+    const html = '<html><body><form id="form1"><div class="nav"><a href="/">首页</a></div><div class="content"><h1>2020年政府信息公开工作年度报告</h1>' +
+      '<p>联系电话：0631-5210729</p><p>本报告所列数据统计期限自2020年1月1日起至2020年12月31日止。</p></div></form></body></html>';
+    expect(lines(html)).toEqual(['2020年政府信息公开工作年度报告', '联系电话：0631-5210729', '本报告所列数据统计期限自2020年1月1日起至2020年12月31日止。']);
+  });
+});
