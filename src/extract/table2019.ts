@@ -167,6 +167,19 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
             continue;
           }
         }
+        // These columns have no identity: a row with a cell too many or too few (or a second
+        // label run into it) cannot be placed, so it is left out, never read by position.
+        const labelCount = labels.filter((c) => isLabelCell(c.text)).length;
+        if (cells.length !== wanted || labelCount > 1) {
+          findings.push({
+            severity: 'error',
+            code: 'ambiguous_cells',
+            message: `row "${labels.map((c) => c.raw).join(' ')}" has ${cells.length} value cells${labelCount > 1 ? ` and ${labelCount} labels` : ''} under ${wanted} columns; values left out`,
+            metric: `art20.${subject.subject}`,
+            line: row.line,
+          });
+          continue;
+        }
         cells.forEach((cell, i) => {
           const m = measures[i];
           if (!m) return;

@@ -3,6 +3,7 @@
  * UTF-8 check, then chardet restricted to the encodings Chinese reports use, decoded with
  * iconv-lite. Data problems come back as `{ error }`, never as exceptions.
  */
+import type { ReaderNote } from './pdf.ts';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import chardet from 'chardet';
@@ -85,6 +86,8 @@ const fail = (code: FindingCode, message: string): ReadFailure => ({ error: { co
 interface Decoded {
   text: string;
   encoding: string;
+  /** The bytes ended inside a multi-byte character (a cut-off download). */
+  cutInCharacter?: boolean;
 }
 
 /** Decode a source into lines, or say why not. */
@@ -113,7 +116,7 @@ export function decode(source: Source): DecodeResult {
   if (problem) return problem;
 
   const raw = splitLines(text);
-  return {
+  const doc: DecodedDoc & { notes?: ReaderNote[] } = {
     file,
     format: sniffFormat(formatOf(file), text),
     encoding: decoded.encoding,
@@ -121,6 +124,18 @@ export function decode(source: Source): DecodeResult {
     raw,
     lines: raw.slice(),
   };
+  if (decoded.cutInCharacter) {
+    doc.notes = [
+      {
+        severity: 'warning',
+        code: 'truncated',
+        message: 'the file ends inside a UTF-8 character: it was probably cut off (an interrupted download or copy)',
+        metric: null,
+        line: raw.length,
+      },
+    ];
+  }
+  return doc;
 }
 
 /** Crawled "doc"/"txt" files are often HTML pages; say so, so layout can treat them as HTML. */
@@ -197,11 +212,33 @@ function controlByteShare(bytes: Uint8Array): number {
 }
 
 function decodeStrictUtf8(bytes: Uint8Array): Decoded | ReadFailure {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: strict.decode(bytes), encoding: 'utf-8' };
   } catch {
+    // A download cut off inside a character is still UTF-8: valid up to an incomplete last
+    // sequence (a lead byte in the last three bytes). Read it as UTF-8 and say it was cut.
+    const cut = incompleteTail(bytes);
+    if (cut > 0) {
+      try {
+        return { text: strict.decode(bytes.subarray(0, bytes.length - cut)), encoding: 'utf-8', cutInCharacter: true };
+      } catch {
+        /* not UTF-8 after all */
+      }
+    }
     return fail('unknown_encoding', 'invalid UTF-8');
   }
+}
+
+/** Bytes of an unfinished UTF-8 sequence at the end (0 when the last sequence is complete). */
+function incompleteTail(bytes: Uint8Array): number {
+  for (let k = 1; k <= Math.min(3, bytes.length); k++) {
+    const b = bytes[bytes.length - k]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > k ? k : 0;
+  }
+  return 0;
 }
 
 function withEncoding(bytes: Uint8Array, encoding: string): Decoded {
