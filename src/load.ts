@@ -9,11 +9,11 @@
 import * as aq from 'arquero';
 import { XxgkError } from './errors.ts';
 import { DEFAULT_MAX_TABLE_ROWS, type DocLimits, type ReportResult, failedReport, processDoc } from './extract/document.ts';
-import { readSourceAsync } from './read/index.ts';
+import { formatOf, readSourceAsync } from './read/index.ts';
 import { type Input as InputItem, iterateSources } from './read/inputs.ts';
 import { factsTable, findingsTable, reportsTable } from './tables/build.ts';
 import { buildViews } from './tables/views.ts';
-import type { Fact, Finding, ReportRow } from './types.ts';
+import type { Fact, Finding, ReportRow, Source } from './types.ts';
 import { validateCorpus } from './validate/corpus.ts';
 import { validateReport } from './validate/validate.ts';
 
@@ -81,13 +81,26 @@ function limitOption(value: unknown, name: string, fallback: number): number {
 }
 
 /** One source → one result; ids are content hashes, made unique within a batch. */
-async function loadOne(source: Parameters<typeof readSourceAsync>[0], ids: Map<string, number>, limits: DocLimits = {}): Promise<ReportResult> {
-  const format = /\.([A-Za-z0-9]+)$/.exec(source.file)?.[1]?.toLowerCase() ?? 'txt';
-  if (source.readError) return failedReport(source.file, uniqueId(fallbackId(source.file), ids), format, null, source.readError);
+function loadOne(source: Source, ids: Map<string, number>, limits: DocLimits = {}): Promise<ReportResult> {
+  return readAndProcess(source, (hash) => uniqueId(hash ? hash.slice(0, 16) : fallbackId(source.file), ids), limits);
+}
+
+/**
+ * Read one source and run the per-document pipeline (no cross-report validation). `idFor`
+ * names the report from its content hash (null when the file could not be read). The corpus
+ * loader's workers run this too.
+ */
+export async function readAndProcess(
+  source: Source,
+  idFor: (hash: string | null) => string,
+  limits: DocLimits = {},
+): Promise<ReportResult> {
+  const format = formatOf(source.file);
+  if (source.readError) return failedReport(source.file, idFor(null), format, null, source.readError);
   const doc = await readSourceAsync(source);
-  if ('error' in doc) return failedReport(source.file, uniqueId(fallbackId(source.file), ids), format, null, doc.error);
-  const result = processDoc(doc, uniqueId(doc.hash.slice(0, 16), ids), limits);
-  // What the reader noticed (a PDF table it could not rebuild) joins the document's findings.
+  if ('error' in doc) return failedReport(source.file, idFor(null), format, null, doc.error);
+  const result = processDoc(doc, idFor(doc.hash), limits);
+  // What the reader noticed (a PDF table it could not rebuild, a cut-off file) joins the findings.
   for (const n of doc.notes ?? []) result.findings.push({ ...n, report_id: result.report.report_id });
   return result;
 }
@@ -119,7 +132,7 @@ function uniqueId(id: string, ids: Map<string, number>): string {
 }
 
 /** Unreadable files have no content hash: derive a stable id from the path instead. */
-function fallbackId(file: string): string {
+export function fallbackId(file: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193) >>> 0;
   return `nofile-${h.toString(16).padStart(8, '0')}`;

@@ -2,10 +2,10 @@
  * One source → the rows of every dataset table. What `loadReports` does per file (read,
  * processDoc, validateReport, views), without holding anything beyond the one document.
  */
-import { type ReportResult, failedReport, processDoc } from '../extract/document.ts';
-import { readSource } from '../read/index.ts';
+import type { ReportResult } from '../extract/document.ts';
+import { readAndProcess } from '../load.ts';
 import { buildViews } from '../tables/views.ts';
-import type { Fact, Finding, FindingCode, Source } from '../types.ts';
+import type { Fact, Finding, FindingCode } from '../types.ts';
 import { validateReport } from '../validate/validate.ts';
 import type { DatasetTable } from './schema.ts';
 
@@ -26,34 +26,16 @@ export interface Processed {
   rows: TableRows;
 }
 
-/** Unreadable files have no content hash: a stable id from the path (as the loader does). */
-export function fallbackId(file: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193) >>> 0;
-  return `nofile-${h.toString(16).padStart(8, '0')}`;
-}
-
-export function formatOf(file: string): string {
-  return /\.([A-Za-z0-9]+)$/.exec(file)?.[1]?.toLowerCase() ?? 'txt';
-}
+export { fallbackId } from '../load.ts';
 
 export interface ProcessOptions {
   /** Build the analysis views (channels, requests, outcomes, appeals). Default true. */
   views?: boolean;
 }
 
-export function processItem(item: WorkItem, options: ProcessOptions = {}): Processed {
-  let result: ReportResult;
-  if (item.readError) result = failedReport(item.file, item.id, formatOf(item.file), null, item.readError);
-  else {
-    const source: Source = { file: item.file, bytes: item.bytes };
-    const doc = readSource(source);
-    if ('error' in doc) result = failedReport(item.file, item.id, formatOf(item.file), null, doc.error);
-    else {
-      result = processDoc(doc, item.id);
-      if (result.report.status !== 'failed') result.findings.push(...validateReport(result));
-    }
-  }
+export async function processItem(item: WorkItem, options: ProcessOptions = {}): Promise<Processed> {
+  const result = await readAndProcess({ file: item.file, bytes: item.bytes, readError: item.readError }, () => item.id);
+  if (result.report.status !== 'failed') result.findings.push(...validateReport(result));
   const { report, facts, findings } = result;
   const rows: TableRows = {
     reports: [{ ...report, content_hash: item.hash }],

@@ -77,10 +77,10 @@ function flush(dir: string): void {
   }
 }
 
-function handle(items: WorkItem[]): ReportSummary[] {
+async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
   const out: ReportSummary[] = [];
   for (const item of items) {
-    const { result, rows } = processItem(item, { views: config.views });
+    const { result, rows } = await processItem(item, { views: config.views });
     const year = result.report.year;
     const dir = partitionDir(year);
     const part = partFor(dir);
@@ -111,11 +111,17 @@ function handle(items: WorkItem[]): ReportSummary[] {
   return out;
 }
 
+// Reading is async (PDF); messages are handled one after another, in arrival order.
+let queue: Promise<void> = Promise.resolve();
 parentPort!.on('message', (msg: ToWorker) => {
+  queue = queue.then(() => onMessage(msg));
+});
+
+async function onMessage(msg: ToWorker): Promise<void> {
   try {
     if (msg.type === 'batch') {
       const t0 = performance.now();
-      const summaries = handle(msg.items);
+      const summaries = await handle(msg.items);
       parentPort!.postMessage({ type: 'done', seq: msg.seq, summaries, busyMs: performance.now() - t0 } satisfies FromWorker);
     } else {
       for (const dir of [...open.keys()]) flush(dir);
@@ -124,4 +130,4 @@ parentPort!.on('message', (msg: ToWorker) => {
   } catch (e) {
     parentPort!.postMessage({ type: 'error', message: `worker ${threadId}: ${(e as Error)?.stack ?? String(e)}` } satisfies FromWorker);
   }
-});
+}
