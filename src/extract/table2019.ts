@@ -190,8 +190,10 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
 
       if (mode === 'matrix') {
         if (cores.some((c) => /^其他处理$/.test(c))) group = 'requests.outcome.other';
-        if (!values.some((c) => c.text !== '')) continue; // header and group rows
         const entry = matchMatrix(cores, group);
+        // Header and group rows have no values; a catalogue row left wholly blank is stated as
+        // blank (null facts), not dropped.
+        if (!values.some((c) => c.text !== '') && !(entry && values.length === DEFAULT_APPLICANTS.length)) continue;
         const label = labels.map((c) => c.raw).join(' ');
         if (!entry) {
           if (!cores.every((c) => matchesAny(c, MATRIX_HEADERS))) findings.push(unrecognised(labels, values));

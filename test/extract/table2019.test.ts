@@ -323,3 +323,21 @@ describe('2019 quirks', () => {
     ]);
   });
 });
+
+describe('blank matrix rows', () => {
+  it('a catalogue row left wholly blank gives null facts in every column, not no row', () => {
+    const doc = textDoc(
+      ['\t申请人情况', '', '\t二、上年结转政府信息公开申请数量', '\t', '\t', '\t', '\t', '\t', '\t', '\t', ''].join('\n'),
+    );
+    const r = extractTable2019(detectTemplate(layout({ lines: doc.lines, raw: doc.raw })).tables, '2019');
+    expect(r.facts.map((f) => `${f.metric}[${f.applicant}] ${f.value}`)).toEqual([
+      'requests.carried_over[natural_person] null',
+      'requests.carried_over[commercial] null',
+      'requests.carried_over[research] null',
+      'requests.carried_over[social_org] null',
+      'requests.carried_over[legal_service] null',
+      'requests.carried_over[other_org] null',
+      'requests.carried_over[total] null',
+    ]);
+  });
+});
