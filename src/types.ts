@@ -171,17 +171,10 @@ export interface ReportRow {
 }
 
 /** Metadata extracted from a document (the descriptive part of a report row). */
-export interface ReportMeta {
-  agency: string | null;
-  agency_type: AgencyType | null;
-  province: string | null;
-  city: string | null;
-  county: string | null;
-  admin_code: string | null;
-  level: Level;
-  year: number | null;
-  scope: Scope;
-  published: string | null;
+export type ReportMeta = Pick<
+  ReportRow,
+  'agency' | 'agency_type' | 'province' | 'city' | 'county' | 'admin_code' | 'level' | 'year' | 'scope' | 'published'
+> & {
   /** Lines the metadata came from, for findings. */
   evidence: { agency?: number; year?: number; published?: number };
-}
+};

@@ -12,6 +12,7 @@
  * - `le`: part ≤ total (overlapping sub-items that need not add up, e.g. channels).
  * - `row_total`: 2019/2021 matrix: the 总计 column = Σ the six applicant columns, for every metric listed.
  */
+import { APPLICANT_COLUMNS as MATRIX_COLUMNS } from './metrics2019.ts';
 import type { Applicant, ReportRow } from '../types.ts';
 
 export type Era = '2008' | '2019' | '2021' | 'any';
@@ -49,16 +50,10 @@ export interface RowTotalRule {
 }
 export type IdentityRule = SumRule | BalanceRule | LeRule | RowTotalRule;
 
-/** The six applicant columns of the 2019/2021 request matrix (总计 is `total`). */
-export const APPLICANT_COLUMNS: readonly Applicant[] = [
-  'natural_person',
-  'commercial',
-  'research',
-  'social_org',
-  'legal_service',
-  'other_org',
-];
-export const ALL_APPLICANTS: readonly Applicant[] = [...APPLICANT_COLUMNS, 'total'];
+/** The columns of the 2019/2021 request matrix, in table order (from the template catalogue). */
+export const ALL_APPLICANTS: readonly Applicant[] = MATRIX_COLUMNS.map((c) => c.applicant);
+/** The six applicant columns (总计 `total` excluded). */
+export const APPLICANT_COLUMNS: readonly Applicant[] = ALL_APPLICANTS.filter((a) => a !== 'total');
 
 const CHANNELS_2008 = ['gazette', 'website', 'weibo', 'wechat', 'other'].map((c) => `proactive.channel.${c}`);
 

@@ -3,7 +3,7 @@
  * and notebooks read labels from here so a key has one label everywhere. Keys stay ASCII; only
  * what a reader sees is Chinese.
  */
-import type { FindingCode, Severity } from '../types.ts';
+import type { Applicant, FindingCode, Severity } from '../types.ts';
 
 /** The five proactive-disclosure channels, in display order (total is not a channel). */
 export const CHANNELS = ['gazette', 'website', 'weibo', 'wechat', 'other'] as const;
@@ -59,15 +59,8 @@ export const APPEAL_RESULT_LABELS: Record<AppealResult | 'total', string> = {
 };
 
 /** Applicant columns of the 2019/2021 request matrix (total excluded), in table order. */
-export const APPLICANTS = [
-  'natural_person',
-  'commercial',
-  'research',
-  'social_org',
-  'legal_service',
-  'other_org',
-] as const;
-export type ApplicantKey = (typeof APPLICANTS)[number];
+export { APPLICANT_COLUMNS as APPLICANTS } from './identities.ts';
+export type ApplicantKey = Exclude<Applicant, 'total'>;
 
 export const APPLICANT_LABELS: Record<ApplicantKey | 'total', string> = {
   natural_person: '自然人',
