@@ -3,6 +3,7 @@ import { layout } from '../../src/layout/index.ts';
 import { detectTemplate } from '../../src/template/detect.ts';
 import { extractTable2019 } from '../../src/extract/table2019.ts';
 import { seedDoc, textDoc, triples } from '../helpers.ts';
+import { F2021 } from '../properties/fixtures.ts';
 
 describe('2019 template: seed 003', () => {
   const doc = seedDoc('003');
@@ -222,61 +223,9 @@ describe('2019 template: seed 003', () => {
   });
 });
 
-// A 2021 table as real reports lay it out: Word dump, one cell per line, merged header cells.
-const T2021 = [
-  '2021年政府信息公开工作年度报告',
-  '二、主动公开政府信息情况',
-  '\t第二十条第（一）项',
-  '',
-  '\t信息内容', '\t本年制发件数', '\t本年废止件数', '\t现行有效件数',
-  '',
-  '\t规章', '\t1', '\t0', '\t12',
-  '',
-  '\t行政规范性文件', '\t5', '\t2', '\t40',
-  '',
-  '\t第二十条第（五）项',
-  '',
-  '\t信息内容', '\t本年处理决定数量',
-  '',
-  '\t行政许可', '\t1520',
-  '',
-  '\t第二十条第（八）项',
-  '',
-  '\t信息内容', '\t本年收费金额（单位：万元）',
-  '',
-  '\t行政事业性收费', '\t85.6',
-  '',
-  '三、收到和处理政府信息公开申请情况',
-  '\t申请人情况',
-  '',
-  '\t自然人', '\t法人或其他组织', '\t总计',
-  '',
-  '\t商业企业', '\t科研机构', '\t社会公益组织', '\t法律服务机构', '\t其他',
-  '',
-  '\t一、本年新收政府信息公开申请数量', '\t10', '\t2', '\t0', '\t0', '\t1', '\t0', '\t13',
-  '',
-  '\t二、上年结转政府信息公开申请数量', '\t1', '\t0', '\t0', '\t0', '\t0', '\t0', '\t1',
-  '',
-  '\t三、本年度办理结果', '\t（一）予以公开', '\t6', '\t1', '\t0', '\t0', '\t0', '\t0', '\t7',
-  '',
-  '\t', '\t（六）其他处理', '\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '\t1', '\t0', '\t0', '\t0', '\t0', '\t0', '\t1',
-  '',
-  '\t', '\t', '\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '\t0', '\t0', '\t0', '\t0', '\t0', '\t0', '\t0',
-  '',
-  '\t', '\t', '\t3.其他', '\t2', '\t1', '\t0', '\t0', '\t1', '\t0', '\t4',
-  '',
-  '\t', '\t（七）总计', '\t9', '\t2', '\t0', '\t0', '\t1', '\t0', '\t12',
-  '',
-  '\t四、结转下年度继续办理', '\t2', '\t0', '\t0', '\t0', '\t0', '\t0', '\t2',
-  '',
-  '四、政府信息公开行政复议、行政诉讼情况',
-  '\t行政复议', '\t行政诉讼',
-  '',
-  '\t结果维持', '\t结果纠正', '\t其他结果', '\t尚未审结', '\t总计', '\t未经复议直接起诉', '\t复议后起诉',
-  '',
-  '\t2', '\t1', '\t0', '\t0', '\t3', '\t1', '\t0', '\t0', '\t0', '\t1', '\t', '\t', '\t', '\t', '\t',
-  '',
-].join('\n');
+// A 2021 table as real reports lay it out (Word dump, one cell per line, merged header cells):
+// shared with the property tests.
+const T2021 = F2021;
 
 describe('2021 template (inline fixture with the new columns and 其他处理 sub-rows)', () => {
   const doc = textDoc(T2021);
