@@ -48,7 +48,8 @@ export interface Row {
   line: number;
 }
 
-export type LayoutKind = 'cell_per_line' | 'tab_rows' | 'pipe_cells' | 'html' | 'docx' | 'pdf';
+/** `glued`: rows recovered from text whose cell boundaries were lost (crawler flattening). */
+export type LayoutKind = 'cell_per_line' | 'tab_rows' | 'pipe_cells' | 'glued' | 'html' | 'docx' | 'pdf';
 
 export interface TableBlock {
   kind: 'table';

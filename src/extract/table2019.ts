@@ -207,7 +207,9 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
           if (!known.has(entry)) known.set(entry, values.map((c) => cellValue(c).value));
           continue;
         }
-        const rec = recoverCells(values.map((c) => c.text), width, {
+        // Only text that lost its cell boundaries is split; a table read cell by cell (one cell
+        // per line, tabs, pipes) with a cell too many or too few cannot be placed: left out.
+        const rec = table.layout !== 'glued' && values.filter((c) => c.text !== '').length > 1 ? undefined : recoverCells(values.map((c) => c.text), width, {
           accept: rowTotalHolds,
           prefixOk: rowTotalPrefix(values.reduce((n, c) => n + c.text.replace(/\s+/g, '').length, 0), width),
         });

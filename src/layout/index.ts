@@ -91,7 +91,7 @@ function gluedBlock(lines: string[], raw: string[], classes: LineClass[], start:
   }
   if (rows.length < 2 || !hasTemplateMarker(text)) return undefined;
   // LayoutKind has no 'glued' (types.ts is shared): flattened tables come from HTML pages.
-  const block: TableBlock = { kind: 'table', layout: 'html', rows, line: start + 1, endLine: last + 1 };
+  const block: TableBlock = { kind: 'table', layout: 'glued', rows, line: start + 1, endLine: last + 1 };
   return { block, next: last + 1 };
 }
 

@@ -83,18 +83,16 @@ export function accounted(result: LoadResult, files: readonly string[]): string[
  * Known gaps, each with a minimal failing input in ./regressions.test.ts (it.fails). Delete an
  * entry when its regression test turns red (= the bug is fixed).
  *
- * - A (extract/table2019.ts): a 第二十条 row with a missing, extra or garbled cell, or a section
- *   whose header is unrecognised, shifts values between columns/sections without a finding.
- * - B (layout): a cell line with whitespace or an invisible character before its tab is glued to
- *   the previous cell ("1" + "0" → 10): invented numbers and wrong line provenance.
- * - D (extract/segment.ts, in progress): a one-cell-per-line matrix row missing cells is
- *   "segmented": separate cells are re-split ("13" → 1, 3) and every fact gets the row's first
- *   line. Identity findings flag the report, but the text is not on the fact's line.
+ * - A (extract/table2019.ts): 第二十条 columns have no identity, so a deleted *header* cell still
+ *   shifts a row's values between columns without a finding (rows with a cell too many or too few
+ *   are now left out with ambiguous_cells — see regressions.test.ts).
+ * Fixed and kept as regression tests: B (a cell line behind invisible characters), C (UTF-8 cut
+ * inside a character), D (separate cells never re-split by the segmenter).
  */
 export const KNOWN_GAPS = {
   /** Gap A: 第二十条 rows: a deleted header cell still shifts the columns (those columns have no identity); not checked yet. */
   silentMetric: (metric: string) => metric.startsWith('art20.'),
-  /** Gap D: segmented facts are looked for on the following lines too (up to 20). */
+  /** Segmented facts carry the first line of their glued run, which may span following lines (up to 20). */
   segmentedSpan: 20,
 };
 
