@@ -207,12 +207,14 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
           if (!known.has(entry)) known.set(entry, values.map((c) => cellValue(c).value));
           continue;
         }
-        // Only text that lost its cell boundaries is split; a table read cell by cell (one cell
-        // per line, tabs, pipes) with a cell too many or too few cannot be placed: left out.
-        const rec = table.layout !== 'glued' && values.filter((c) => c.text !== '').length > 1 ? undefined : recoverCells(values.map((c) => c.text), width, {
+        const recovered = recoverCells(values.map((c) => c.text), width, {
           accept: rowTotalHolds,
           prefixOk: rowTotalPrefix(values.reduce((n, c) => n + c.text.replace(/\s+/g, '').length, 0), width),
         });
+        // Only text that lost its cell boundaries is split into digits; in a table read cell by
+        // cell (one cell per line, tabs, pipes, documents) separate cells are never re-split.
+        const separate = table.layout !== 'glued' && values.filter((c) => c.text !== '').length > 1;
+        const rec = separate && recovered?.kind === 'split' ? undefined : recovered;
         if (rec?.kind === 'tokens') {
           const cells = rec.tokens.map((t) => ({ ...values[t.cell]!, text: t.text, raw: t.text }));
           cells.forEach((cell, i) => push(fact(entry, DEFAULT_APPLICANTS[i]!, cell, label, '件'), cell));
