@@ -1,21 +1,18 @@
 /**
- * The one error type of xxgk. Data problems never throw — they become findings; XxgkError is
- * for programmer errors (bad arguments) and for stages that must abort one file, which the
- * pipeline then turns into a finding naming the file and line.
+ * The one error type of xxgk. Data problems never throw — they become findings (closed list:
+ * FINDING_CODES in types.ts); XxgkError is for programmer errors, CLI usage and the tools
+ * around the data (browser, disk).
  */
 
 export const ERROR_CODES = [
+  /** A programmer error: wrong argument types or values (never a data problem). */
   'bad_argument',
-  'unreadable_file',
-  'empty_file',
-  'binary_file',
-  'unknown_encoding',
-  'file_too_large',
-  'unsupported_format',
-  'no_report',
-  'browser_missing',
-  'export_failed',
+  /** A CLI usage error (exit code 2). */
   'usage',
+  /** No Chromium to render charts with (it is never downloaded). */
+  'browser_missing',
+  /** Writing an export failed (disk, browser rendering). */
+  'export_failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
