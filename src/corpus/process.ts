@@ -4,7 +4,7 @@
  */
 import type { ReportResult } from '../extract/document.ts';
 import { readAndProcess } from '../load.ts';
-import { buildViews } from '../tables/views.ts';
+import { viewRows } from '../tables/views.ts';
 import type { Fact, Finding, FindingCode } from '../types.ts';
 import { validateReport } from '../validate/validate.ts';
 import type { DatasetTable } from './schema.ts';
@@ -47,8 +47,7 @@ export async function processItem(item: WorkItem, options: ProcessOptions = {}):
     appeals: [],
   };
   if (options.views !== false && report.status !== 'failed') {
-    const views = buildViews({ reports: [report], facts, findings });
-    for (const name of ['channels', 'requests', 'outcomes', 'appeals'] as const) rows[name] = views[name].objects() as Row[];
+    Object.assign(rows, viewRows({ reports: [report], facts, findings }));
   }
   return { result, rows };
 }

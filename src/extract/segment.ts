@@ -354,3 +354,117 @@ export function recoverCells(texts: readonly string[], count: number, options: O
   if (tokens.some((t) => !/^\d+$/.test(t.text))) return undefined;
   return { kind: 'split', digits, result: splitRun(digits, count, { ...options, cuts }) };
 }
+
+// --- Runs with separators (第二十条 rows) -------------------------------------------------------
+
+/** A stretch of a run between separators: a sign starts a cell, a unit ends one. */
+export interface RunStretch {
+  sign: string;
+  digits: string;
+  unit: string;
+}
+
+/**
+ * The stretches of a value run cut at its separators ("196+4134757" → 196 | +4134757;
+ * "129宗16671万元" → 129宗 | 16671万元), spaces ignored; undefined when the text is not such a run.
+ */
+export function stretchesOf(text: string, units: readonly string[]): RunStretch[] | undefined {
+  const unitAlt = [...units].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const piece = new RegExp(`([+-]?)(\\d+(?:\\.\\d+)?)(${unitAlt || '(?!)'})?`, 'uy');
+  const bare = text.replace(/\s+/g, '');
+  const out: RunStretch[] = [];
+  let at = 0;
+  while (at < bare.length) {
+    piece.lastIndex = at;
+    const m = piece.exec(bare);
+    if (!m) return undefined;
+    const [, sign, digits, unit] = m;
+    // Digits right after digits (no sign, no unit between) are the same stretch.
+    const prev = out[out.length - 1];
+    if (prev && !prev.unit && !sign && !prev.digits.includes('.') && !digits!.includes('.')) {
+      prev.digits += digits!;
+      prev.unit = unit ?? '';
+    } else out.push({ sign: sign!, digits: digits!, unit: unit ?? '' });
+    at = piece.lastIndex;
+  }
+  return out.length ? out : undefined;
+}
+
+/** A cell of a separated split: its text ("+41", "129宗", "0"), or null for a blank cell. */
+export type TextCells = Array<string | null>;
+
+export interface SeparatedSplit {
+  candidates: TextCells[];
+  complete: boolean;
+}
+
+/**
+ * Every way to read a separated run as `count` cells: each stretch gives one or more cells
+ * (its sign on the first, its unit on the last; no cell starts with 0 unless it is 0; a number
+ * with a decimal point is never cut). With `blanks`, cells may also be blank anywhere — a
+ * flattened row loses its blank cells, so "112" may be 1|1|2 but also 1|12|∅ or 112|∅|∅; "000"
+ * is only 0|0|0.
+ */
+export function splitSeparated(stretches: readonly RunStretch[], count: number, blanks: boolean): SeparatedSplit {
+  const candidates: TextCells[] = [];
+  let complete = true;
+  const seen = new Set<string>();
+  const add = (cells: TextCells) => {
+    const k = cells.map((c) => c ?? '∅').join('|');
+    if (seen.has(k)) return;
+    if (candidates.length >= MAX_CANDIDATES) {
+      complete = false;
+      return;
+    }
+    seen.add(k);
+    candidates.push(cells);
+  };
+  /** Ways to cut stretches[i..] into exactly `n` filled cells. */
+  const fill = (i: number, n: number, acc: string[]): void => {
+    if (!complete) return;
+    if (i === stretches.length) {
+      if (n === 0) place(acc);
+      return;
+    }
+    const s = stretches[i]!;
+    const rest = stretches.length - i - 1;
+    const most = s.digits.includes('.') ? 1 : Math.min(s.digits.length, n - rest);
+    for (let k = 1; k <= most; k++) {
+      const parts = k === 1 ? (s.digits.length > 1 && s.digits[0] === '0' ? [] : [[s.digits]]) : splitRun(s.digits, k).candidates.map((c) => c.map(String));
+      for (const p of parts) {
+        const cells = p.map((d, j) => `${j === 0 ? s.sign : ''}${d}${j === p.length - 1 ? s.unit : ''}`);
+        fill(i + 1, n - k, [...acc, ...cells]);
+      }
+    }
+  };
+  /** Spread `filled` cells over `count` columns in order, blanks elsewhere. */
+  const place = (filled: string[]): void => {
+    const walk = (col: number, next: number, acc: TextCells): void => {
+      if (!complete) return;
+      if (col === count) {
+        if (next === filled.length) add(acc.slice());
+        return;
+      }
+      if (filled.length - next < count - col) {
+        acc.push(null);
+        walk(col + 1, next, acc);
+        acc.pop();
+      }
+      if (next < filled.length) {
+        acc.push(filled[next]!);
+        walk(col + 1, next + 1, acc);
+        acc.pop();
+      }
+    };
+    walk(0, 0, []);
+  };
+  const least = blanks ? Math.max(1, stretches.length) : count;
+  for (let n = count; n >= least; n--) fill(0, n, []);
+  return { candidates, complete };
+}
+
+/** Candidate list for a finding message, blanks as ∅ ("15|14|32 or 1|514|32 …"). */
+export function formatTextCandidates(candidates: readonly TextCells[], max = 6): string {
+  const shown = candidates.slice(0, max).map((c) => c.map((x) => x ?? '∅').join('|')).join(' or ');
+  return candidates.length > max ? `${shown} or ${candidates.length - max} more` : shown;
+}

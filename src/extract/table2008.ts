@@ -132,7 +132,7 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         continue;
       }
       // A flattened row may carry its unit glued to the label ("…政府及其部门个"): retry without it.
-      const gluedUnit = !unit ? UNITS.find((u) => core.endsWith(u) && core.length > u.length + 1) : undefined;
+      const gluedUnit = !unit ? UNITS_LONGEST_FIRST.find((u) => core.endsWith(u) && core.length > u.length + 1) : undefined;
       const key = matchRow(core, parent) ?? (gluedUnit ? matchRow(core.slice(0, -gluedUnit.length), parent) : undefined);
       if (!key) {
         // Rows without any value and without a unit are stray captions, not statistics rows.
@@ -154,11 +154,13 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         });
       }
       const entryUnit = METRICS_2008.find((e) => e.key === key)?.unit ?? null;
+      // The label's last characters are its unit cell when the row means the same without them.
+      const labelUnit = gluedUnit && matchRow(core.slice(0, -gluedUnit.length), parent) === key ? gluedUnit : undefined;
       const f: TableFact = {
         metric: key,
         applicant: null,
         value: v.value,
-        unit: unit && UNITS.includes(unit.text) ? unit.text : (v.unit ?? (gluedUnit && !matchRow(core, parent) ? gluedUnit : entryUnit)),
+        unit: unit && UNITS.includes(unit.text) ? unit.text : (v.unit ?? labelUnit ?? entryUnit),
         source: 'table',
         approx: v.approx,
         how: glued?.how ?? 'cell',
@@ -184,6 +186,8 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
   if (truncated) findings.push(truncated);
   return { facts: out.flat(), findings };
 }
+
+const UNITS_LONGEST_FIRST = [...UNITS].sort((a, b) => b.length - a.length);
 
 /** The values of a row with separate cells, one per value column (for the column identities). */
 function rowValues(values: Cell[], count: number): Array<number | null> {

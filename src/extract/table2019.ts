@@ -29,7 +29,13 @@ import {
   resolveJointly,
   rowTotalHolds,
   rowTotalPrefix,
+  type RunStretch,
+  formatTextCandidates,
+  splitSeparated,
+  stretchesOf,
+  tokensOf,
 } from './segment.ts';
+import { UNITS } from '../catalogue/units.ts';
 import type { TableExtraction } from './table2008.ts';
 
 export interface Extract2019Options {
@@ -55,7 +61,8 @@ const DEFAULT_APPLICANTS: Applicant[] = APPLICANT_COLUMNS.map((c) => c.applicant
 function splitMatrixRow(row: Row): { labels: Cell[]; values: Cell[] } {
   let last = -1;
   row.cells.forEach((c, i) => {
-    if (c.text !== '' && isLabelCell(c.text)) last = i;
+    // A run of values with their units ("129宗16671万元") is a value cell, not a label.
+    if (c.text !== '' && isLabelCell(c.text) && !stretchesOf(c.text, UNITS)) last = i;
   });
   return {
     labels: row.cells.slice(0, last + 1).filter((c) => c.text !== ''),
@@ -146,24 +153,12 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         const filled = values.filter((c) => c.text !== '');
         // One run where several columns stand: glued (or spaced) cells. Separate cells that are
         // fewer than the columns are read by position, as before.
-        if (values.length < wanted && filled.length === 1 && /^[\d\s+-]{2,}$/.test(filled[0]!.text)) {
-          // One run where several columns stand: spaced values are cells; a glued run splits
-          // only when a single split exists ("000"); these columns have no identity to split
-          // them by, so anything else is left out, never guessed.
-          const rec = recoverCells(values.map((c) => c.text), wanted);
-          if (rec?.kind === 'tokens') cells = rec.tokens.map((t) => ({ ...values[t.cell]!, text: t.text, raw: t.text }));
-          else if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length === 1) {
-            const subj = subject.subject;
-            out.push(segmentedFacts((i) => `art20.${subj}.${measures[i]?.measure}`, () => null, () => labels[0]!.raw, filled[0]!, rec.result.candidates[0]!));
-            continue;
-          } else {
-            findings.push({
-              severity: 'error',
-              code: 'ambiguous_cells',
-              message: `row "${labels[0]!.raw}": the run ${filled[0]!.raw} stands for ${wanted} columns that have no identity to split it by; values left out`,
-              metric: `art20.${subject.subject}`,
-              line: row.line,
-            });
+        const stretches = values.length < wanted && filled.length === 1 ? stretchesOf(filled[0]!.text, UNITS) : undefined;
+        if (stretches && filled[0]!.text.replace(/\D/g, '').length >= 2) {
+          const tokens = tokensOf(filled[0]!.text);
+          if (tokens?.length === wanted) cells = tokens.map((t) => ({ ...filled[0]!, text: t, raw: t }));
+          else {
+            out.push(art20Run(subject.subject, measures, labels[0]!.raw, filled[0]!, stretches, wanted, findings));
             continue;
           }
         }
@@ -316,6 +311,51 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
   if (!seen.appeals && !truncated)
     findings.push(missing('reconsideration,litigation_direct,litigation_after_reconsideration', `the ${template} appeals table (行政复议、行政诉讼情况) was not found`, firstLine));
   return { facts: out.flat(), findings };
+}
+
+/**
+ * A glued 第二十条 run: these columns have no identity, so only the separators (a sign starts a
+ * cell, a unit ends one) and "no number starts with 0" constrain the split, and a flattened row
+ * may have lost blank cells. A column every candidate agrees on is read (how = 'segmented');
+ * the others are left out with `ambiguous_cells` listing the candidates — never guessed.
+ */
+function art20Run(
+  subject: string,
+  measures: Array<{ measure: string; unit: string | null } | undefined>,
+  label: string,
+  cell: Cell,
+  stretches: RunStretch[],
+  wanted: number,
+  findings: LocalFinding[],
+): TableFact[] {
+  const { candidates, complete } = splitSeparated(stretches, wanted, true);
+  const out: TableFact[] = [];
+  const open: string[] = [];
+  for (let i = 0; i < wanted; i++) {
+    const m = measures[i];
+    if (!m) continue;
+    const metric = `art20.${subject}.${m.measure}`;
+    const texts = new Set(candidates.map((c) => c[i]));
+    if (!complete || texts.size !== 1) {
+      open.push(metric);
+      continue;
+    }
+    const text = [...texts][0]!;
+    const c = { ...cell, text: text ?? '', raw: text ?? '' };
+    out.push({ ...fact(metric, null, c, label, m.unit ?? (m.measure === 'amount' ? null : '件')), how: 'segmented' });
+  }
+  if (open.length) {
+    findings.push({
+      severity: 'error',
+      code: 'ambiguous_cells',
+      message: candidates.length
+        ? `row "${label}": the run ${cell.raw} splits into its ${wanted} columns in ${complete ? candidates.length : 'too many'} ways (${formatTextCandidates(candidates)}; ∅ = blank) and these columns have no identity to decide; ${open.length === wanted ? 'values' : `${open.join(', ')}`} left out`
+        : `row "${label}": the run ${cell.raw} cannot be split into ${wanted} columns; values left out`,
+      metric: open.join(','),
+      line: cell.line,
+    });
+  }
+  return out;
 }
 
 /** Rows that close the request matrix: a matrix without them was cut off. */

@@ -29,8 +29,23 @@ const HEADER_WORDS = /统计指标|指标名称|计量单位|单位|统计数|�
 const ART20_HEADER_WORDS =
   /信息内容|本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/?减|本年处理决定数量|处理决定数量|采购项目数量|采购总金额(?:\(单位:万元\))?|本年收费金额(?:\(单位:万元\))?|本年制发件数|本年废止件数|现行有效件数/gu;
 
-/** Labels that end with a glued unit cell: "主动公开政府信息数条" → label + 条. */
-const LABEL_THEN_UNIT = new RegExp(`^(.*(?:数|数量|总数|费用|经费|人员|次数|期数|份数))\\s*(${[...UNITS].sort((a, b) => b.length - a.length).join('|')})\\s*$`, 'u');
+/** Units, longest first (人次 before 人). */
+const UNIT_ALT = [...UNITS].sort((a, b) => b.length - a.length).join('|');
+/**
+ * Labels that end with a glued unit cell: "主动公开政府信息数条" → label + 条; a note in
+ * brackets may stand between ("…数（不同渠道和方式公开相同信息计1条）条").
+ */
+const LABEL_THEN_UNIT = new RegExp(`^(.*(?:数|数量|总数|费用|经费|人员|次数|期数|份数|[)）]))\\s*(${UNIT_ALT})\\s*$`, 'u');
+/**
+ * Values that carry their units, glued ("129宗16671万元"): the units separate the cells. At
+ * least two values, so a phrase like "受理12件" is never a row.
+ */
+const UNIT_VALUES = new RegExp(`^(?:[+-]?\\d+(?:\\.\\d+)?\\s*(?:${UNIT_ALT})\\s*)+(?:[+-]?\\d+(?:\\.\\d+)?\\s*)?$`, 'u');
+
+/** True when `tail` (the rest of a line) is a run of values with units, at least two of them. */
+export function isUnitValues(tail: string): boolean {
+  return UNIT_VALUES.test(tail) && (tail.match(/\d+(?:\.\d+)?/g) ?? []).length >= 2;
+}
 
 export interface GluedPiece {
   /** Offsets in the line: label text [labelStart, runStart), value run [runStart, runEnd). */
@@ -58,6 +73,14 @@ export function gluedPieces(line: string): GluedPiece[] {
     const before = line.slice(labelStart, start).trimEnd();
     const after = line.slice(end).trimStart();
     if (NOT_A_CELL_BEFORE.test(before)) continue;
+    const tail = line.slice(start).trimEnd();
+    if (isUnitValues(tail) && (before === '' || /[\u3400-\u9fff)）]$/u.test(before))) {
+      // Values with their units glued on ("129宗16671万元") are one value run to the line end;
+      // the extract stage cuts it at the units.
+      pieces.push({ labelStart, runStart: start, runEnd: start + tail.length });
+      labelStart = line.length;
+      break;
+    }
     if (STUCK_NUMBER.test(line.slice(end))) {
       // The last digit is the next row's list number ("…7000007" + "2.没有现成…").
       end -= 1;
@@ -74,11 +97,16 @@ export function gluedPieces(line: string): GluedPiece[] {
   return pieces;
 }
 
-/** True when a line reads as flattened table rows: a value run and no sentence end. */
+/**
+ * True when a line reads as flattened table rows: a value run and no sentence end — or a row
+ * whose value cell was blank, a label ending with its unit ("…会议数次"), so a blank row at the
+ * edge of a table still belongs to it (the clean table gives it a null fact).
+ */
 export function isGluedRowLine(line: string): boolean {
   if (line.includes('\t') || /[。！？]/u.test(line)) return false;
   const pieces = gluedPieces(line);
-  return pieces.some((p) => p.runEnd > p.runStart);
+  if (pieces.some((p) => p.runEnd > p.runStart)) return true;
+  return !pieces.length && !/\d{3,}/.test(line) && LABEL_THEN_UNIT.test(line.trim());
 }
 
 /** A short line without digits or sentence end: a header or group row of a flattened table. */

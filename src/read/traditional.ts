@@ -6,24 +6,45 @@
 import { MIN_TRADITIONAL_CHARACTERS, SHARED_CHARACTERS, TERM_VARIANTS } from '../catalogue/traditional.ts';
 import { toSimplified } from './normalize.ts';
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
-const SHARED = new Set(SHARED_CHARACTERS);
 /** Characters checked to decide (enough for any report's title and first paragraphs). */
 const SAMPLE = 6000;
+const HAN_RANGES: ReadonlyArray<readonly [number, number]> = [[0x3400, 0x9fff], [0xf900, 0xfaff]];
+
+let traditionalMarks: Uint8Array | undefined;
+
+/**
+ * One flag per BMP code unit: 1 when OpenCC converts the character on its own and it is not
+ * also correct Simplified. Built once per thread by converting every Han character in one call
+ * (about 50 ms) so that detection is a table lookup per character — detection runs on every
+ * document, conversion only on the rare Traditional ones.
+ */
+function marks(): Uint8Array {
+  if (traditionalMarks) return traditionalMarks;
+  const table = new Uint8Array(0x10000);
+  const chars: string[] = [];
+  for (const [from, to] of HAN_RANGES) for (let c = from; c <= to; c++) chars.push(String.fromCharCode(c));
+  const converted = toSimplified(chars.join('\n')).split('\n');
+  const shared = new Set(SHARED_CHARACTERS);
+  chars.forEach((ch, i) => {
+    if (converted[i] !== ch && !shared.has(ch)) table[ch.charCodeAt(0)] = 1;
+  });
+  return (traditionalMarks = table);
+}
 
 /** True when the document is written in Traditional characters (not one stray variant). */
 export function isTraditional(lines: readonly string[]): boolean {
-  let sample = '';
-  for (const l of lines) {
-    if (sample.length > SAMPLE) break;
-    if (HAN.test(l)) sample += l + '\n';
-  }
-  if (!sample) return false;
-  const converted = toSimplified(sample);
-  const changed = new Set<string>();
-  for (let i = 0; i < sample.length; i++) {
-    if (sample[i] !== converted[i] && !SHARED.has(sample[i]!)) changed.add(sample[i]!);
-    if (changed.size >= MIN_TRADITIONAL_CHARACTERS) return true;
+  const table = marks();
+  const distinct = new Set<number>();
+  let seen = 0;
+  for (const line of lines) {
+    for (let i = 0; i < line.length; i++) {
+      const code = line.charCodeAt(i);
+      if (table[code] !== 1) continue;
+      distinct.add(code);
+      if (distinct.size >= MIN_TRADITIONAL_CHARACTERS) return true;
+    }
+    seen += line.length;
+    if (seen > SAMPLE) break;
   }
   return false;
 }

@@ -16,7 +16,7 @@ import * as aq from 'arquero';
 import { ALL_APPLICANTS, APPLICANT_COLUMNS, eraOf, rulesFor, type Part } from '../catalogue/identities.ts';
 import { aggregateKeys, outcomeGroup } from '../catalogue/crosswalk.ts';
 import type { Applicant, Fact, Finding, ReportRow } from '../types.ts';
-import { cellKey, indexCells, same } from '../validate/cells.ts';
+import { indexCells, same } from '../validate/cells.ts';
 
 type Table = ReturnType<typeof aq.table>;
 
@@ -59,67 +59,104 @@ export function implicatedKeys(findings: readonly Finding[], reportId: string): 
   return keys;
 }
 
-/** Resolve every (metric, applicant) cell a report states. Keyed by cellKey(metric, applicant). */
-export function resolveReport(report: ReportRow, facts: readonly Fact[], findings: readonly Finding[]): Map<string, Resolved> {
-  const own = facts.filter((f) => f.report_id === report.report_id);
-  const table = indexCells(own.filter((f) => f.source === 'table'));
-  const narrative = indexCells(
-    own.filter((f) => f.source === 'narrative' && (f.applicant === null || f.applicant === 'total')),
-  );
+/** Resolved cells by metric, then applicant column (see validate/cells.ts CellIndex). */
+export type ResolvedIndex = Map<string, Map<Applicant, Resolved>>;
+
+/** Resolve every (metric, applicant) cell a report states. */
+export function resolveReport(report: ReportRow, facts: readonly Fact[], findings: readonly Finding[]): ResolvedIndex {
+  const tableFacts: Fact[] = [];
+  const narrativeFacts: Fact[] = [];
+  for (const f of facts) {
+    if (f.report_id !== report.report_id) continue;
+    if (f.source === 'table') tableFacts.push(f);
+    else if (f.source === 'narrative' && (f.applicant === null || f.applicant === 'total')) narrativeFacts.push(f);
+  }
+  const table = indexCells(tableFacts);
+  const narrative = indexCells(narrativeFacts);
   const implicated = implicatedKeys(findings, report.report_id);
-  const resolved = new Map<string, Resolved>();
-  for (const key of new Set([...table.keys(), ...narrative.keys()])) {
-    const metric = key.slice(0, key.lastIndexOf('|'));
-    const t = table.get(key);
-    const n = narrative.get(key);
-    if (t && t.value !== null && !implicated.has(metric)) {
-      resolved.set(key, { value: t.value, source: 'table', line: t.line, blank: false });
-    } else if (n && n.value !== null) {
-      resolved.set(key, { value: n.value, source: 'narrative', line: n.line, blank: false });
-    } else {
-      const blank = Boolean(t && t.value === null && !implicated.has(metric));
-      resolved.set(key, { value: null, source: null, line: t?.line ?? n?.line ?? null, blank });
+  const resolved: ResolvedIndex = new Map();
+  for (const metric of new Set([...table.keys(), ...narrative.keys()])) {
+    const tableRow = table.get(metric);
+    const narrativeRow = narrative.get(metric);
+    const row = new Map<Applicant, Resolved>();
+    resolved.set(metric, row);
+    for (const applicant of new Set([...(tableRow?.keys() ?? []), ...(narrativeRow?.keys() ?? [])])) {
+      const t = tableRow?.get(applicant);
+      const n = narrativeRow?.get(applicant);
+      if (t && t.value !== null && !implicated.has(metric)) {
+        row.set(applicant, { value: t.value, source: 'table', line: t.line, blank: false });
+      } else if (n && n.value !== null) {
+        row.set(applicant, { value: n.value, source: 'narrative', line: n.line, blank: false });
+      } else {
+        const blank = Boolean(t && t.value === null && !implicated.has(metric));
+        row.set(applicant, { value: null, source: null, line: t?.line ?? n?.line ?? null, blank });
+      }
     }
   }
   inferZeros(report, resolved);
   return resolved;
 }
 
-/** Sum identities whose resolved total equals the sum of the resolved parts: blanks are 0. */
-function inferZeros(report: ReportRow, resolved: Map<string, Resolved>): void {
-  const sums: { total: string; parts: readonly Part[]; applicants: readonly Applicant[] }[] = [];
-  for (const rule of rulesFor(eraOf(report))) {
+/** A sum identity as cells: total = Σ parts, each a metric and applicant column. */
+type SumRule = { total: string; parts: readonly Part[]; applicants: readonly Applicant[] } | { rowTotal: string };
+const sumRulesByEra = new Map<string | null, SumRule[]>();
+
+/** The era's sum identities, row totals (总计 = Σ applicant columns) included, made once per era. */
+function sumRules(era: ReturnType<typeof eraOf>): SumRule[] {
+  const cached = sumRulesByEra.get(era);
+  if (cached) return cached;
+  const sums: SumRule[] = [];
+  for (const rule of rulesFor(era)) {
     if (rule.kind === 'sum') sums.push({ total: rule.total, parts: rule.parts, applicants: rule.perApplicant ? ALL_APPLICANTS : ['total'] });
-    if (rule.kind === 'row_total') {
-      // Σ applicant columns = 总计, expressed as a sum over cells of the same metric.
-      for (const m of rule.metrics) sums.push({ total: m, parts: APPLICANT_COLUMNS.map((a) => `${m}|${a}`), applicants: ['total'] });
-    }
+    if (rule.kind === 'row_total') for (const m of rule.metrics) sums.push({ rowTotal: m });
   }
-  const cell = (key: string, applicant: Applicant) =>
-    resolved.get(key.includes('|') ? key : cellKey(key, applicant));
+  sumRulesByEra.set(era, sums);
+  return sums;
+}
+
+/** Sum identities whose resolved total equals the sum of the resolved parts: blanks are 0. */
+function inferZeros(report: ReportRow, resolved: ResolvedIndex): void {
+  const sums = sumRules(eraOf(report));
+  const cell = (metric: string, applicant: Applicant) => resolved.get(metric)?.get(applicant);
+  /** If the stated parts add up to the total, the blank parts are 0; true when any changed. */
+  const settle = (t: Resolved | undefined, parts: ReadonlyArray<Resolved | undefined>): boolean => {
+    if (!t || t.value === null) return false;
+    let sum = 0;
+    const blanks: Resolved[] = [];
+    for (const c of parts) {
+      if (c && c.value !== null) sum += c.value;
+      else if (c?.blank) blanks.push(c);
+    }
+    if (!blanks.length || !same(sum, t.value)) return false;
+    for (const b of blanks) Object.assign(b, { value: 0, source: 'inferred', blank: false });
+    return true;
+  };
   for (let changed = true, pass = 0; changed && pass < 10; pass++) {
     changed = false;
-    for (const { total, parts, applicants } of sums) {
-      for (const a of applicants) {
-        const t = cell(total, a);
-        if (!t || t.value === null) continue;
-        let sum = 0;
-        const blanks: Resolved[] = [];
-        for (const part of parts) {
-          const keys = typeof part === 'string' ? [part] : [part.either];
-          let cells = keys.map((k) => cell(k, a));
-          if (typeof part !== 'string' && (cells[0]?.value ?? null) === null) {
-            const subs = part.or.map((k) => cell(k, a));
-            cells = subs.some((c) => c && c.value !== null) ? subs : [...cells, ...subs];
+    for (const rule of sums) {
+      if ('rowTotal' in rule) {
+        const m = rule.rowTotal;
+        if (settle(cell(m, 'total'), APPLICANT_COLUMNS.map((a) => cell(m, a)))) changed = true;
+        continue;
+      }
+      for (const a of rule.applicants) {
+        const parts: Array<Resolved | undefined> = [];
+        for (const part of rule.parts) {
+          if (typeof part === 'string') {
+            parts.push(cell(part, a));
+            continue;
           }
-          for (const c of cells) {
-            if (c && c.value !== null) sum += c.value;
-            else if (c?.blank) blanks.push(c);
+          // An alternative: the aggregate when stated, else its sub-rows.
+          const aggregate = cell(part.either, a);
+          if (aggregate && aggregate.value !== null) {
+            parts.push(aggregate);
+            continue;
           }
+          const subs = part.or.map((k) => cell(k, a));
+          if (subs.some((c) => c && c.value !== null)) parts.push(...subs);
+          else parts.push(aggregate, ...subs);
         }
-        if (!blanks.length || !same(sum, t.value)) continue;
-        for (const b of blanks) Object.assign(b, { value: 0, source: 'inferred', blank: false });
-        changed = true;
+        if (settle(cell(rule.total, a), parts)) changed = true;
       }
     }
   }
@@ -165,13 +202,33 @@ function byReport<T extends { report_id: string }>(rows: readonly T[]): Map<stri
   return map;
 }
 
-export function buildViews({ reports, facts, findings }: ViewInput): Views {
-  const rows = { channels: [] as Rec[], requests: [] as Rec[], outcomes: [] as Rec[], appeals: [] as Rec[] };
+const REQUEST_KEYS: ReadonlyArray<[by: string, key: string, metric: string, applicant: Applicant]> = [
+  ['total', 'received', 'requests.received', 'total'],
+  ['total', 'carried_over', 'requests.carried_over', 'total'],
+  ...REQUEST_CHANNELS.map((c): [string, string, string, Applicant] => ['channel', c, `requests.channel.${c}`, 'total']),
+  ...APPLICANT_COLUMNS.map((a): [string, string, string, Applicant] => ['applicant', a, 'requests.received', a]),
+];
+
+export type ViewRows = Record<keyof Views, Rec[]>;
+
+export function buildViews(input: ViewInput): Views {
+  const rows = viewRows(input);
+  return {
+    channels: tableOf(VIEW_COLUMNS.channels, rows.channels),
+    requests: tableOf(VIEW_COLUMNS.requests, rows.requests),
+    outcomes: tableOf(VIEW_COLUMNS.outcomes, rows.outcomes),
+    appeals: tableOf(VIEW_COLUMNS.appeals, rows.appeals),
+  };
+}
+
+/** The views as plain row objects (what the corpus writer streams to Parquet). */
+export function viewRows({ reports, facts, findings }: ViewInput): ViewRows {
+  const rows: ViewRows = { channels: [], requests: [], outcomes: [], appeals: [] };
   const factsOf = byReport(facts);
   const findingsOf = byReport(findings);
   for (const report of reports) {
     const resolved = resolveReport(report, factsOf.get(report.report_id) ?? [], findingsOf.get(report.report_id) ?? []);
-    const get = (metric: string, applicant: Applicant = 'total') => resolved.get(cellKey(metric, applicant));
+    const get = (metric: string, applicant: Applicant = 'total') => resolved.get(metric)?.get(applicant);
     const base = { report_id: report.report_id, agency: report.agency, year: report.year };
     const withTemplate = { ...base, template: report.template };
 
@@ -180,13 +237,7 @@ export function buildViews({ reports, facts, findings }: ViewInput): Views {
       if (r) rows.channels.push({ ...base, channel, ...valueCols(r) });
     }
 
-    const requestKeys: [by: string, key: string, metric: string, applicant: Applicant][] = [
-      ['total', 'received', 'requests.received', 'total'],
-      ['total', 'carried_over', 'requests.carried_over', 'total'],
-      ...REQUEST_CHANNELS.map((c): [string, string, string, Applicant] => ['channel', c, `requests.channel.${c}`, 'total']),
-      ...APPLICANT_COLUMNS.map((a): [string, string, string, Applicant] => ['applicant', a, 'requests.received', a]),
-    ];
-    for (const [by, key, metric, applicant] of requestKeys) {
+    for (const [by, key, metric, applicant] of REQUEST_KEYS) {
       const r = get(metric, applicant);
       if (r) rows.requests.push({ ...withTemplate, by, key, ...valueCols(r) });
     }
@@ -194,12 +245,7 @@ export function buildViews({ reports, facts, findings }: ViewInput): Views {
     rows.outcomes.push(...outcomeRows(report, resolved).map((o) => ({ ...withTemplate, ...o })));
     rows.appeals.push(...appealRows(report, get).map((a) => ({ ...base, ...a })));
   }
-  return {
-    channels: tableOf(VIEW_COLUMNS.channels, rows.channels),
-    requests: tableOf(VIEW_COLUMNS.requests, rows.requests),
-    outcomes: tableOf(VIEW_COLUMNS.outcomes, rows.outcomes),
-    appeals: tableOf(VIEW_COLUMNS.appeals, rows.appeals),
-  };
+  return rows;
 }
 
 const OUTCOME_PREFIX = 'requests.outcome.';
@@ -211,16 +257,16 @@ const OUTCOME_PREFIX = 'requests.outcome.';
  * The outcomes total is `requests.outcome.total` (2019/2021) or, for the 2008 era,
  * `requests.answered` (申请答复数, which the eight outcome rows sum to), with group `total`.
  */
-function outcomeRows(report: ReportRow, resolved: Map<string, Resolved>): Rec[] {
+function outcomeRows(report: ReportRow, resolved: ResolvedIndex): Rec[] {
   const era = eraOf(report);
   const out: Rec[] = [];
-  for (const [key, r] of resolved) {
-    const [metric, applicant] = [key.slice(0, key.lastIndexOf('|')), key.slice(key.lastIndexOf('|') + 1)];
-    if (applicant !== 'total' || !metric.startsWith(OUTCOME_PREFIX)) continue;
+  for (const [metric, row] of resolved) {
+    const r = row.get('total');
+    if (!r || !metric.startsWith(OUTCOME_PREFIX)) continue;
     const outcome = metric.slice(OUTCOME_PREFIX.length);
     out.push({ outcome, group: outcome === 'total' ? 'total' : outcomeGroup(era, outcome), ...valueCols(r) });
   }
-  const answered = resolved.get(cellKey('requests.answered', 'total'));
+  const answered = resolved.get('requests.answered')?.get('total');
   if (answered && !out.some((o) => o.outcome === 'total')) out.push({ outcome: 'total', group: 'total', ...valueCols(answered) });
   for (const aggregate of era ? aggregateKeys(era) : []) {
     const agg = out.find((o) => o.outcome === aggregate);
@@ -237,13 +283,13 @@ function outcomeRows(report: ReportRow, resolved: Map<string, Resolved>): Rec[] 
  * litigation_after_reconsideration per result, source `derived`, null when either is null)
  * so that eras compare; the 2008 form states litigation directly.
  */
+const APPEAL_CELLS = APPEAL_KINDS.flatMap((kind) => APPEAL_RESULTS.map((result) => [kind, result, `${kind}.${result}`] as const));
+
 function appealRows(report: ReportRow, get: (m: string) => Resolved | undefined): Rec[] {
   const out: Rec[] = [];
-  for (const kind of APPEAL_KINDS) {
-    for (const result of APPEAL_RESULTS) {
-      const r = get(`${kind}.${result}`);
-      if (r) out.push({ kind, result, ...valueCols(r) });
-    }
+  for (const [kind, result, metric] of APPEAL_CELLS) {
+    const r = get(metric);
+    if (r) out.push({ kind, result, ...valueCols(r) });
   }
   const era = eraOf(report);
   if ((era === '2019' || era === '2021') && !out.some((o) => o.kind === 'litigation')) {

@@ -12,22 +12,28 @@ export interface Cell {
 
 export type CellLookup = (metric: string, applicant?: Applicant) => Cell | undefined;
 
-export const cellKey = (metric: string, applicant: Applicant | null | undefined): string =>
-  `${metric}|${applicant ?? 'total'}`;
+/**
+ * Cells by metric, then applicant column. Two levels rather than one "metric|applicant" key:
+ * lookups then hash strings that already exist instead of building one per lookup, which
+ * made indexing and lookups the validator's main cost.
+ */
+export type CellIndex = Map<string, Map<Applicant, Cell>>;
 
 /** Index facts of one source; the first stated value wins over blanks and later repeats. */
-export function indexCells(facts: readonly Fact[]): Map<string, Cell> {
-  const cells = new Map<string, Cell>();
+export function indexCells(facts: readonly Fact[]): CellIndex {
+  const cells: CellIndex = new Map();
   for (const fact of facts) {
-    const key = cellKey(fact.metric, fact.applicant);
-    const seen = cells.get(key);
-    if (!seen || (seen.value === null && fact.value !== null)) cells.set(key, { value: fact.value, line: fact.line, fact });
+    let row = cells.get(fact.metric);
+    if (!row) cells.set(fact.metric, (row = new Map()));
+    const applicant = fact.applicant ?? 'total';
+    const seen = row.get(applicant);
+    if (!seen || (seen.value === null && fact.value !== null)) row.set(applicant, { value: fact.value, line: fact.line, fact });
   }
   return cells;
 }
 
-export function lookupIn(cells: Map<string, Cell>): CellLookup {
-  return (metric, applicant = 'total') => cells.get(cellKey(metric, applicant));
+export function lookupIn(cells: CellIndex): CellLookup {
+  return (metric, applicant = 'total') => cells.get(metric)?.get(applicant);
 }
 
 /** `requests.received` for the 总计 column, `requests.received[natural_person]` otherwise. */

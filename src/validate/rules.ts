@@ -25,8 +25,8 @@ export interface Violation {
 interface Term {
   /** The report has no such row at all (not part of its form), as opposed to a blank cell. */
   absent: boolean;
-  name: string;
   key: string;
+  applicant: Applicant;
   value: number | null;
   line: number | null;
 }
@@ -40,8 +40,11 @@ interface Side {
 
 const term = (get: CellLookup, key: string, applicant: Applicant): Term => {
   const cell = get(key, applicant);
-  return { absent: !cell, name: cellName(key, applicant), key, value: cell?.value ?? null, line: cell?.line ?? null };
+  return { absent: !cell, key, applicant, value: cell?.value ?? null, line: cell?.line ?? null };
 };
+
+/** Named only when a message is written (most rules hold: no string work for them). */
+const nameOf = (t: Term): string => cellName(t.key, t.applicant);
 
 /** An alternative part is its aggregate row when stated, else its sub-rows. */
 function partTerms(get: CellLookup, part: Part, applicant: Applicant): Term[] {
@@ -65,11 +68,11 @@ function side(all: Term[]): Side {
 }
 
 const show = (s: Side): string => {
-  const body = s.stated.map((t) => `${t.name} ${fmt(t.value as number)}`).join(' + ');
+  const body = s.stated.map((t) => `${nameOf(t)} ${fmt(t.value as number)}`).join(' + ');
   return s.stated.length > 1 ? `${body} = ${fmt(s.sum)}` : body;
 };
 const blanks = (s: Side): string => {
-  const b = s.terms.filter((t) => t.value === null).map((t) => t.name);
+  const b = s.terms.filter((t) => t.value === null).map(nameOf);
   return b.length ? ` (blank: ${b.join(', ')})` : '';
 };
 
@@ -84,7 +87,7 @@ function checkSum(
   total: Term,
   parts: Term[],
   applicant: Applicant,
-  keys: string[],
+  keys: () => string[],
   state: EvalState,
 ): Violation[] {
   if (total.value === null) return [];
@@ -95,10 +98,10 @@ function checkSum(
     return exceeding.flatMap((t) => subitem(rule.id, t, total, applicant, state));
   }
   if (s.complete && !same(s.sum, total.value)) {
-    return [violation(rule.id, `${total.name} ${fmt(total.value)} ≠ ${show(s)}`, keys, total.line)];
+    return [violation(rule.id, `${nameOf(total)} ${fmt(total.value)} ≠ ${show(s)}`, keys(), total.line)];
   }
   if (!s.complete && s.sum > total.value && !same(s.sum, total.value)) {
-    return [violation(rule.id, `${total.name} ${fmt(total.value)} < ${show(s)}${blanks(s)}`, keys, total.line)];
+    return [violation(rule.id, `${nameOf(total)} ${fmt(total.value)} < ${show(s)}${blanks(s)}`, keys(), total.line)];
   }
   return [];
 }
@@ -111,7 +114,7 @@ function subitem(ruleId: string, part: Term, total: Term, applicant: Applicant, 
     {
       code: 'subitem_exceeds_total',
       ruleId,
-      message: `${part.name} ${fmt(part.value as number)} > ${total.name} ${fmt(total.value as number)}`,
+      message: `${nameOf(part)} ${fmt(part.value as number)} > ${nameOf(total)} ${fmt(total.value as number)}`,
       keys: unique([part.key, total.key]),
       line: part.line,
     },
@@ -141,12 +144,12 @@ export function evaluateRule(rule: IdentityRule, get: CellLookup, state: EvalSta
     case 'sum': {
       const applicants: readonly Applicant[] = rule.perApplicant ? ALL_APPLICANTS : ['total'];
       return applicants.flatMap((a) =>
-        checkSum(rule, term(get, rule.total, a), rule.parts.flatMap((p) => partTerms(get, p, a)), a, ruleKeys(rule), state),
+        checkSum(rule, term(get, rule.total, a), rule.parts.flatMap((p) => partTerms(get, p, a)), a, () => ruleKeys(rule), state),
       );
     }
     case 'row_total':
       return rule.metrics.flatMap((m) =>
-        checkSum(rule, term(get, m, 'total'), APPLICANT_COLUMNS.map((a) => term(get, m, a)), 'total', [m], state),
+        checkSum(rule, term(get, m, 'total'), APPLICANT_COLUMNS.map((a) => term(get, m, a)), 'total', () => [m], state),
       );
     case 'balance':
       return ALL_APPLICANTS.flatMap((a) => {

@@ -6,7 +6,7 @@
 import { eraOf, rulesFor } from '../catalogue/identities.ts';
 import { agreesWithin, parseNumber } from '../extract/numbers.ts';
 import type { Fact, Finding, ReportRow } from '../types.ts';
-import { fmt, indexCells, lookupIn } from './cells.ts';
+import { fmt, indexCells, lookupIn, type CellLookup } from './cells.ts';
 import { evaluateRule, type EvalState } from './rules.ts';
 
 export interface ReportInput {
@@ -17,17 +17,18 @@ export interface ReportInput {
 
 export function validateReport(input: ReportInput): Finding[] {
   const { report } = input;
-  const facts = input.facts.filter((f) => f.report_id === report.report_id);
-  const table = facts.filter((f) => f.source === 'table');
-  return [
-    ...identityFindings(report, table),
-    ...narrativeConflicts(report, table, facts.filter((f) => f.source === 'narrative')),
-    ...yearTemplate(report),
-  ];
+  const table: Fact[] = [];
+  const narrative: Fact[] = [];
+  for (const f of input.facts) {
+    if (f.report_id !== report.report_id) continue;
+    if (f.source === 'table') table.push(f);
+    else if (f.source === 'narrative') narrative.push(f);
+  }
+  const get = lookupIn(indexCells(table));
+  return [...identityFindings(report, get), ...narrativeConflicts(report, get, narrative), ...yearTemplate(report)];
 }
 
-function identityFindings(report: ReportRow, table: Fact[]): Finding[] {
-  const get = lookupIn(indexCells(table));
+function identityFindings(report: ReportRow, get: CellLookup): Finding[] {
   const state: EvalState = { reportedPairs: new Set() };
   const rules = rulesFor(eraOf(report));
   // `le` rules first so a pair they report is not reported again by a sum rule.
@@ -66,8 +67,7 @@ function halfWidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-function narrativeConflicts(report: ReportRow, table: Fact[], narrative: Fact[]): Finding[] {
-  const get = lookupIn(indexCells(table));
+function narrativeConflicts(report: ReportRow, get: CellLookup, narrative: Fact[]): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const fact of narrative) {
