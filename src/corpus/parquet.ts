@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import type { ColumnSpec } from './schema.ts';
+import { NO_STATISTICS, type ColumnSpec } from './schema.ts';
 
 type Row = Record<string, unknown>;
 
@@ -18,7 +18,7 @@ export function writeParquetRows(file: string, columns: readonly ColumnSpec[], r
       if (v !== null && type === 'INT32' && typeof v !== 'number') v = Number(v);
       data[i] = v;
     }
-    return { name, data, type, nullable: true };
+    return { name, data, type, nullable: true, statistics: !NO_STATISTICS.has(name) };
   });
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, new Uint8Array(parquetWriteBuffer({ columnData })));

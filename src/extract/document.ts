@@ -95,11 +95,17 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
     .filter((b) => b.kind === 'prose' && !tableLines.has(b.line))
     .map((b) => ({ text: (b as { text: string }).text, line: b.line, raw: doc.raw[b.line - 1] ?? '' }));
   const narrative: Fact[] = extractNarrative(prose).map((f) => ({
-    ...f,
     report_id: reportId,
+    metric: f.metric,
     applicant: null,
+    value: f.value,
+    unit: f.unit,
     source: 'narrative',
+    approx: f.approx,
     how: 'sentence',
+    label: f.label,
+    text: f.text,
+    line: f.line,
   }));
 
   if (overdue()) return timedOut(doc, reportId, 'narrative extraction', limits);
@@ -108,7 +114,21 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
   local.push(...metaFindings);
   if (overdue()) return timedOut(doc, reportId, 'metadata extraction', limits);
 
-  const facts: Fact[] = [...tableFacts.map((f) => ({ ...f, report_id: reportId })), ...narrative];
+  // Built field by field (not spread): a report has hundreds of facts and this runs per report.
+  const facts: Fact[] = tableFacts.map((f) => ({
+    report_id: reportId,
+    metric: f.metric,
+    applicant: f.applicant,
+    value: f.value,
+    unit: f.unit,
+    source: f.source,
+    approx: f.approx,
+    how: f.how,
+    label: f.label,
+    text: f.text,
+    line: f.line,
+  }));
+  for (const f of narrative) facts.push(f);
   if (!facts.length && decision.template === 'narrative') {
     local.push({
       severity: 'error',

@@ -41,26 +41,33 @@ const CHAR_FOLDS: Readonly<Record<string, string>> = {
   '｡': '。', '､': '、', '｢': '「', '｣': '」',
 };
 
-const FOLD_CODES: ReadonlyMap<number, string> = new Map(
-  Object.entries(CHAR_FOLDS).map(([from, to]) => [from.charCodeAt(0), to]),
-);
+/** Folded code unit per code unit (0 = unchanged): one array lookup per character. */
+const FOLD_TABLE: Uint16Array = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let code = 0xff01; code <= 0xff5e; code++) table[code] = code - 0xfee0;
+  for (const [from, to] of Object.entries(CHAR_FOLDS)) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  return table;
+})();
 
 /** Fold one line, code unit by code unit (length-preserving). Tabs are kept: layout uses them. */
 export function normalizeLine(line: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < line.length; i++) {
-    const code = line.charCodeAt(i);
-    let ch: string | undefined;
-    if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
-    else ch = FOLD_CODES.get(code);
-    if (ch === undefined) out += line[i];
-    else {
-      out += ch;
-      changed = true;
-    }
+  let i = 0;
+  while (i < line.length && FOLD_TABLE[line.charCodeAt(i)] === 0) i++;
+  if (i === line.length) return line;
+  const codes = new Uint16Array(line.length);
+  for (let j = 0; j < line.length; j++) {
+    const code = line.charCodeAt(j);
+    codes[j] = FOLD_TABLE[code] || code;
   }
-  return changed ? out : line;
+  return decodeUnits(codes);
+}
+
+/** UTF-16 code units → string, in chunks (fromCharCode's argument count is bounded). */
+function decodeUnits(codes: Uint16Array): string {
+  if (codes.length <= 8192) return String.fromCharCode.apply(null, codes as unknown as number[]);
+  let out = '';
+  for (let k = 0; k < codes.length; k += 8192) out += String.fromCharCode.apply(null, codes.subarray(k, k + 8192) as unknown as number[]);
+  return out;
 }
 
 /** Replace characters [start, end) with spaces. */
@@ -70,6 +77,8 @@ function blank(line: string, start: number, end: number): string {
 
 /** Blank inline converter markers (`[image: …]`, `[bookmark: …]`) in one normalized line. */
 export function blankInlineNoise(line: string): string {
+  // Every marker starts with a bracket: most lines have none.
+  if (!line.includes('[')) return line;
   let out = line;
   for (const { pattern } of INLINE_NOISE) {
     pattern.lastIndex = 0;
@@ -90,6 +99,9 @@ function isChartResidueRow(line: string): boolean {
   return true;
 }
 
+/** Cheap pre-check for a series header line. */
+const SERIES = /series/i;
+
 /**
  * Blank chart residue blocks (a `系列 1` header and the tab-separated label/value rows after
  * it). Returns a new array of the same length.
@@ -97,7 +109,7 @@ function isChartResidueRow(line: string): boolean {
 export function blankChartResidue(lines: readonly string[]): string[] {
   const out = lines.slice();
   for (let i = 0; i < out.length; i++) {
-    if (!CHART_RESIDUE.header.test(out[i])) continue;
+    if (!(out[i].includes('系列') || SERIES.test(out[i])) || !CHART_RESIDUE.header.test(out[i])) continue;
     out[i] = blank(out[i], 0, out[i].length);
     let rows = 0;
     let j = i + 1;

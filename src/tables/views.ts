@@ -202,6 +202,8 @@ function byReport<T extends { report_id: string }>(rows: readonly T[]): Map<stri
   return map;
 }
 
+const CHANNEL_CELLS = CHANNELS.map((c) => [c, c === 'total' ? 'proactive.total' : `proactive.channel.${c}`] as const);
+
 const REQUEST_KEYS: ReadonlyArray<[by: string, key: string, metric: string, applicant: Applicant]> = [
   ['total', 'received', 'requests.received', 'total'],
   ['total', 'carried_over', 'requests.carried_over', 'total'],
@@ -229,21 +231,26 @@ export function viewRows({ reports, facts, findings }: ViewInput): ViewRows {
   for (const report of reports) {
     const resolved = resolveReport(report, factsOf.get(report.report_id) ?? [], findingsOf.get(report.report_id) ?? []);
     const get = (metric: string, applicant: Applicant = 'total') => resolved.get(metric)?.get(applicant);
-    const base = { report_id: report.report_id, agency: report.agency, year: report.year };
-    const withTemplate = { ...base, template: report.template };
-
-    for (const channel of CHANNELS) {
-      const r = get(channel === 'total' ? 'proactive.total' : `proactive.channel.${channel}`);
-      if (r) rows.channels.push({ ...base, channel, ...valueCols(r) });
+    const { report_id, agency, year, template } = report;
+    // Rows are object literals in column order (no spreads): this runs for every report of a corpus.
+    for (const [channel, metric] of CHANNEL_CELLS) {
+      const r = get(metric);
+      if (!r) continue;
+      const v = valueCols(r);
+      rows.channels.push({ report_id, agency, year, channel, count: v.count, source: v.source, inferred: v.inferred, line: v.line });
     }
-
     for (const [by, key, metric, applicant] of REQUEST_KEYS) {
       const r = get(metric, applicant);
-      if (r) rows.requests.push({ ...withTemplate, by, key, ...valueCols(r) });
+      if (!r) continue;
+      const v = valueCols(r);
+      rows.requests.push({ report_id, agency, year, template, by, key, count: v.count, source: v.source, inferred: v.inferred, line: v.line });
     }
-
-    rows.outcomes.push(...outcomeRows(report, resolved).map((o) => ({ ...withTemplate, ...o })));
-    rows.appeals.push(...appealRows(report, get).map((a) => ({ ...base, ...a })));
+    for (const o of outcomeRows(report, resolved)) {
+      rows.outcomes.push({ report_id, agency, year, template, outcome: o.outcome, group: o.group, count: o.count, source: o.source, inferred: o.inferred, line: o.line });
+    }
+    for (const a of appealRows(report, get)) {
+      rows.appeals.push({ report_id, agency, year, kind: a.kind, result: a.result, count: a.count, source: a.source, inferred: a.inferred, line: a.line });
+    }
   }
   return rows;
 }
