@@ -211,8 +211,10 @@ function controlByteShare(bytes: Uint8Array): number {
   return control / bytes.length;
 }
 
+/** One decoder for every file (non-streaming decodes keep no state between calls). */
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function decodeStrictUtf8(bytes: Uint8Array): Decoded | ReadFailure {
-  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
     return { text: strict.decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -292,16 +294,17 @@ function checkText(text: string): ReadFailure | undefined {
     return fail('empty_file', text.length === 0 ? 'file has no text' : 'file contains only whitespace');
   }
   let control = 0;
+  let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0) return fail('binary_file', 'text contains NUL characters (binary data)');
     // Tab, line feed, vertical tab, form feed and carriage return are ordinary in text.
     if ((c < 0x20 && (c < 0x09 || c > 0x0d)) || (c >= 0x7f && c <= 0x9f)) control++;
+    else if (c === 0xfffd) bad++;
   }
   if (control / text.length > MAX_CONTROL_RATIO) {
     return fail('binary_file', `${control} control characters in ${text.length} (not text)`);
   }
-  const bad = text.split('\ufffd').length - 1;
   if (bad / text.length > MAX_REPLACEMENT_RATIO) {
     return fail('binary_file', `${bad} replacement characters in ${text.length} (not text)`);
   }

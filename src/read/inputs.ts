@@ -3,7 +3,7 @@
  * with loop detection); in-memory inputs pass through. One file is read at a time, so memory
  * stays bounded by the largest file (itself capped by maxFileBytes).
  */
-import { promises as fs } from 'node:fs';
+import { closeSync, type Dirent, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
 import { XxgkError } from '../errors.ts';
 import type { Source } from '../types.ts';
@@ -72,11 +72,16 @@ function unreadable(file: string, e: unknown): Source {
 }
 
 /** Read one regular file, respecting the size cap. Never throws. */
-async function readFileSource(file: string, s: Settings): Promise<Source> {
-  let handle: fs.FileHandle | undefined;
+/**
+ * Read one file with synchronous calls: a corpus is hundreds of thousands of small files, and
+ * five promise round trips through the thread pool per file made reading the loader's
+ * bottleneck. The size is checked on the open descriptor before anything is read.
+ */
+function readFileSource(file: string, s: Settings): Source {
+  let fd: number | undefined;
   try {
-    handle = await fs.open(file, 'r');
-    const st = await handle.stat();
+    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
     if (!st.isFile()) {
       return { file, readError: { code: 'unreadable_file', message: `${file} is not a regular file` } };
     }
@@ -89,13 +94,30 @@ async function readFileSource(file: string, s: Settings): Promise<Source> {
         },
       };
     }
-    const buf = await handle.readFile();
-    return { file, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
+    return { file, bytes: readAll(fd, st.size, s.maxFileBytes, file) };
   } catch (e) {
     return unreadable(file, e);
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Read to the end (a file may grow or shrink between fstat and read). */
+function readAll(fd: number, size: number, max: number, file: string): Uint8Array {
+  let buf = Buffer.allocUnsafe(Math.max(size, 1) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buf.length) {
+      if (length > max) throw Object.assign(new Error(`${file} grew past ${max} bytes while read`), { code: 'EFBIG' });
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, length);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, length, buf.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return new Uint8Array(buf.buffer, buf.byteOffset, length);
 }
 
 function takesExtension(name: string, s: Settings): boolean {
@@ -110,21 +132,27 @@ function takesExtension(name: string, s: Settings): boolean {
  */
 async function* walk(dir: string, s: Settings, ancestors: ReadonlySet<string>): AsyncGenerator<Source> {
   let real: string;
-  let names: string[];
+  let entries: Dirent[];
   try {
     real = await fs.realpath(dir);
     if (ancestors.has(real)) return;
-    names = await fs.readdir(dir);
+    entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (e) {
     yield unreadable(dir, e);
     return;
   }
   const inside = new Set(ancestors).add(real);
   // Code-unit order: deterministic across platforms and locales.
-  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const name of names) {
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const name = entry.name;
     if (name.startsWith('.')) continue; // .git, .DS_Store, ._resource forks
     const full = path.join(dir, name);
+    // A regular file needs no stat (the directory entry says so); symlinks are followed.
+    if (entry.isFile()) {
+      if (takesExtension(name, s)) yield readFileSource(full, s);
+      continue;
+    }
     let st;
     try {
       st = await fs.stat(full); // follows symlinks
@@ -134,7 +162,7 @@ async function* walk(dir: string, s: Settings, ancestors: ReadonlySet<string>): 
       continue;
     }
     if (st.isDirectory()) yield* walk(full, s, inside);
-    else if (st.isFile() && takesExtension(name, s)) yield await readFileSource(full, s);
+    else if (st.isFile() && takesExtension(name, s)) yield readFileSource(full, s);
   }
 }
 
@@ -172,7 +200,7 @@ export async function* iterateSources(inputs: readonly Input[], opts?: CollectOp
     }
     // An explicit file is always taken, whatever its extension.
     if (st.isDirectory()) yield* walk(input, s, new Set());
-    else yield await readFileSource(input, s);
+    else yield readFileSource(input, s);
   }
 }
 
