@@ -159,4 +159,25 @@ if (acc) {
       `wrong values ${acc.wrong}, unflagged ${acc.wrongUnflagged}; blank rows dropped ${acc.blankRowsDropped}`,
   );
 }
+// The issue's targets, each with the figure that shows it, met or not.
+const largest = results[results.length - 1];
+const smallest = results[0];
+const targets: Array<[string, string, boolean | null]> = [];
+if (largest) {
+  const perCore = largest.reports_per_s_per_core as number;
+  targets.push([`≥ 2,000 text reports/s per core (${largest.size})`, f(perCore), perCore >= 2000]);
+  const ratio = largest.loader_over_io_floor as number;
+  targets.push([`loader ≤ 4× the I/O floor (${largest.size})`, `${f(ratio, 1)}×`, ratio <= 4]);
+  const at100k = results.find((r) => r.size === 100000);
+  targets.push(['100k reports to Parquet ≤ 120 s', at100k ? `${f(at100k.loader_s, 1)} s` : 'not run', at100k ? (at100k.loader_s as number) <= 120 : null]);
+  targets.push(['peak RSS ≤ 1 GB (100k)', at100k ? `${f(at100k.peak_rss_mb)} MB` : 'not run', at100k ? (at100k.peak_rss_mb as number) <= 1000 : null]);
+  if (smallest && smallest !== largest) {
+    // Flat: the largest corpus peaks at most 1.5× the smallest's RSS although it is ≥ 10× bigger.
+    const growth = (largest.peak_rss_mb as number) / (smallest.peak_rss_mb as number);
+    targets.push([`memory flat in N (peak RSS ${largest.size} ÷ ${smallest.size})`, `${f(growth, 2)}×`, growth <= 1.5]);
+  }
+}
+if (acc) targets.push(['wrong values not flagged by any finding = 0', String(acc.wrongUnflagged), acc.wrongUnflagged === 0]);
+lines.push('', '| target | measured | met |', '|---|---|---|', ...targets.map(([t, m, ok]) => `| ${t} | ${m} | ${ok === null ? '—' : ok ? 'yes' : 'NO'} |`));
+writeFileSync(path.join(root, 'targets.json'), JSON.stringify(targets.map(([target, measured, met]) => ({ target, measured, met })), null, 2));
 process.stdout.write(lines.join('\n') + '\n');

@@ -73,6 +73,19 @@ describe.skipIf(skip)('notebooks (Jupyter + Chromium)', () => {
       expect(displays.some((o) => /<table/.test(text(o.data['text/html'] ?? '')))).toBe(true);
     });
 
+    it('05_national_scale builds a Parquet dataset from data/raw and answers DuckDB queries', () => {
+      const nb = JSON.parse(readFileSync(join(ROOT, 'out', 'notebooks', '05_national_scale.ipynb'), 'utf8')) as Nb;
+      const outputs = nb.cells.flatMap((c) => c.outputs ?? []);
+      expect(outputs.filter((o) => o.output_type === 'error')).toEqual([]);
+      const streams = outputs.filter((o) => o.output_type === 'stream').map((o) => text(o.text)).join('');
+      expect(streams).toMatch(/dataset out\/dataset-seeds: 5 reports \(\d+ unchanged, \d+ loaded\)/);
+      expect(streams).toMatch(/coverage: 2 year\(s\), 5 reports, query \d+ ms/);
+      expect(streams).toMatch(/channel mix: 10 rows/);
+      // 2017 website: the four 2017 seeds' resolved counts, summed by DuckDB.
+      const tables = outputs.filter((o) => o.output_type === 'display_data').map((o) => text(o.data['text/html'] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '));
+      expect(tables.some((t) => t.includes('2017 website 33405 4'))).toBe(true);
+    });
+
     it('HTML has plotly.js inline, no CDN or remote script, and the figure JSON', () => {
       const page = readFileSync(html, 'utf8');
       expect(page).toContain('plotly.js v3.');
