@@ -13,6 +13,8 @@ export interface Source {
   text?: string;
   /** Filled by the read stage when the file could not be read at all. */
   readError?: { code: FindingCode; message: string };
+  /** sha256 (hex) of `bytes` when the caller already computed it (the corpus loader does). */
+  hash?: string;
 }
 
 /** A decoded document, split into lines. Line numbers are 1-based. */

@@ -34,7 +34,7 @@ export interface ProcessOptions {
 }
 
 export async function processItem(item: WorkItem, options: ProcessOptions = {}): Promise<Processed> {
-  const result = await readAndProcess({ file: item.file, bytes: item.bytes, readError: item.readError }, () => item.id);
+  const result = await readAndProcess({ file: item.file, bytes: item.bytes, readError: item.readError, hash: item.hash ?? undefined }, () => item.id);
   if (result.report.status !== 'failed') result.findings.push(...validateReport(result));
   const { report, facts, findings } = result;
   const rows: TableRows = {

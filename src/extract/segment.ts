@@ -57,6 +57,11 @@ export interface SplitOptions {
    * separate ("64" and "0020470" in two cells are never rejoined into one number).
    */
   cuts?: readonly number[];
+  /**
+   * The last cell is the sum of the others (a matrix row's 总计): prunes every prefix whose
+   * sum no suffix of the digits can still reach — the search stays small on 30-digit rows.
+   */
+  lastIsSum?: boolean;
 }
 
 export function splitRun(digits: string, count: number, options: SplitOptions = {}): SplitResult {
@@ -71,6 +76,34 @@ export function splitRun(digits: string, count: number, options: SplitOptions = 
   let steps = 0;
   let complete = true;
   const cells: Cells = [];
+  // Values of the digits' suffixes (the candidate totals), NaN where a suffix starts with 0.
+  const suffix = Array.from({ length: digits.length + 1 }, (_, l) => (l === 0 || (l > 1 && digits[digits.length - l] === '0') ? NaN : Number(digits.slice(-l))));
+  /** Some total T (a suffix) can still equal the prefix sum plus the cells left between. */
+  const sumReachable = (at: number): boolean => {
+    const rem = count - 1 - cells.length;
+    if (rem < 0) return true;
+    let sum = 0;
+    for (const c of cells) sum += c;
+    const rest = digits.length - at;
+    for (let l = 1; l <= rest - rem; l++) {
+      const t = suffix[l]!;
+      if (!(t >= sum)) continue;
+      const mid = rest - l;
+      if (rem === 0) {
+        if (mid === 0 && t === sum) return true;
+      } else if (rem === 1) {
+        // The one cell left is exactly the digits between: check it rather than bound it.
+        if ((mid === 1 || digits[at] !== '0') && Number(digits.slice(at, at + mid)) === t - sum) return true;
+      } else {
+        // rem cells from mid digits: one of them has ≥ ⌈mid/rem⌉ digits (and no leading 0),
+        // none more than mid − rem + 1.
+        const need = t - sum;
+        const longest = Math.ceil(mid / rem);
+        if (need <= rem * (10 ** (mid - rem + 1) - 1) && (longest < 2 || need >= 10 ** (longest - 1))) return true;
+      }
+    }
+    return false;
+  };
   const walk = (at: number): void => {
     if (!complete) return;
     if (++steps > MAX_STEPS) {
@@ -94,7 +127,7 @@ export function splitRun(digits: string, count: number, options: SplitOptions = 
     const lens = digits[at] === '0' ? [1] : Array.from({ length: Math.max(0, maxLen) }, (_, i) => i + 1);
     for (const len of lens) {
       cells.push(Number(digits.slice(at, at + len)));
-      if (prefixOk(cells)) walk(at + len);
+      if (prefixOk(cells) && (!options.lastIsSum || sumReachable(at + len))) walk(at + len);
       cells.pop();
     }
   };

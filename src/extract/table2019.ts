@@ -204,6 +204,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         }
         const recovered = recoverCells(values.map((c) => c.text), width, {
           accept: rowTotalHolds,
+          lastIsSum: true,
           prefixOk: rowTotalPrefix(values.reduce((n, c) => n + c.text.replace(/\s+/g, '').length, 0), width),
         });
         // Only text that lost its cell boundaries is split into digits; in a table read cell by

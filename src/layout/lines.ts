@@ -14,7 +14,7 @@ export function classifyLine(line: string): LineClass {
   // behind invisible characters is still a cell line (else it would glue onto the cell before).
   if (LEADING_INVISIBLE.test(line)) return 'tab_cell';
   if (line.trim() === '') return 'blank';
-  if (/\|\s*$/.test(line) && !/\|.*\|.*\|/.test(line.replace(/\|\s*$/, ''))) return 'pipe_cell';
+  if (line.includes('|') && /\|\s*$/.test(line) && !/\|.*\|.*\|/.test(line.replace(/\|\s*$/, ''))) return 'pipe_cell';
   if (line.includes('\t') && line.trim().length > 0) return 'tab_row';
   return 'text';
 }

@@ -105,7 +105,7 @@ export function decode(source: Source): DecodeResult {
     hash = sha256(source.text);
   } else if (source.bytes instanceof Uint8Array) {
     decoded = decodeBytes(source.bytes);
-    hash = sha256(source.bytes);
+    hash = source.hash ?? sha256(source.bytes);
   } else {
     throw new XxgkError('bad_argument', 'Source has neither bytes nor text', { file });
   }

@@ -53,13 +53,13 @@ function docOf(file: string, format: string, encoding: string, hash: string, raw
 function fromDocx(source: Source, bytes: Uint8Array): DecodeResult {
   const r = readDocx(bytes);
   if ('error' in r) return fail(r.error.code, r.error.message);
-  return docOf(source.file, 'docx', r.encoding, sha256(bytes), r.lines);
+  return docOf(source.file, 'docx', r.encoding, source.hash ?? sha256(bytes), r.lines);
 }
 
 function fromHtml(source: Source, bytes: Uint8Array): DecodeResult {
   const d = decodeHtml(bytes);
   if ('error' in d) return fail('unknown_encoding', d.error);
-  return docOf(source.file, 'html', d.encoding, sha256(bytes), htmlToLines(d.text));
+  return docOf(source.file, 'html', d.encoding, source.hash ?? sha256(bytes), htmlToLines(d.text));
 }
 
 /** Text decoding; text that turns out to be an HTML page is rendered as one. */
@@ -97,7 +97,7 @@ export async function readSourceAsync(source: Source): Promise<ReadDoc | ReadFai
   if (sniffKind(bytes, source.file) !== 'pdf') return readSource(source);
   const r = await readPdf(bytes);
   if ('error' in r) return fail(r.error.code, r.error.message);
-  return docOf(source.file, 'pdf', r.encoding, sha256(bytes), r.lines, r.notes);
+  return docOf(source.file, 'pdf', r.encoding, source.hash ?? sha256(bytes), r.lines, r.notes);
 }
 
 /** The text lines a file is read as (what `line` in facts and findings refers to). */

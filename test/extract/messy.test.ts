@@ -5,25 +5,15 @@
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { processDoc } from '../../src/extract/document.ts';
-import { layout } from '../../src/layout/index.ts';
-import type { DecodedDoc, Fact } from '../../src/types.ts';
+import type { Fact } from '../../src/types.ts';
 import { seedDoc, textDoc } from '../helpers.ts';
+import { coveredByAmbiguity, glue } from '../properties/glue.ts';
 
 const run = (text: string, file = 'fixture.txt') => processDoc(textDoc(text, file), 'r');
 const key = (f: Pick<Fact, 'metric' | 'applicant' | 'value'>) => `${f.metric}${f.applicant ? `[${f.applicant}]` : ''} ${f.value}`;
 const tableKeys = (facts: Fact[], prefix = /^(requests|reconsideration|litigation)/) =>
   facts.filter((f) => f.source === 'table' && prefix.test(f.metric)).map(key);
 const codes = (r: ReturnType<typeof run>) => r.findings.map((f) => f.code);
-
-/** Flatten a document's tables the way a crawler does: every row on one line, no cell boundaries. */
-function glue(doc: DecodedDoc): string {
-  const out: string[] = [];
-  for (const b of layout({ lines: doc.lines, raw: doc.raw })) {
-    if (b.kind === 'prose') out.push(doc.raw[b.line - 1]!);
-    else for (const r of b.rows) out.push(r.cells.map((c) => c.raw).join(''));
-  }
-  return out.join('\n');
-}
 
 // The same 2021 request and appeals tables, clean (Word dump) and glued (crawled HTML).
 const CLEAN_2021 = [
@@ -110,27 +100,107 @@ describe('glued table cells (2021 matrix and appeals)', () => {
   });
 });
 
-describe('the seeds, glued', () => {
-  it('003 (2019): the request and appeals tables give the seed\'s facts; glued 第二十条 runs are flagged, not guessed', () => {
-    const doc = seedDoc('003');
-    const seed = processDoc(doc, 's');
-    const glued = run(glue(doc));
-    expect(tableKeys(glued.facts)).toEqual(tableKeys(seed.facts));
-    expect(tableKeys(glued.facts)).toHaveLength(23 * 7 + 15);
-    // "规章000" splits one way only; "规范性文件151432" does not and has no identity to decide.
-    expect(glued.facts.filter((f) => f.metric.startsWith('art20.rules.')).map(key)).toEqual(['art20.rules.made 0', 'art20.rules.published 0', 'art20.rules.public_total 0']);
-    expect(glued.facts.filter((f) => f.metric.startsWith('art20.normative.'))).toEqual([]);
-    expect(glued.findings.filter((f) => f.code === 'ambiguous_cells').map((f) => f.metric)).toEqual([
-      'art20.normative', 'art20.licensing', 'art20.other_services', 'art20.penalty', 'art20.coercion',
+describe('each seed: clean, glued, chrome-wrapped and Traditional give identical facts', () => {
+  const tw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  /** Everything a fact means (not how it was read). */
+  const meaning = (f: Fact) => `${f.source} ${f.metric}${f.applicant ? `[${f.applicant}]` : ''} ${f.value} ${f.unit}`;
+  const wrap = (text: string) =>
+    [
+      '标题：某某单位政府信息公开工作年度报告',
+      '发布时间：2021-01-28 09:30  来源：办公室  【字体：大 中 小】  浏览次数：2817',
+      '原文链接：http://www.example.gov.cn/art/2021/1/28/art_1.html',
+      '当前位置：首页 > 政务公开 > 政府信息公开年度报告',
+      text,
+      '微信 微博 QQ空间 全真版 文字版 文件下载',
+      '版权所有：某某单位  网站标识码：3710020001  鲁ICP备05045351号',
+    ].join('\n');
+  // Glued 第二十条 runs of seed 003 that no constraint settles: each key must be flagged.
+  const AMBIGUOUS_003 = ['normative', 'licensing', 'other_services', 'penalty', 'coercion'].flatMap((s) =>
+    (s === 'normative' ? ['made', 'published', 'public_total'] : ['prev_items', 'change', 'decisions']).map((m) => `art20.${s}.${m}`),
+  );
+  const COUNTS: Record<string, number> = { '000': 86, '001': 70, '002': 76, '003': 208, '004': 59 };
+  for (const seed of ['000', '001', '002', '003', '004']) {
+    describe(seed, () => {
+      const doc = seedDoc(seed);
+      const clean = processDoc(doc, 's');
+      const expected = clean.facts.map(meaning);
+      it('has the facts the other versions are compared with', () => {
+        expect(expected).toHaveLength(COUNTS[seed]!);
+      });
+      it('glued: the same facts, except ambiguous 第二十条 keys, each named by ambiguous_cells', () => {
+        const glued = run(glue(doc));
+        const ambiguous = seed === '003' ? AMBIGUOUS_003 : [];
+        expect(glued.facts.map(meaning)).toEqual(clean.facts.filter((f) => !ambiguous.includes(f.metric)).map(meaning));
+        for (const k of ambiguous) expect(coveredByAmbiguity(k, glued.findings), k).toBe(true);
+        // No finding but the ambiguities is added; none of the clean one's is lost.
+        const codesOf = (fs: typeof glued.findings) => fs.map((f) => `${f.code} ${f.metric}`);
+        expect(codesOf(glued.findings.filter((f) => f.code !== 'ambiguous_cells'))).toEqual(codesOf(clean.findings));
+        expect(glued.findings.filter((f) => f.code === 'ambiguous_cells')).toHaveLength(seed === '003' ? 5 : 0);
+      });
+      it('chrome-wrapped: the same facts', () => {
+        expect(run(wrap(doc.raw.join('\n'))).facts.map(meaning)).toEqual(expected);
+      });
+      it('Traditional (opencc cn→tw): the same facts', () => {
+        const text = tw(doc.raw.join('\n'));
+        expect(text).not.toBe(doc.raw.join('\n'));
+        expect(run(text).facts.map(meaning)).toEqual(expected);
+      });
+    });
+  }
+
+  it('003 glued: units separate cells (129宗16671万元), "000" is only 0|0|0, 151432 stays ambiguous with its candidates', () => {
+    const glued = run(glue(seedDoc('003')));
+    const art20 = glued.facts.filter((f) => f.metric.startsWith('art20.')).map((f) => `${key(f)} ${f.unit} ${f.how}`);
+    expect(art20).toEqual([
+      'art20.rules.made 0 件 segmented',
+      'art20.rules.published 0 件 segmented',
+      'art20.rules.public_total 0 件 segmented',
+      'art20.fees.prev_items 10 件 cell',
+      'art20.fees.change 2 件 cell',
+      'art20.procurement.projects 129 宗 segmented',
+      'art20.procurement.amount 16671 万元 segmented',
     ]);
+    const normative = glued.findings.find((f) => f.metric?.startsWith('art20.normative'))!;
+    expect(normative).toMatchObject({ code: 'ambiguous_cells', metric: 'art20.normative.made,art20.normative.published,art20.normative.public_total', line: 40 });
+    expect(normative.message).toContain('151432 splits into its 3 columns in 28 ways');
+    expect(normative.message).toContain('15|14|32');
+    // A sign separates cells: 196 | +4134757, never a cut that moves the sign.
+    const licensing = glued.findings.find((f) => f.metric?.startsWith('art20.licensing'))!;
+    expect(licensing.message).toContain('196|+41|34757');
+    expect(licensing.message).not.toMatch(/19\|6\+/);
   });
-  it('002 (2008, PDF rows): every table fact is the seed\'s', () => {
-    const doc = seedDoc('002');
-    const seed = processDoc(doc, 's');
-    const glued = run(glue(doc));
-    const all = /./;
-    expect(tableKeys(glued.facts, all)).toEqual(tableKeys(seed.facts, all));
-    expect(tableKeys(seed.facts, all).length).toBeGreaterThan(50);
+  it('000 glued (2008, blank cells): blank rows give null facts with their units, as in the clean table', () => {
+    const glued = run(glue(seedDoc('000')));
+    const nulls = glued.facts.filter((f) => f.value === null).map((f) => `${f.metric} ${f.unit}`);
+    expect(nulls).toContain('proactive.total 条');
+    expect(nulls).toContain('requests.outcome.denied.state_secret 件');
+    expect(nulls.slice(-3)).toEqual(['training.meetings 次', 'training.sessions 次', 'training.trainees 人次']);
+    expect(glued.facts.filter((f) => f.value !== null).map(key)).toContain('proactive.channel.website 63');
+  });
+});
+
+describe('glued 第二十条 runs (no identity: separators, leading zeros and blanks only)', () => {
+  const art20 = (row: string, head = '信息内容本年新制作数量本年新公开数量对外公开总数量') =>
+    run(['某某区人民政府2019年政府信息公开工作年度报告', '二、主动公开政府信息情况', '第二十条第（一）项', head, row, '三、收到和处理政府信息公开申请情况'].join('\n'));
+  it('"000" is 0|0|0 (no number starts with 0)', () => {
+    expect(art20('规章000').facts.map(key)).toEqual(['art20.rules.made 0', 'art20.rules.published 0', 'art20.rules.public_total 0']);
+  });
+  it('"112" is not 1|1|2: a blank cell may have been lost (1|12|∅, 112|∅|∅ …)', () => {
+    const r = art20('规章112');
+    expect(r.facts.filter((f) => f.metric.startsWith('art20.'))).toEqual([]);
+    const amb = r.findings.find((f) => f.code === 'ambiguous_cells')!;
+    expect(amb.metric).toBe('art20.rules.made,art20.rules.published,art20.rules.public_total');
+    expect(amb.message).toContain('in 10 ways (1|1|2 or ∅|1|12 or 1|∅|12 or 1|12|∅ or ∅|11|2 or 11|∅|2 or 4 more; ∅ = blank)');
+  });
+  it('a sign separates cells, yet "0+512" is not placed: a blank cell may have been lost anywhere', () => {
+    const r = art20('行政许可0+512', '信息内容上一年项目数量本年增/减处理决定数量');
+    expect(r.facts.filter((f) => f.metric.startsWith('art20.'))).toEqual([]);
+    const amb = r.findings.find((f) => f.code === 'ambiguous_cells')!;
+    expect(amb.metric).toBe('art20.licensing.prev_items,art20.licensing.change,art20.licensing.decisions');
+    expect(amb.message).toContain('(0|+5|12 or 0|+51|2 or ∅|0|+512 or 0|∅|+512 or 0|+512|∅; ∅ = blank)');
+  });
+  it('spaced cells are cells', () => {
+    expect(art20('规范性文件15 14 32').facts.map((f) => `${key(f)} ${f.how}`)).toEqual(['art20.normative.made 15 cell', 'art20.normative.published 14 cell', 'art20.normative.public_total 32 cell']);
   });
 });
 

@@ -12,6 +12,8 @@ import {
   rowTotalHolds,
   rowTotalPrefix,
   splitRun,
+  splitSeparated,
+  stretchesOf,
   tokensOf,
   yearWithinCumulative,
 } from '../../src/extract/segment.ts';
@@ -55,6 +57,35 @@ describe('splitting a glued digit run', () => {
       [1, 2345],
       [12, 345],
     ]);
+  });
+});
+
+describe('a row total prunes the search (lastIsSum)', () => {
+  it('finds the same splits as the plain search, on long runs too', () => {
+    for (const d of ['640020470', '102001013', '273281120301211395271895172883', '253487996205904291014117999']) {
+      const pruned = splitRun(d, 7, { accept: rowTotalHolds, lastIsSum: true }).candidates;
+      expect(pruned).toEqual(splitRun(d, 7, { accept: rowTotalHolds }).candidates);
+    }
+    expect(splitRun('273281120301211395271895172883', 7, { accept: rowTotalHolds, lastIsSum: true }).candidates).toEqual([[27328, 1120, 3012, 1, 139527, 1895, 172883]]);
+  });
+});
+
+describe('runs with separators (第二十条)', () => {
+  const units = ['宗', '万元', '件'];
+  it('cuts at signs and units, spaces ignored', () => {
+    expect(stretchesOf('196+4134757', units)).toEqual([{ sign: '', digits: '196', unit: '' }, { sign: '+', digits: '4134757', unit: '' }]);
+    expect(stretchesOf('129宗16671万元', units)).toEqual([{ sign: '', digits: '129', unit: '宗' }, { sign: '', digits: '16671', unit: '万元' }]);
+    expect(stretchesOf('2249 -133 5375', units)).toEqual([{ sign: '', digits: '2249', unit: '' }, { sign: '-', digits: '1335375', unit: '' }]);
+    expect(stretchesOf('见附件', units)).toBeUndefined();
+  });
+  it('every split into the columns, with lost blank cells when asked', () => {
+    const s = (t: string, n: number, blanks: boolean) => splitSeparated(stretchesOf(t, units)!, n, blanks).candidates;
+    expect(s('000', 3, true)).toEqual([['0', '0', '0']]);
+    expect(s('129宗16671万元', 2, true)).toEqual([['129宗', '16671万元']]);
+    expect(s('112', 3, false)).toEqual([['1', '1', '2']]);
+    expect(s('112', 3, true)).toHaveLength(10);
+    expect(s('10+2', 3, false)).toEqual([['1', '0', '+2']]);
+    expect(s('85.6', 2, false)).toEqual([]); // a decimal number is never cut
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layout } from '../../src/layout/index.ts';
+import { gluedRows, isGluedRowLine, isUnitValues } from '../../src/layout/glued.ts';
 import { classifyLine } from '../../src/layout/lines.ts';
 import { groupPipeCells } from '../../src/layout/pipe-cells.ts';
 import type { TableBlock } from '../../src/types.ts';
@@ -68,5 +69,21 @@ describe('" |"-terminated cells (seed 004)', () => {
     const cell = (text: string, line: number) => ({ text, raw: text, line });
     const rows = groupPipeCells([cell('统计指标', 1), cell('单位', 2), cell('统计数', 3), cell('收到申请数', 4), cell('5', 5), cell('当面申请数', 6), cell('件', 7), cell('2', 8)]);
     expect(rows.map((r) => r.cells.map((c) => c.text))).toEqual([['统计指标', '单位', '统计数'], ['收到申请数', '5'], ['当面申请数', '件', '2']]);
+  });
+});
+
+describe('flattened rows with units (issue 6)', () => {
+  it('values that carry their units are one value run: "129宗16671万元"', () => {
+    expect(gluedRows(['政府集中采购129宗16671万元'], ['政府集中采购129宗16671万元'], 0).map((r) => r.cells.map((c) => c.text))).toEqual([['政府集中采购', '129宗16671万元']]);
+    expect(isUnitValues('129宗16671万元')).toBe(true);
+    // One value with a unit is a phrase, not a row.
+    expect(isUnitValues('12件')).toBe(false);
+    expect(isGluedRowLine('全年受理12件')).toBe(false);
+  });
+  it('a blank row is a label with its unit: it belongs to the table, the unit split off', () => {
+    expect(isGluedRowLine('（一）召开政府信息公开工作会议或专题会议数次')).toBe(true);
+    expect(isGluedRowLine('二、回应解读情况(不同方式回应同一热点或舆情计1次)')).toBe(false);
+    const line = '(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)条';
+    expect(gluedRows([line], [line], 0)[0]!.cells.map((c) => c.text)).toEqual(['(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)', '条']);
   });
 });
