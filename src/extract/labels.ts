@@ -13,10 +13,27 @@ const NUMBERING = [
   /^第[一二三四五六七八九十]+[项部分]/,
 ];
 
+/** First characters any NUMBERING pattern or 其中 can start with: other labels skip the strip loop. */
+const NUMBERING_START = new Set('一二三四五六七八九十(（0123456789①②③④⑤⑥⑦⑧⑨⑩第其');
+
+/** Table labels repeat across rows and reports: cores are memoised (bounded). */
+const coreCache = new Map<string, string>();
+const CORE_CACHE_MAX = 20_000;
+
 /** Core of a label: "（一）主动公开政府信息数（不同渠道…计1条）" → "主动公开政府信息数". */
 export function labelCore(label: string): string {
+  let core = coreCache.get(label);
+  if (core === undefined) {
+    core = computeCore(label);
+    if (coreCache.size >= CORE_CACHE_MAX) coreCache.clear();
+    coreCache.set(label, core);
+  }
+  return core;
+}
+
+function computeCore(label: string): string {
   let s = label.replace(/[\s\u200b-\u200f\u2060\ufeff]+/g, '');
-  for (let changed = true; changed; ) {
+  for (let changed = NUMBERING_START.has(s[0] ?? ''); changed; ) {
     changed = false;
     for (const re of NUMBERING) {
       const next = s.replace(re, '');
@@ -32,7 +49,7 @@ export function labelCore(label: string): string {
     }
   }
   // Drop parenthetical notes but keep the text after them ("开通…网站（或设立…专栏）数" → "开通…网站数").
-  s = s.replace(/[(（][^()（）]*[)）]/g, '');
+  if (s.includes('(') || s.includes('（')) s = s.replace(/[(（][^()（）]*[)）]/g, '');
   return s.replace(/[:：]$/, '');
 }
 

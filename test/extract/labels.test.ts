@@ -13,3 +13,15 @@ describe('label cores', () => {
     ['十二、依申请公开信息收取的费用', '依申请公开信息收取的费用'],
   ])('%s → %s', (label, core) => expect(labelCore(label)).toBe(core));
 });
+
+describe('label cores, repeated and nested', () => {
+  it('strips stacked numbering and 其中 in any order, and gives the same core on a repeated call', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(labelCore('其中：（1）1.政府网站')).toBe('政府网站');
+      expect(labelCore('（三）其中：①微博：')).toBe('微博');
+      expect(labelCore('网站(专栏)数：')).toBe('网站数');
+      expect(labelCore('第一项 概述')).toBe('概述');
+      expect(labelCore('2018年')).toBe('2018年');
+    }
+  });
+});

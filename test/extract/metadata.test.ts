@@ -225,3 +225,37 @@ describe('helpers', () => {
     expect(scopeOf(null, [])).toBe('unknown');
   });
 });
+
+describe('fast paths keep the same answers', () => {
+  it('asAgencyName: a caption with brackets and (盖章) is still a name; long or short text is not', () => {
+    expect(asAgencyName('【威海市中小企业局】')).toBe('威海市中小企业局');
+    expect(asAgencyName('威海市中小企业局（盖章）')).toBe('威海市中小企业局');
+    expect(asAgencyName('威海市中小企业局 [image: seal.png]')).toBe('威海市中小企业局');
+    expect(asAgencyName('局')).toBeNull();
+    expect(asAgencyName('威'.repeat(41) + '局')).toBeNull();
+  });
+
+  it('agencyType: the same suffix length across lists goes to the first list (医院 beats 院, 管理局 beats 局)', () => {
+    expect(agencyType('威海市市政管理局')).toBe('department');
+    expect(agencyType('威海市中心医院')).toBe('other');
+    expect(agencyType('某某')).toBe('other');
+  });
+
+  it('a spaced-out date line still counts as a lone date line; a long line does not', () => {
+    const r = extractMetadata(['威海市中小企业局2017年政府信息公开年度报告', '正文。', '2018   年   1   月   12   日']);
+    expect(r.meta.published).toBe('2018-01-12');
+    const long = extractMetadata(['威海市中小企业局2017年政府信息公开年度报告', '正文。', '2018年1月12日发布的通知']);
+    expect(long.meta.published).toBeNull();
+  });
+
+  it('full-width lines are folded before matching (填报单位：…, ２０１８年)', () => {
+    const r = extractMetadata(['填报单位：秀英区政府服务中心', '２０１７年度政府信息公开工作情况。', '填报日期：２０１８年１月５日'], { file: 'x.txt' });
+    expect([r.meta.agency, r.meta.year, r.meta.published]).toEqual(['秀英区政府服务中心', 2017, '2018-01-05']);
+  });
+
+  it('table lines outside the document or as a large set are ignored or hidden', () => {
+    const lines = ['(威海市中小企业局)', '威海市中小企业局', '2017年政府信息公开年度报告'];
+    expect(extractMetadata(lines, { tableLines: new Set([0, 99, 1.5]) }).meta.agency).toBe('威海市中小企业局');
+    expect(extractMetadata(lines, { tableLines: new Set([1, 2]) }).meta.agency).toBeNull();
+  });
+});

@@ -327,3 +327,16 @@ describe('duplicates', () => {
     ]);
   });
 });
+
+describe('clause screening keeps every reading', () => {
+  it('a digitless clause still states none; a thousands comma does not split a clause', () => {
+    expect(brief('本年度未收到政府信息公开申请，主动公开政府信息1,234条')).toEqual([
+      ['requests.received', 0, false, '件'],
+      ['proactive.total', 1234, false, '条'],
+    ]);
+  });
+
+  it('an earlier year in a clause of the same sentence is last year: skipped', () => {
+    expect(brief('2018年主动公开政府信息8条，2019年主动公开政府信息12条')).toEqual([['proactive.total', 12, false, '条']]);
+  });
+});

@@ -86,3 +86,25 @@ describe('findPlaces', () => {
     expect(findPlaces('通过海口市政府信息公开网站', true).map((m) => m.text)).toEqual(['海口市']);
   });
 });
+
+describe('lazy body text', () => {
+  it('the body text is read only when the agency and title cannot decide', () => {
+    let calls = 0;
+    const text = () => {
+      calls++;
+      return '南京市 鼓楼区';
+    };
+    expect(resolveRegion('威海市环翠区人民政府', { text }).admin_code).toBe('371002');
+    expect(calls).toBe(0);
+    // 鼓楼区 is in four cities: the text decides.
+    expect(resolveRegion('鼓楼区人民政府', { text }).admin_code).toBe('320106');
+    expect(calls).toBe(1);
+    expect(resolveRegion('区政务服务中心', { text }).city).toBe('南京市');
+  });
+
+  it('findPlaces: longest name at each position, a name running to the end of the text', () => {
+    expect(findPlaces('延边朝鲜族自治州延吉市').map((m) => m.text)).toEqual(['延边朝鲜族自治州', '延吉市']);
+    expect(findPlaces('xx海南').map((m) => [m.text, m.start])).toEqual([['海南', 2]]);
+    expect(findPlaces('海')).toEqual([]);
+  });
+});
