@@ -134,6 +134,8 @@ export const FINDING_CODES = [
   // limits (LoadOptions)
   'table_too_large',
   'timeout',
+  // provenance
+  'synthetic_report',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

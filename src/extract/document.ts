@@ -2,6 +2,7 @@
  * One decoded document → its reports row, facts and findings (before cross-report validation).
  * Pure: the same document always gives the same result.
  */
+import { SYNTH_MARKER } from '../catalogue/synthetic.ts';
 import { layout } from '../layout/index.ts';
 import { detectTemplate } from '../template/detect.ts';
 import type { Block, DecodedDoc, Fact, Finding, ReportRow, Status } from '../types.ts';
@@ -138,6 +139,15 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
       line: null,
     });
   }
+  if (isSynthetic(doc)) {
+    local.push({
+      severity: 'info',
+      code: 'synthetic_report',
+      message: `synthetic report written by xxgk synth (first line ${SYNTH_MARKER}): for scale and accuracy tests, never for analysis`,
+      metric: null,
+      line: 1,
+    });
+  }
   const findings: Finding[] = local.map((f) => ({ ...f, report_id: reportId }));
   const status: Status = findings.some((f) => f.code === 'no_report')
     ? 'failed'
@@ -188,6 +198,11 @@ export function failedReport(
     facts: [],
     findings: [{ report_id: reportId, severity: 'error', code: error.code, message: `${file}: ${error.message}`, metric: null, line: null }],
   };
+}
+
+/** Written by `xxgk synth`: its mark is the first line. */
+function isSynthetic(doc: DecodedDoc): boolean {
+  return doc.raw.length > 0 && doc.raw[0]!.trim() === SYNTH_MARKER;
 }
 
 /** No text after the last statistics table: a page copy may have been cut off inside it. */

@@ -2,6 +2,7 @@
  * One synthetic report: true values (consistent with every identity), an optional injected
  * defect, and the text in one of the layouts real dumps have. Pure: (seed, index) → report.
  */
+import { SYNTH_MARKER } from '../catalogue/synthetic.ts';
 import type { Applicant } from '../types.ts';
 import { pickAgency, type SynthAgency } from './places.ts';
 import { mixSeed, rng, type Rng } from './random.ts';
@@ -59,8 +60,7 @@ export interface SynthOptions {
   defectRate?: number;
 }
 
-/** The first line of every synthetic file: never mistake it for a real report. */
-export const SYNTH_MARKER = '【合成数据】';
+export { SYNTH_MARKER };
 
 type Values = Map<string, number | null>;
 const key = (metric: string, applicant: Applicant | null) => (applicant ? `${metric}|${applicant}` : metric);

@@ -22,6 +22,11 @@ describe('synthReport', () => {
     // Names look real: a place from the division list and a government or department suffix.
     expect(reports.every((r) => /(人民政府|局|委员会)$/.test(r.entry.agency))).toBe(true);
   });
+  it('is flagged by the loader: a synthetic_report info finding on line 1, nothing for a real report', async () => {
+    const r = await loadReports([{ file: 'synth_1.txt', text: synthReport(1, 3).text }, { file: 'real.txt', text: synthReport(1, 3).text.replace(`${SYNTH_MARKER}\n`, '') }]);
+    const flagged = r.records.findings.filter((f) => f.code === 'synthetic_report');
+    expect(flagged.map((f) => [f.severity, f.line, r.records.reports.find((x) => x.report_id === f.report_id)!.file])).toEqual([['info', 1, 'synth_1.txt']]);
+  });
   it('keeps the identities of the true values (2019/2021: new + carried over = outcomes + carried to next)', () => {
     for (let i = 0; i < 50; i++) {
       const { entry } = synthReport(3, i, { defectRate: 0 });
