@@ -131,6 +131,72 @@ const violation = (ruleId: string, message: string, keys: string[], line: number
 
 const unique = (xs: string[]): string[] => [...new Set(xs)];
 
+// Fast paths: most identities hold, and deciding that needs no Term objects or messages. They
+// answer "certainly holds"; anything else goes through checkSum, which decides and explains.
+
+/** Running state of a sum: stated total, whether a present cell is blank, whether one exceeds. */
+interface Tally {
+  sum: number;
+  blank: boolean;
+  max: number;
+}
+
+function tallyCell(get: CellLookup, key: string, a: Applicant, t: Tally): void {
+  const c = get(key, a);
+  if (!c) return; // absent rows are not part of the identity
+  if (c.value === null) t.blank = true;
+  else {
+    t.sum += c.value;
+    if (c.value > t.max) t.max = c.value;
+  }
+}
+
+function holds(total: number, t: Tally): boolean {
+  if (t.max > total && !same(t.max, total)) return false; // a part exceeds its total
+  if (!t.blank) return same(t.sum, total);
+  return !(t.sum > total && !same(t.sum, total));
+}
+
+function sumHolds(get: CellLookup, totalKey: string, a: Applicant, parts: readonly Part[]): boolean {
+  const total = get(totalKey, a)?.value ?? null;
+  if (total === null) return true;
+  const t: Tally = { sum: 0, blank: false, max: -Infinity };
+  let stated = 0;
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      tallyCell(get, part, a, t);
+      if (get(part, a)?.value != null) stated++;
+      continue;
+    }
+    const aggregate = get(part.either, a);
+    if (aggregate && aggregate.value !== null) {
+      tallyCell(get, part.either, a, t);
+      stated++;
+      continue;
+    }
+    let subsStated = 0;
+    for (const k of part.or) if (get(k, a)?.value != null) subsStated++;
+    if (subsStated === 0) tallyCell(get, part.either, a, t);
+    for (const k of part.or) tallyCell(get, k, a, t);
+    stated += subsStated;
+  }
+  if (stated === 0) return true;
+  return holds(total, t);
+}
+
+function rowTotalHolds(get: CellLookup, metric: string): boolean {
+  const total = get(metric, 'total')?.value ?? null;
+  if (total === null) return true;
+  const t: Tally = { sum: 0, blank: false, max: -Infinity };
+  let stated = 0;
+  for (const a of APPLICANT_COLUMNS) {
+    tallyCell(get, metric, a, t);
+    if (get(metric, a)?.value != null) stated++;
+  }
+  if (stated === 0) return true;
+  return holds(total, t);
+}
+
 /** Check one rule; returns every violation (one per applicant column where relevant). */
 export function evaluateRule(rule: IdentityRule, get: CellLookup, state: EvalState): Violation[] {
   switch (rule.kind) {
@@ -143,14 +209,21 @@ export function evaluateRule(rule: IdentityRule, get: CellLookup, state: EvalSta
     }
     case 'sum': {
       const applicants: readonly Applicant[] = rule.perApplicant ? ALL_APPLICANTS : ['total'];
-      return applicants.flatMap((a) =>
-        checkSum(rule, term(get, rule.total, a), rule.parts.flatMap((p) => partTerms(get, p, a)), a, () => ruleKeys(rule), state),
-      );
+      const out: Violation[] = [];
+      for (const a of applicants) {
+        if (sumHolds(get, rule.total, a, rule.parts)) continue;
+        out.push(...checkSum(rule, term(get, rule.total, a), rule.parts.flatMap((p) => partTerms(get, p, a)), a, () => ruleKeys(rule), state));
+      }
+      return out;
     }
-    case 'row_total':
-      return rule.metrics.flatMap((m) =>
-        checkSum(rule, term(get, m, 'total'), APPLICANT_COLUMNS.map((a) => term(get, m, a)), 'total', () => [m], state),
-      );
+    case 'row_total': {
+      const out: Violation[] = [];
+      for (const m of rule.metrics) {
+        if (rowTotalHolds(get, m)) continue;
+        out.push(...checkSum(rule, term(get, m, 'total'), APPLICANT_COLUMNS.map((a) => term(get, m, a)), 'total', () => [m], state));
+      }
+      return out;
+    }
     case 'balance':
       return ALL_APPLICANTS.flatMap((a) => {
         const left = side(rule.left.map((k) => term(get, k, a)));
