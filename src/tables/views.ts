@@ -75,6 +75,7 @@ export function resolveReport(report: ReportRow, facts: readonly Fact[], finding
   const narrative = indexCells(narrativeFacts);
   const implicated = implicatedKeys(findings, report.report_id);
   const resolved: ResolvedIndex = new Map();
+  let blanks = 0;
   for (const metric of new Set([...table.keys(), ...narrative.keys()])) {
     const tableRow = table.get(metric);
     const narrativeRow = narrative.get(metric);
@@ -89,11 +90,13 @@ export function resolveReport(report: ReportRow, facts: readonly Fact[], finding
         row.set(applicant, { value: n.value, source: 'narrative', line: n.line, blank: false });
       } else {
         const blank = Boolean(t && t.value === null && !implicated.has(metric));
+        if (blank) blanks++;
         row.set(applicant, { value: null, source: null, line: t?.line ?? n?.line ?? null, blank });
       }
     }
   }
-  inferZeros(report, resolved);
+  // Only blank cells can be proven zero: most reports have none.
+  if (blanks > 0) inferZeros(report, resolved);
   return resolved;
 }
 
