@@ -1,19 +1,23 @@
 /**
- * Corpus worker: processes batches of sources and writes its own Parquet parts, one open part
- * per year, flushed every `partRows` facts. Only small summaries go back to the main thread.
+ * Corpus worker: processes batches of sources and writes its own Parquet parts — per year, one
+ * file per table, written a row group at a time and closed at `partRows` rows or at the end.
+ * Only small summaries go back to the main thread.
  */
 import path from 'node:path';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { carryFacts, processItem, type Row, type TableRows, type WorkItem } from './process.ts';
-import { writeParquetRows } from './parquet.ts';
-import { DATASET_TABLES, partitionDir, TABLE_NAMES } from './schema.ts';
+import { openPartStream, type PartStream } from './parquet.ts';
+import { DATASET_TABLES, partitionDir, TABLE_NAMES, type DatasetTable } from './schema.ts';
 import type { Fact } from '../types.ts';
 
 export interface WorkerConfig {
   out: string;
   /** Unique per run and worker: part files never collide with earlier runs' parts. */
   tag: string;
+  /** Rows (facts + reports) per part file before the worker starts a new one. */
   partRows: number;
+  /** Rows buffered (over all years) before the biggest year's rows are written as a row group. */
+  rowGroupRows: number;
   views: boolean;
 }
 
@@ -37,17 +41,22 @@ export type FromWorker =
   | { type: 'finished'; parts: string[] }
   | { type: 'error'; message: string };
 
+/** One year's open part: a Parquet stream per table and the rows of its next row group. */
 interface OpenPart {
   name: string;
-  rows: TableRows;
-  facts: number;
+  dir: string;
+  streams: Partial<Record<DatasetTable, PartStream>>;
+  pending: TableRows;
+  /** Facts + reports buffered in `pending`. */
+  buffered: number;
+  /** Facts + reports written to this part. */
+  written: number;
 }
 
 const config = workerData as WorkerConfig;
 const open = new Map<string, OpenPart>();
 /** Rows buffered over all open parts: memory stays bounded however many years a corpus spans. */
 let buffered = 0;
-const budget = () => config.partRows;
 const written: string[] = [];
 let seq = 0;
 
@@ -58,23 +67,37 @@ function emptyRows(): TableRows {
 function partFor(dir: string): OpenPart {
   let p = open.get(dir);
   if (!p) {
-    p = { name: `part-${config.tag}-${String(seq++).padStart(4, '0')}`, rows: emptyRows(), facts: 0 };
+    p = { name: `part-${config.tag}-${String(seq++).padStart(4, '0')}`, dir, streams: {}, pending: emptyRows(), buffered: 0, written: 0 };
     open.set(dir, p);
   }
   return p;
 }
 
-function flush(dir: string): void {
+/** Write a part's buffered rows as one row group per table. */
+function writeGroup(p: OpenPart): void {
+  for (const t of TABLE_NAMES) {
+    const rows = p.pending[t];
+    if (!rows.length) continue;
+    let stream = p.streams[t];
+    if (!stream) {
+      stream = p.streams[t] = openPartStream(path.join(config.out, t, p.dir, `${p.name}.parquet`), DATASET_TABLES[t]);
+      written.push(stream.file);
+    }
+    stream.append(rows);
+  }
+  p.pending = emptyRows();
+  p.written += p.buffered;
+  buffered -= p.buffered;
+  p.buffered = 0;
+}
+
+/** Write what is buffered and close the part's files. */
+function closePart(dir: string): void {
   const p = open.get(dir);
   if (!p) return;
   open.delete(dir);
-  buffered -= p.facts;
-  for (const t of TABLE_NAMES) {
-    if (!p.rows[t].length) continue;
-    const file = path.join(config.out, t, dir, `${p.name}.parquet`);
-    writeParquetRows(file, DATASET_TABLES[t], p.rows[t]);
-    written.push(file);
-  }
+  writeGroup(p);
+  for (const stream of Object.values(p.streams)) stream.close();
 }
 
 async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
@@ -84,9 +107,9 @@ async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
     const year = result.report.year;
     const dir = partitionDir(year);
     const part = partFor(dir);
-    for (const t of TABLE_NAMES) for (const r of rows[t]) part.rows[t].push(r);
+    for (const t of TABLE_NAMES) for (const r of rows[t]) part.pending[t].push(r);
     const n = rows.facts.length + 1;
-    part.facts += n;
+    part.buffered += n;
     buffered += n;
     out.push({
       hash: item.hash,
@@ -100,12 +123,12 @@ async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
       findings: result.findings.length,
       carry: carryFacts(result.facts).map((f) => ({ metric: f.metric, applicant: f.applicant, value: f.value, line: f.line })),
     });
-    if (part.facts >= config.partRows) flush(dir);
-    else if (buffered > budget()) {
-      // Over budget: flush the biggest open part (a small year never blocks a big one).
-      let biggest = dir;
-      for (const [d, p] of open) if (p.facts > (open.get(biggest)?.facts ?? -1)) biggest = d;
-      flush(biggest);
+    if (part.written + part.buffered >= config.partRows) closePart(dir);
+    else if (buffered >= config.rowGroupRows) {
+      // Over budget: write the biggest year's rows as a row group (a small year never blocks a big one).
+      let biggest = part;
+      for (const p of open.values()) if (p.buffered > biggest.buffered) biggest = p;
+      writeGroup(biggest);
     }
   }
   return out;
@@ -124,7 +147,7 @@ async function onMessage(msg: ToWorker): Promise<void> {
       const summaries = await handle(msg.items);
       parentPort!.postMessage({ type: 'done', seq: msg.seq, summaries, busyMs: performance.now() - t0 } satisfies FromWorker);
     } else {
-      for (const dir of [...open.keys()]) flush(dir);
+      for (const dir of [...open.keys()]) closePart(dir);
       parentPort!.postMessage({ type: 'finished', parts: written } satisfies FromWorker);
     }
   } catch (e) {
