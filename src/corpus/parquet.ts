@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync 
 import path from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { ByteWriter, ParquetWriter, parquetWriteBuffer, schemaFromColumnData } from 'hyparquet-writer';
-import { NO_STATISTICS, type ColumnSpec } from './schema.ts';
+import { withStatistics, type ColumnSpec } from './schema.ts';
 
 type Row = Record<string, unknown>;
 
@@ -73,7 +73,7 @@ function columnDataOf(columns: readonly ColumnSpec[], rows: readonly Row[]) {
       if (v !== null && type === 'INT32' && typeof v !== 'number') v = Number(v);
       data[i] = v;
     }
-    return { name, data, type, nullable: true, statistics: !NO_STATISTICS.has(name) };
+    return { name, data, type, nullable: true, statistics: withStatistics(type) };
   });
 }
 
