@@ -13,16 +13,41 @@ export interface CellValue {
   parsed: boolean;
 }
 
-export function cellValue(cell: Cell | undefined): CellValue {
-  if (!cell) return { value: null, unit: null, approx: false, parsed: true };
-  const p = parseNumber(cell.text);
-  if (!p) return { value: null, unit: null, approx: false, parsed: false };
-  return { value: p.value, unit: p.unit, approx: p.approx, parsed: true };
+const ABSENT: Readonly<CellValue> = Object.freeze({ value: null, unit: null, approx: false, parsed: true });
+const UNPARSED: Readonly<CellValue> = Object.freeze({ value: null, unit: null, approx: false, parsed: false });
+
+/**
+ * Cell texts repeat within a table and across reports ("0", "—", "12"), and a cell is read
+ * several times (fact, finding check, identities): values are memoised per text (bounded).
+ * The shared results are frozen; callers only read them.
+ */
+const valueCache = new Map<string, Readonly<CellValue>>();
+const VALUE_CACHE_MAX = 50_000;
+/** Plain digit strings short enough that parseNumber's rounding cannot change them. */
+const SHORT_DIGITS = /^\d{1,9}$/;
+
+/** The value of a cell's text: memoised parseNumber. */
+export function textValue(text: string): Readonly<CellValue> {
+  let v = valueCache.get(text);
+  if (v === undefined) {
+    if (SHORT_DIGITS.test(text)) v = Object.freeze({ value: Number(text), unit: null, approx: false, parsed: true });
+    else {
+      const p = parseNumber(text);
+      v = p ? Object.freeze({ value: p.value, unit: p.unit, approx: p.approx, parsed: true }) : UNPARSED;
+    }
+    if (valueCache.size >= VALUE_CACHE_MAX) valueCache.clear();
+    valueCache.set(text, v);
+  }
+  return v;
+}
+
+export function cellValue(cell: Cell | undefined): Readonly<CellValue> {
+  return cell ? textValue(cell.text) : ABSENT;
 }
 
 /** A cell that holds a number form or is blank (not a label). */
 export function isValueCell(cell: Cell): boolean {
-  return parseNumber(cell.text) !== undefined;
+  return textValue(cell.text).parsed;
 }
 
 export function unparsedFinding(cell: Cell, label: string, metric: string | null): LocalFinding {

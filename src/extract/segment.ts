@@ -402,9 +402,10 @@ export interface RunStretch {
  * "129宗16671万元" → 129宗 | 16671万元), spaces ignored; undefined when the text is not such a run.
  */
 export function stretchesOf(text: string, units: readonly string[]): RunStretch[] | undefined {
-  const unitAlt = [...units].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const piece = new RegExp(`([+-]?)(\\d+(?:\\.\\d+)?)(${unitAlt || '(?!)'})?`, 'uy');
-  const bare = text.replace(/\s+/g, '');
+  const bare = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+  // A run starts with a sign or a digit: anything else (every label) is rejected at once.
+  if (!RUN_START.test(bare)) return undefined;
+  const piece = stretchPattern(units);
   const out: RunStretch[] = [];
   let at = 0;
   while (at < bare.length) {
@@ -421,6 +422,20 @@ export function stretchesOf(text: string, units: readonly string[]): RunStretch[
     at = piece.lastIndex;
   }
   return out.length ? out : undefined;
+}
+
+const RUN_START = /^[+-]?\d/;
+
+/** The sticky stretch pattern of a unit list, compiled once per list (callers pass catalogue constants). */
+const stretchPatterns = new WeakMap<readonly string[], RegExp>();
+function stretchPattern(units: readonly string[]): RegExp {
+  let piece = stretchPatterns.get(units);
+  if (!piece) {
+    const unitAlt = [...units].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    piece = new RegExp(`([+-]?)(\\d+(?:\\.\\d+)?)(${unitAlt || '(?!)'})?`, 'uy');
+    stretchPatterns.set(units, piece);
+  }
+  return piece;
 }
 
 /** A cell of a separated split: its text ("+41", "129宗", "0"), or null for a blank cell. */

@@ -50,8 +50,10 @@ interface Pending {
 
 /** Column roles from the header row; a second value column (累计) is never the year's figure. */
 function readHeader(row: Row): Columns | undefined {
+  const first = row.cells[0];
+  // Most rows are statistics rows: decide on the first cell before reading the others.
+  if (!first || !isHeaderLabel(labelCore(first.text))) return undefined;
   const cores = row.cells.map((c) => labelCore(c.text));
-  if (!cores.length || !matchesAny(cores[0]!, VALUE_COLUMN_HEADERS.label)) return undefined;
   const values = cores.slice(1).filter((c) => !matchesAny(c, VALUE_COLUMN_HEADERS.unit) && c !== '');
   if (values.length <= 1) return { valueIndex: 0, count: 1 };
   const yearIdx = values.findIndex(
@@ -67,19 +69,49 @@ function readHeader(row: Row): Columns | undefined {
   };
 }
 
+const SHORT_CJK = /^[\u4e00-\u9fff]{1,2}$/;
+
 /** Split a row into label, unit and value cells. */
 function splitRow(row: Row): { label: Cell | undefined; unit: Cell | undefined; values: Cell[] } {
-  const [label, ...rest] = row.cells;
-  if (!rest.length) return { label, unit: undefined, values: [] };
-  const first = rest[0]!;
-  const isUnit = UNITS.includes(first.text) || NO_UNIT.includes(first.text) || /^[\u4e00-\u9fff]{1,2}$/.test(first.text);
-  return isUnit ? { label, unit: first, values: rest.slice(1) } : { label, unit: undefined, values: rest };
+  const cells = row.cells;
+  const label = cells[0];
+  if (cells.length < 2) return { label, unit: undefined, values: [] };
+  const first = cells[1]!;
+  const isUnit = UNITS.includes(first.text) || NO_UNIT.includes(first.text) || SHORT_CJK.test(first.text);
+  return isUnit ? { label, unit: first, values: cells.slice(2) } : { label, unit: undefined, values: cells.slice(1) };
 }
+
+/**
+ * Catalogue look-ups by label core (and parent row), memoised: the same labels come back in
+ * every report, and each look-up tries dozens of patterns.
+ */
+function memo<T>(lookup: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key)!;
+    const v = lookup(key);
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(key, v);
+    return v;
+  };
+}
+
+const isHeaderLabel = memo((core) => matchesAny(core, VALUE_COLUMN_HEADERS.label));
+const isSectionHeader = memo((core) => matchesAny(core, HEADERS_2008));
+/** Key "parent\u0000core" → the row's metric. */
+const rowKeyOf = memo((key) => {
+  const cut = key.indexOf('\u0000');
+  return matchRowUncached(key.slice(cut + 1), cut > 0 ? key.slice(0, cut) : undefined);
+});
+const expectedUnitsOf = memo((key) => EXPECTED_UNITS.find((e) => new RegExp(e.keys).test(key))?.units);
+/** First catalogue entry per key (the entries' `opens` and `unit`). */
+const ENTRY_BY_KEY = new Map<string, (typeof METRICS_2008)[number]>();
+for (const e of METRICS_2008) if (!ENTRY_BY_KEY.has(e.key)) ENTRY_BY_KEY.set(e.key, e);
 
 export function extractTable2008(tables: TableBlock[], options: Extract2008Options = {}): TableExtraction {
   // Facts in table order; a pending glued pair reserves a slot filled after the column pass.
-  const out: TableFact[][] = [];
-  const facts = { push: (f: TableFact) => out.push([f]) };
+  const out: Slot[] = [];
+  const facts = { push: (f: TableFact) => out.push(f) };
   const findings: LocalFinding[] = [];
   const pending: Pending[] = [];
   /** Settled rows (metric → value per column) for the column identities. */
@@ -118,7 +150,7 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         if (v.value !== null) findings.push(unrecognised(label, valueCell));
         continue;
       }
-      if (matchesAny(core, HEADERS_2008)) {
+      if (isSectionHeader(core)) {
         shifted = undefined;
         if (v.value !== null) {
           findings.push((shifted = {
@@ -139,11 +171,12 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         if (v.value !== null || unit) findings.push(unrecognised(label, valueCell));
         continue;
       }
-      if (METRICS_2008.find((e) => e.key === key)?.opens) parent = key;
+      const entry = ENTRY_BY_KEY.get(key);
+      if (entry?.opens) parent = key;
       seenKeys.add(key);
       if (shifted) shifted.metric = shifted.metric ? `${shifted.metric},${key}` : key;
       if (valueCell && !v.parsed) findings.push(unparsedFinding(valueCell, label.raw, key));
-      const expected = EXPECTED_UNITS.find((e) => new RegExp(e.keys).test(key))?.units;
+      const expected = expectedUnitsOf(key);
       if (unit && UNITS.includes(unit.text) && expected && !expected.includes(unit.text)) {
         findings.push({
           severity: 'error',
@@ -153,7 +186,7 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
           line: unit.line,
         });
       }
-      const entryUnit = METRICS_2008.find((e) => e.key === key)?.unit ?? null;
+      const entryUnit = entry?.unit ?? null;
       // The label's last characters are its unit cell when the row means the same without them.
       const labelUnit = gluedUnit && matchRow(core.slice(0, -gluedUnit.length), parent) === key ? gluedUnit : undefined;
       const f: TableFact = {
@@ -184,14 +217,28 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
   settlePending(pending, known, out, findings, columns.count);
   const truncated = truncation(seenKeys, tables, options);
   if (truncated) findings.push(truncated);
-  return { facts: out.flat(), findings };
+  return { facts: flatten(out), findings };
+}
+
+/** A fact, or the place of a pending row's fact (filled in after the column pass). */
+type Slot = TableFact | TableFact[];
+
+function flatten(out: readonly Slot[]): TableFact[] {
+  const facts: TableFact[] = [];
+  for (const s of out) {
+    if (Array.isArray(s)) for (const f of s) facts.push(f);
+    else facts.push(s);
+  }
+  return facts;
 }
 
 const UNITS_LONGEST_FIRST = [...UNITS].sort((a, b) => b.length - a.length);
 
 /** The values of a row with separate cells, one per value column (for the column identities). */
 function rowValues(values: Cell[], count: number): Array<number | null> {
-  return Array.from({ length: count }, (_, i) => cellValue(values[i]).value);
+  const out = new Array<number | null>(count);
+  for (let i = 0; i < count; i++) out[i] = cellValue(values[i]).value;
+  return out;
 }
 
 interface Unglued {
@@ -252,7 +299,7 @@ function constraints2008(count: number): Constraint[] {
   return out;
 }
 
-function settlePending(pending: Pending[], known: Map<string, Array<number | null>>, out: TableFact[][], findings: LocalFinding[], count: number): void {
+function settlePending(pending: Pending[], known: Map<string, Array<number | null>>, out: Slot[], findings: LocalFinding[], count: number): void {
   if (!pending.length) return;
   const ambiguous = new Map<string, Cells[]>();
   for (const p of pending) if (!ambiguous.has(p.metric)) ambiguous.set(p.metric, p.candidates);
@@ -306,6 +353,10 @@ const CLOSING_2008 = [
 ];
 
 function matchRow(core: string, parent: string | undefined): string | undefined {
+  return rowKeyOf(`${parent ?? ''}\u0000${core}`);
+}
+
+function matchRowUncached(core: string, parent: string | undefined): string | undefined {
   if (parent) {
     const rel = RELATIVE_2008.find((r) => r.parents.includes(parent) && matchesAny(core, r.labels));
     if (rel) return `${parent.replace(/\.total$/, '')}.${rel.suffix}`;

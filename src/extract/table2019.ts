@@ -59,16 +59,73 @@ const DEFAULT_APPLICANTS: Applicant[] = APPLICANT_COLUMNS.map((c) => c.applicant
 
 /** Label cells of a row (non-empty, not a number form) and the cells after the last one. */
 function splitMatrixRow(row: Row): { labels: Cell[]; values: Cell[] } {
+  const cells = row.cells;
   let last = -1;
-  row.cells.forEach((c, i) => {
+  for (let i = 0; i < cells.length; i++) {
+    const t = cells[i]!.text;
     // A run of values with their units ("129宗16671万元") is a value cell, not a label.
-    if (c.text !== '' && isLabelCell(c.text) && !stretchesOf(c.text, UNITS)) last = i;
-  });
-  return {
-    labels: row.cells.slice(0, last + 1).filter((c) => c.text !== ''),
-    values: row.cells.slice(last + 1),
+    if (t !== '' && isLabelCell(t) && !stretchesOf(t, UNITS)) last = i;
+  }
+  const labels: Cell[] = [];
+  for (let i = 0; i <= last; i++) if (cells[i]!.text !== '') labels.push(cells[i]!);
+  return { labels, values: last < 0 ? cells.slice() : cells.slice(last + 1) };
+}
+
+/** Section markers a row's cells carry (whitespace ignored); a marker never spans two cells. */
+const ART20_MARK = 1;
+const MATRIX_MARK = 2;
+const RECONSIDERATION_MARK = 4;
+const LITIGATION_MARK = 8;
+const markCache = new Map<string, number>();
+const MARK_CACHE_MAX = 50_000;
+
+function cellMarks(text: string): number {
+  // Every marker holds 第, 申 or 行: value cells and most labels are settled without a look-up.
+  if (text.indexOf('第') < 0 && text.indexOf('申') < 0 && text.indexOf('行') < 0) return 0;
+  let m = markCache.get(text);
+  if (m === undefined) {
+    const bare = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+    m = (bare.includes('第二十条') ? ART20_MARK : 0) |
+      (bare.includes('申请人情况') ? MATRIX_MARK : 0) |
+      (bare.includes('行政复议') ? RECONSIDERATION_MARK : 0) |
+      (bare.includes('行政诉讼') ? LITIGATION_MARK : 0);
+    if (markCache.size >= MARK_CACHE_MAX) markCache.clear();
+    markCache.set(text, m);
+  }
+  return m;
+}
+
+function rowMarks(row: Row): number {
+  let m = 0;
+  for (const c of row.cells) m |= cellMarks(c.text);
+  return m;
+}
+
+/**
+ * Catalogue look-ups by label core, memoised: the same labels come back in every report.
+ * Keyed by core (and, for matrix rows, the group the row sits under).
+ */
+function memo<T>(lookup: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key)!;
+    const v = lookup(key);
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(key, v);
+    return v;
   };
 }
+
+const art20Measure = memo((core) => ART20_MEASURES.find((x) => matchesAny(core, x.labels)));
+const art20Subject = memo((core) => ART20_SUBJECTS.find((s) => matchesAny(core, s.labels)));
+const isMatrixHeader = memo((core) => matchesAny(core, MATRIX_HEADERS));
+/** Key "group\u0000core" → the matrix row's metric. */
+const matrixRowOf = memo((key) => {
+  const cut = key.indexOf('\u0000');
+  const group = cut > 0 ? key.slice(0, cut) : undefined;
+  const core = key.slice(cut + 1);
+  return MATRIX_ROWS.find((r) => (!r.under || r.under === group) && matchesAny(core, r.labels))?.key;
+});
 
 function fact(metric: string, applicant: Applicant | null, cell: Cell, label: string, unit: string | null): TableFact {
   const v = cellValue(cell);
@@ -104,9 +161,9 @@ function segmentedFacts(metricOf: (i: number) => string, applicantOf: (i: number
 
 export function extractTable2019(tables: TableBlock[], template: Template, options: Extract2019Options = {}): TableExtraction {
   // Facts in table order; a pending glued row reserves a slot filled after the column pass.
-  const out: TableFact[][] = [];
+  const out: Slot[] = [];
   const findings: LocalFinding[] = [];
-  const facts = { push: (f: TableFact) => out.push([f]) };
+  const facts = { push: (f: TableFact) => out.push(f) };
   const pending: Pending[] = [];
   /** Settled matrix rows (metric → cells) for the column identities. */
   const known = new Map<string, Array<number | null>>();
@@ -123,27 +180,27 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
 
   for (const table of tables) {
     for (const row of table.rows) {
-      const joined = row.cells.map((c) => c.text.replace(/\s+/g, '')).join('|');
+      const marks = rowMarks(row);
       const { labels, values } = splitMatrixRow(row);
       const cores = labels.map((c) => labelCore(c.text));
 
-      if (joined.includes('第二十条')) {
+      if (marks & ART20_MARK) {
         mode = 'art20';
         continue;
       }
       if (cores[0] === '信息内容') {
         mode = 'art20';
         measures = row.cells.slice(1).map((c) => {
-          const m = ART20_MEASURES.find((x) => matchesAny(labelCore(c.text), x.labels));
+          const m = art20Measure(labelCore(c.text));
           return m && { measure: m.measure, unit: /万元/.test(c.text) ? '万元' : null };
         });
         continue;
       }
-      if (joined.includes('申请人情况') || cores.some((c) => /本年新收/.test(c))) mode = 'matrix';
-      if (joined.includes('行政复议') && joined.includes('行政诉讼')) mode = 'appeals';
+      if (marks & MATRIX_MARK || cores.some((c) => c.includes('本年新收'))) mode = 'matrix';
+      if ((marks & RECONSIDERATION_MARK) && (marks & LITIGATION_MARK)) mode = 'appeals';
 
       if (mode === 'art20') {
-        const subject = cores.length ? ART20_SUBJECTS.find((s) => matchesAny(cores[0]!, s.labels)) : undefined;
+        const subject = cores.length ? art20Subject(cores[0]!) : undefined;
         if (!subject) {
           if (values.some((c) => c.text !== '') && labels.length) findings.push(unrecognised(labels, values));
           continue;
@@ -184,14 +241,14 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
       }
 
       if (mode === 'matrix') {
-        if (cores.some((c) => /^其他处理$/.test(c))) group = 'requests.outcome.other';
+        if (cores.includes('其他处理')) group = 'requests.outcome.other';
         const entry = matchMatrix(cores, group);
         // Header and group rows have no values; a catalogue row left wholly blank is stated as
         // blank (null facts), not dropped.
         if (!values.some((c) => c.text !== '') && !(entry && values.length === DEFAULT_APPLICANTS.length)) continue;
         const label = labels.map((c) => c.raw).join(' ');
         if (!entry) {
-          if (!cores.every((c) => matchesAny(c, MATRIX_HEADERS))) findings.push(unrecognised(labels, values));
+          if (!cores.every(isMatrixHeader)) findings.push(unrecognised(labels, values));
           continue;
         }
         seen.matrix = true;
@@ -311,7 +368,19 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
     findings.push(missing('requests', `the ${template} request table (收到和处理政府信息公开申请情况) was not found`, firstLine));
   if (!seen.appeals && !truncated)
     findings.push(missing('reconsideration,litigation_direct,litigation_after_reconsideration', `the ${template} appeals table (行政复议、行政诉讼情况) was not found`, firstLine));
-  return { facts: out.flat(), findings };
+  return { facts: flatten(out), findings };
+}
+
+/** A fact, or the facts of one glued row (filled in later for a pending row). */
+type Slot = TableFact | TableFact[];
+
+function flatten(out: readonly Slot[]): TableFact[] {
+  const facts: TableFact[] = [];
+  for (const s of out) {
+    if (Array.isArray(s)) for (const f of s) facts.push(f);
+    else facts.push(s);
+  }
+  return facts;
 }
 
 /**
@@ -379,7 +448,7 @@ function matrixConstraints(): Constraint[] {
  * column identities with the rest of the table; exactly one left → segmented facts, else
  * `ambiguous_cells` listing the candidates, values left out.
  */
-function settlePending(pending: Pending[], known: Map<string, Array<number | null>>, out: TableFact[][], findings: LocalFinding[]): void {
+function settlePending(pending: Pending[], known: Map<string, Array<number | null>>, out: Slot[], findings: LocalFinding[]): void {
   if (!pending.length) return;
   const ambiguous = new Map<string, Cells[]>();
   for (const p of pending) if (!ambiguous.has(p.metric)) ambiguous.set(p.metric, p.candidates);
@@ -408,9 +477,9 @@ function settlePending(pending: Pending[], known: Map<string, Array<number | nul
 
 function matchMatrix(cores: string[], group: string | undefined): string | undefined {
   // The most specific label is the last one ("三、本年度办理结果 | （一）予以公开").
-  for (const core of [...cores].reverse()) {
-    const e = MATRIX_ROWS.find((r) => (!r.under || r.under === group) && matchesAny(core, r.labels));
-    if (e) return e.key;
+  for (let i = cores.length - 1; i >= 0; i--) {
+    const e = matrixRowOf(`${group ?? ''}\u0000${cores[i]!}`);
+    if (e) return e;
   }
   return undefined;
 }

@@ -103,10 +103,22 @@ export function gluedPieces(line: string): GluedPiece[] {
  * edge of a table still belongs to it (the clean table gives it a null fact).
  */
 export function isGluedRowLine(line: string): boolean {
-  if (line.includes('\t') || /[。！？]/u.test(line)) return false;
+  if (line.includes('\t') || SENTENCE_END.test(line)) return false;
+  // Without a digit there is no value run: only a label ending with its unit can be a row.
+  if (!DIGIT.test(line)) return endsWithUnitChar(line) && LABEL_THEN_UNIT.test(line.trim());
   const pieces = gluedPieces(line);
   if (pieces.some((p) => p.runEnd > p.runStart)) return true;
   return !pieces.length && !/\d{3,}/.test(line) && LABEL_THEN_UNIT.test(line.trim());
+}
+
+const SENTENCE_END = /[。！？]/u;
+const DIGIT = /\d/;
+/** Last characters of the units: a line ending otherwise cannot end with a unit cell. */
+const UNIT_LAST_CHARS = new Set(UNITS.map((u) => u[u.length - 1]!));
+
+function endsWithUnitChar(line: string): boolean {
+  const t = line.trimEnd();
+  return t !== '' && UNIT_LAST_CHARS.has(t[t.length - 1]!);
 }
 
 /** A short line without digits or sentence end: a header or group row of a flattened table. */
@@ -177,13 +189,16 @@ export function gluedRows(lines: readonly string[], raw: readonly string[], i: n
   return rows;
 }
 
+const ENDS_WITH_DIGIT = /\d$/;
+const HAS_CJK = /[\u3400-\u9fff]/u;
+
 /**
  * A cell of a regular table that holds a label with its value glued on
  * ("一、本年新收政府信息公开申请数量640020470") → label cells and the value cell. Other cells are
  * returned unchanged.
  */
 export function splitGluedCell(c: Cell): Cell[] {
-  if (!/[\u3400-\u9fff]/u.test(c.text) || !/\d$/.test(c.text)) return [c];
+  if (!ENDS_WITH_DIGIT.test(c.text) || !HAS_CJK.test(c.text)) return [c];
   const pieces = gluedPieces(c.text);
   if (pieces.length !== 1 || pieces[0]!.runEnd !== c.text.length || pieces[0]!.runStart === 0) return [c];
   // Raw and text of a cell have the same length (normalization is length-preserving).

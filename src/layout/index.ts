@@ -4,7 +4,7 @@
  */
 import type { Block, Cell, ProseBlock, Row, TableBlock } from '../types.ts';
 import { gluedRows, hasTemplateMarker, isGluedHeaderLine, isGluedRowLine, splitGluedCell } from './glued.ts';
-import { classifyLine, type LineClass } from './lines.ts';
+import { classifyLine, type LineClass, tabAt } from './lines.ts';
 import { groupPipeCells } from './pipe-cells.ts';
 
 export interface LayoutInput {
@@ -55,7 +55,19 @@ export function layout({ lines, raw }: LayoutInput): Block[] {
       i++;
     }
   }
-  return blocks.map((b) => (b.kind === 'table' ? { ...b, rows: b.rows.map(unglueLastCell) } : b));
+  return blocks.map((b) => (b.kind === 'table' ? unglueTable(b) : b));
+}
+
+/** The table with every row's last cell unglued; a copy only when a row changed. */
+function unglueTable(b: TableBlock): TableBlock {
+  let rows: Row[] | undefined;
+  for (let r = 0; r < b.rows.length; r++) {
+    const row = b.rows[r]!;
+    const split = unglueLastCell(row);
+    if (split !== row) (rows ??= b.rows.slice(0, r)).push(split);
+    else rows?.push(row);
+  }
+  return rows ? { ...b, rows } : b;
 }
 
 /** A label cell with its value glued on, at the end of a row, becomes label + value cells. */
@@ -100,7 +112,11 @@ function prose(lines: string[], i: number): ProseBlock {
 }
 
 function makeCell(lines: string[], raw: string[], i: number, start: number, end: number): Cell {
-  return { text: lines[i]!.slice(start, end).trim(), raw: (raw[i] ?? '').slice(start, end).trim(), line: i + 1 };
+  const line = lines[i]!;
+  const text = line.slice(start, end).trim();
+  const r = raw[i];
+  // Most lines come through normalization unchanged: their raw cell is the same text.
+  return { text, raw: r === line ? text : (r ?? '').slice(start, end).trim(), line: i + 1 };
 }
 
 /** Next non-blank line index at or after i, or -1. */
@@ -129,10 +145,13 @@ function cellPerLine(lines: string[], raw: string[], classes: LineClass[], start
       flush();
     } else if (cls === 'tab_cell') {
       // A line may hold several tab-separated cells; the leading tab only marks "cell line".
-      let offset = lines[i]!.indexOf('\t') + 1;
-      for (const part of lines[i]!.slice(offset).split('\t')) {
-        cells.push(makeCell(lines, raw, i, offset, offset + part.length));
-        offset += part.length + 1;
+      const line = lines[i]!;
+      let offset = tabAt(line, 0) + 1;
+      for (;;) {
+        const tab = tabAt(line, offset);
+        cells.push(makeCell(lines, raw, i, offset, tab < 0 ? line.length : tab));
+        if (tab < 0) break;
+        offset = tab + 1;
       }
     } else if (prev !== 'blank' && cells.length) {
       const last = cells[cells.length - 1]!;
@@ -161,10 +180,13 @@ function tabRows(lines: string[], raw: string[], classes: LineClass[], start: nu
     }
     if (cls !== 'tab_row') break;
     const cells: Cell[] = [];
+    const line = lines[i]!;
     let offset = 0;
-    for (const part of lines[i]!.split('\t')) {
-      cells.push(makeCell(lines, raw, i, offset, offset + part.length));
-      offset += part.length + 1;
+    for (;;) {
+      const tab = tabAt(line, offset);
+      cells.push(makeCell(lines, raw, i, offset, tab < 0 ? line.length : tab));
+      if (tab < 0) break;
+      offset = tab + 1;
     }
     rows.push({ cells, line: i + 1 });
   }

@@ -15,10 +15,21 @@ const HEADER_PATTERNS = [
   ...VALUE_COLUMN_HEADERS.cumulative,
 ];
 
+const CJK = /[\u3400-\u9fff]/;
+/** Labels repeat across rows and reports: the answer is memoised per text (bounded). */
+const labelCache = new Map<string, boolean>();
+const LABEL_CACHE_MAX = 50_000;
+
 export function isLabelCell(text: string): boolean {
-  if (NO_UNIT.includes(text) || UNITS.includes(text)) return false;
-  if (parseNumber(text)) return false;
-  return /[\u3400-\u9fff]/.test(text);
+  // Text without a CJK character is never a label: no need to parse it.
+  if (!CJK.test(text)) return false;
+  let is = labelCache.get(text);
+  if (is === undefined) {
+    is = !NO_UNIT.includes(text) && !UNITS.includes(text) && !parseNumber(text);
+    if (labelCache.size >= LABEL_CACHE_MAX) labelCache.clear();
+    labelCache.set(text, is);
+  }
+  return is;
 }
 
 export function groupPipeCells(cells: Cell[]): Row[] {

@@ -13,13 +13,49 @@ export interface TemplateDecision {
   evidence: string[];
 }
 
-function tableText(t: TableBlock): string {
-  return t.rows.map((r) => r.cells.map((c) => c.text.replace(/\s+/g, '')).join('|')).join('\n');
+type Era = keyof typeof TEMPLATE_MARKERS;
+const ERAS: readonly Era[] = ['2021', '2019', '2008'];
+/** Every marker once, with its era; a table's markers are a bit set over this list. */
+const MARKERS: ReadonlyArray<{ era: Era; marker: string }> = ERAS.flatMap((era) =>
+  (TEMPLATE_MARKERS[era] as readonly string[]).map((marker) => ({ era, marker })),
+);
+// Bit sets are 32-bit: a catalogue with more markers needs another representation here.
+if (MARKERS.length > 31) throw new Error(`detect.ts: ${MARKERS.length} template markers do not fit a 31-bit set`);
+/** Markers are phrases of several characters: shorter cells (figures, units) cannot hold one. */
+const SHORTEST_MARKER = Math.min(...MARKERS.map((m) => m.marker.length));
+
+/**
+ * Markers a cell holds (whitespace ignored), as bits over MARKERS. A marker never spans two
+ * cells (the tables' text was matched with cells joined by "|"). Label cells repeat across
+ * reports, so the answer is memoised per cell text (bounded).
+ */
+const cellCache = new Map<string, number>();
+const CELL_CACHE_MAX = 50_000;
+
+function cellMarkers(text: string): number {
+  if (text.length < SHORTEST_MARKER) return 0;
+  let bits = cellCache.get(text);
+  if (bits === undefined) {
+    const bare = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+    bits = 0;
+    for (let k = 0; k < MARKERS.length; k++) if (bare.includes(MARKERS[k]!.marker)) bits |= 1 << k;
+    if (cellCache.size >= CELL_CACHE_MAX) cellCache.clear();
+    cellCache.set(text, bits);
+  }
+  return bits;
 }
 
-function markersIn(text: string, era: keyof typeof TEMPLATE_MARKERS): string[] {
-  const markers: readonly string[] = TEMPLATE_MARKERS[era];
-  return markers.filter((m) => text.includes(m));
+/** The markers of one era a table holds, in catalogue order. */
+function markersIn(bits: number, era: Era): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < MARKERS.length; k++) if (bits & (1 << k) && MARKERS[k]!.era === era) out.push(MARKERS[k]!.marker);
+  return out;
+}
+
+function tableMarkers(t: TableBlock): number {
+  let bits = 0;
+  for (const row of t.rows) for (const cell of row.cells) bits |= cellMarkers(cell.text);
+  return bits;
 }
 
 export function detectTemplate(blocks: Block[]): TemplateDecision {
@@ -27,10 +63,10 @@ export function detectTemplate(blocks: Block[]): TemplateDecision {
   const stats: TableBlock[] = [];
   const found = { '2021': [] as string[], '2019': [] as string[], '2008': [] as string[] };
   for (const t of tables) {
-    const text = tableText(t);
-    const m21 = markersIn(text, '2021');
-    const m19 = markersIn(text, '2019');
-    const m08 = markersIn(text, '2008');
+    const bits = tableMarkers(t);
+    const m21 = bits ? markersIn(bits, '2021') : [];
+    const m19 = bits ? markersIn(bits, '2019') : [];
+    const m08 = bits ? markersIn(bits, '2008') : [];
     if (m21.length || m19.length || m08.length) stats.push(t);
     found['2021'].push(...m21);
     found['2019'].push(...m19);

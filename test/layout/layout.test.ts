@@ -87,3 +87,26 @@ describe('flattened rows with units (issue 6)', () => {
     expect(gluedRows([line], [line], 0)[0]!.cells.map((c) => c.text)).toEqual(['(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)', '条']);
   });
 });
+
+describe('line class fast paths (same answers as the regular expressions they replace)', () => {
+  it('reads a tab behind invisible characters as a cell line, any other inner tab as a row', () => {
+    expect(['\u00a0\u200b\t条', '\u3000\t条', 'x\t条', '条\t'].map(classifyLine)).toEqual(['tab_cell', 'tab_cell', 'tab_row', 'tab_row']);
+  });
+  it('treats every trimmed character as blank, and nothing else', () => {
+    expect(['\u00a0\u3000\ufeff \u2028', '\u200b'].map(classifyLine)).toEqual(['blank', 'text']);
+  });
+  it('takes a line ending in "|" and spaces as a pipe cell unless three more bars stand before it', () => {
+    expect(['a | b |\u3000 ', 'a|b|c|', 'a|b|c|d|', 'a | b', '|a|b|c'].map(classifyLine)).toEqual([
+      'pipe_cell', 'pipe_cell', 'text', 'text', 'text',
+    ]);
+  });
+});
+
+describe('glued-row pre-checks', () => {
+  it('reads a digitless label ending in its unit as a blank row, and other digitless lines as not rows', () => {
+    expect(isGluedRowLine('召开政府信息公开会议数次')).toBe(true);
+    expect(isGluedRowLine('召开政府信息公开会议数  次  ')).toBe(true);
+    expect(isGluedRowLine('召开政府信息公开会议数')).toBe(false);
+    expect(isGluedRowLine('会议数次。')).toBe(false);
+  });
+});

@@ -27,3 +27,13 @@ describe('template detection from the tables’ own labels', () => {
     expect(detect(doc)).toMatchObject({ template: 'narrative', tables: [] });
   });
 });
+
+describe('marker search per cell', () => {
+  it('finds a marker broken by spaces inside a cell, but never one spanning two cells', () => {
+    const spaced = detect(textDoc(['\t本年新收政府 信息公开申请', '\t1', '', '\t正文', '']. join('\n')));
+    expect(spaced.template).toBe('2019');
+    expect(spaced.evidence).toEqual(['本年新收政府信息公开申请']);
+    const split = detect(textDoc(['\t本年新收政府', '\t信息公开申请', '', '\t正文', ''].join('\n')));
+    expect(split.template).toBe('narrative');
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { cellValue, isValueCell, textValue } from '../../src/extract/cells.ts';
+import { parseNumber } from '../../src/extract/numbers.ts';
+
+const cell = (text: string) => ({ text, raw: text, line: 1 });
+
+describe('cell values (memoised parseNumber)', () => {
+  it.each(['0', '007', '123456789', '1234567890123', '3.7万多', '16671万元', '+41', '-133', '—', '', '无', '12 345', '主动公开'])(
+    'reads %j as parseNumber does, also the second time',
+    (text) => {
+      const p = parseNumber(text);
+      const want = p ? { value: p.value, unit: p.unit, approx: p.approx, parsed: true } : { value: null, unit: null, approx: false, parsed: false };
+      expect({ ...textValue(text) }).toEqual(want);
+      expect({ ...cellValue(cell(text)) }).toEqual(want);
+      expect(isValueCell(cell(text))).toBe(p !== undefined);
+    },
+  );
+  it('gives an absent cell a blank, parsed value', () => {
+    expect(cellValue(undefined)).toEqual({ value: null, unit: null, approx: false, parsed: true });
+  });
+});
