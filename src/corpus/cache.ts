@@ -3,7 +3,7 @@
  * content hash, file, report id, year partition and part file, plus what corpus validation
  * needs — so a re-run skips unchanged files and rewrites only parts that hold stale reports.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { ReportSummary } from './worker.ts';
 
@@ -41,11 +41,48 @@ export function readCache(out: string): Cache | null {
   return { header, entries };
 }
 
-/** Write atomically (a crash mid-write leaves the previous index). */
-export function writeCache(out: string, header: CacheHeader, entries: Iterable<ReportSummary>): void {
+/**
+ * The index written as reports arrive, one JSON line each, so the main thread never holds every
+ * report's entry (a national corpus has millions). `commit` renames it over the previous index
+ * (a crash mid-run leaves the previous one); `abort` discards it.
+ */
+export interface CacheWriter {
+  add(entry: ReportSummary): void;
+  commit(): void;
+  abort(): void;
+}
+
+export function openCacheWriter(out: string, header: CacheHeader): CacheWriter {
   const file = path.join(out, CACHE_FILE);
-  const parts = [JSON.stringify(header)];
-  for (const e of entries) if (e.hash) parts.push(JSON.stringify(e));
-  writeFileSync(`${file}.tmp`, parts.join('\n') + '\n');
-  renameSync(`${file}.tmp`, file);
+  const tmp = `${file}.tmp`;
+  const fd = openSync(tmp, 'w');
+  let chunk = JSON.stringify(header) + '\n';
+  let open = true;
+  const drain = () => {
+    if (chunk) writeSync(fd, chunk);
+    chunk = '';
+  };
+  const close = () => {
+    if (!open) return false;
+    open = false;
+    try {
+      drain();
+    } finally {
+      closeSync(fd);
+    }
+    return true;
+  };
+  return {
+    add(entry) {
+      if (!entry.hash) return; // unreadable files are never skipped
+      chunk += JSON.stringify(entry) + '\n';
+      if (chunk.length > 1 << 20) drain();
+    },
+    commit() {
+      if (close()) renameSync(tmp, file);
+    },
+    abort() {
+      if (close()) rmSync(tmp, { force: true });
+    },
+  };
 }

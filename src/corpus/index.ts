@@ -17,7 +17,7 @@ import { XxgkError } from '../errors.ts';
 import { DEFAULT_EXTENSIONS, iterateSources, type Input } from '../read/inputs.ts';
 import type { Fact, Finding, ReportRow } from '../types.ts';
 import { validateCorpus } from '../validate/corpus.ts';
-import { cacheKey, CACHE_VERSION, readCache, writeCache } from './cache.ts';
+import { cacheKey, CACHE_VERSION, openCacheWriter, readCache } from './cache.ts';
 import { readParquetRows, writeParquetRows } from './parquet.ts';
 import { fallbackId, type WorkItem } from './process.ts';
 import { formatProgress, type Progress } from './progress.ts';
@@ -124,9 +124,18 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   const cache = options.rebuild ? null : readCache(out);
   if (!cache) for (const t of TABLE_NAMES) rmSync(path.join(out, t), { recursive: true, force: true });
   const run = (cache?.header.run ?? 0) + 1;
+  // Entries of the previous run; each one matched by an unchanged file is taken out, so what
+  // remains at the end is stale.
   const old = cache?.entries ?? new Map<string, ReportSummary>();
-  const kept = new Map<string, ReportSummary>();
-  const fresh: ReportSummary[] = [];
+  // Per report the main thread keeps only what the corpus checks need; the rest of its entry
+  // goes straight to the new cache index on disk.
+  const records: CorpusRecord[] = [];
+  const index = openCacheWriter(out, { version: CACHE_VERSION, run });
+  const totals = { processed: 0, skipped: 0, failed: 0, facts: 0, findings: 0 };
+  const keep = (s: ReportSummary) => {
+    index.add(s);
+    if (s.agency !== null && s.year !== null) records.push({ report_id: s.report_id, file: s.file, agency: s.agency, year: s.year, carry: s.carry });
+  };
 
   // Progress and peak memory.
   const progress: Progress = { done: 0, total: null, skipped: 0, bytes: 0, startedMs: started, nowMs: started, final: false };
@@ -157,7 +166,13 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
       if (msg.type === 'done') {
         inFlight[i]--;
         busyMs += msg.busyMs;
-        for (const s of msg.summaries) fresh.push(s);
+        for (const s of msg.summaries) {
+          keep(s);
+          totals.processed++;
+          if (s.status === 'failed') totals.failed++;
+          totals.facts += s.facts;
+          totals.findings += s.findings;
+        }
         progress.done += msg.summaries.length;
       } else if (msg.type === 'finished') finishResolvers[i](msg.parts);
       else failure = new Error(msg.message);
@@ -212,9 +227,12 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
         // The same hash the read stage computes (sha256 of the bytes; of the text for in-memory text).
         const hash = createHash('sha256').update(source.text ?? bytes).digest('hex');
         const id = uniqueId(hash.slice(0, 16));
-        const hit = old.get(cacheKey(hash, source.file));
+        const key = cacheKey(hash, source.file);
+        const hit = old.get(key);
         if (hit && hit.report_id === id) {
-          kept.set(cacheKey(hash, source.file), hit);
+          old.delete(key);
+          keep(hit);
+          totals.skipped++;
           progress.skipped++;
           progress.done++;
           continue;
@@ -228,16 +246,17 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     for (const w of workers) w.postMessage({ type: 'finish' } satisfies ToWorker);
     const parts = (await Promise.all(finished)).flat();
     if (failure) throw failure;
+    // The workers' heaps go before the main thread's end work (corpus checks, cache index).
+    await Promise.all(workers.map((w) => w.terminate()));
 
     // Reports of earlier runs whose file vanished or changed: drop their rows from their parts.
-    const stale = [...old.entries()].filter(([k]) => !kept.has(k)).map(([, e]) => e);
+    const stale = [...old.values()];
     await dropStale(out, stale);
 
-    // Corpus-level validation over the small summaries, written as its own part per year.
-    const all = [...kept.values(), ...fresh];
-    const corpusFindings = corpusValidate(all);
-    writeCorpusFindings(out, run, corpusFindings, all);
-    writeCache(out, { version: CACHE_VERSION, run }, all);
+    // Corpus-level validation over the compact records, written as its own part per year.
+    const corpusFindings = validateCorpus(...corpusInputs(records));
+    writeCorpusFindings(out, run, corpusFindings, records);
+    index.commit();
 
     progress.nowMs = performance.now();
     progress.final = true;
@@ -246,13 +265,13 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     return {
       out,
       files: progress.done,
-      processed: fresh.length,
-      skipped: kept.size,
+      processed: totals.processed,
+      skipped: totals.skipped,
       removed: stale.length,
-      failed: fresh.filter((s) => s.status === 'failed').length,
+      failed: totals.failed,
       bytes: progress.bytes,
-      facts: fresh.reduce((n, s) => n + s.facts, 0),
-      findings: fresh.reduce((n, s) => n + s.findings, 0),
+      facts: totals.facts,
+      findings: totals.findings,
       corpusFindings: corpusFindings.length,
       workers: nWorkers,
       elapsedMs: performance.now() - started,
@@ -262,22 +281,22 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     };
   } finally {
     clearInterval(sampler);
+    index.abort(); // no-op after a commit; a failed run keeps the previous index
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
-/** validateCorpus on summaries: the report fields it reads, and only the carry-over facts. */
-function corpusValidate(summaries: readonly ReportSummary[]): Finding[] {
-  const reports = summaries.map(
-    (s) => ({ report_id: s.report_id, file: s.file, agency: s.agency, year: s.year }) as ReportRow,
-  );
-  const facts = summaries.flatMap((s) =>
-    s.carry.map((c) => ({ ...c, report_id: s.report_id, source: 'table' }) as Fact),
-  );
-  return validateCorpus(reports, facts);
+/** What corpus validation needs of a report: identity, file, agency, year, carry-over facts. */
+type CorpusRecord = Pick<ReportSummary, 'report_id' | 'file' | 'carry'> & { agency: string; year: number };
+
+/** validateCorpus's inputs from the records: the report fields it reads, the carry-over facts. */
+function corpusInputs(records: readonly CorpusRecord[]): [ReportRow[], Fact[]] {
+  const reports = records.map((s) => ({ report_id: s.report_id, file: s.file, agency: s.agency, year: s.year }) as ReportRow);
+  const facts = records.flatMap((s) => s.carry.map((c) => ({ ...c, report_id: s.report_id, source: 'table' }) as Fact));
+  return [reports, facts];
 }
 
-function writeCorpusFindings(out: string, run: number, findings: Finding[], summaries: readonly ReportSummary[]): void {
+function writeCorpusFindings(out: string, run: number, findings: Finding[], records: readonly CorpusRecord[]): void {
   // Replace the previous run's corpus findings.
   const root = path.join(out, 'findings');
   if (existsSync(root)) {
@@ -285,11 +304,13 @@ function writeCorpusFindings(out: string, run: number, findings: Finding[], summ
       for (const f of readdirSync(path.join(root, dir))) if (f.startsWith('corpus-')) unlinkSync(path.join(root, dir, f));
     }
   }
-  const yearOf = new Map(summaries.map((s) => [s.report_id, s.year]));
+  const yearOf = new Map(records.map((s) => [s.report_id, s.year]));
   const byYear = new Map<string, Finding[]>();
   for (const f of findings) {
     const dir = partitionDir(yearOf.get(f.report_id) ?? null);
-    byYear.set(dir, [...(byYear.get(dir) ?? []), f]);
+    const list = byYear.get(dir);
+    if (list) list.push(f);
+    else byYear.set(dir, [f]);
   }
   for (const [dir, rows] of byYear) {
     writeParquetRows(path.join(root, dir, `corpus-r${String(run).padStart(3, '0')}.parquet`), DATASET_TABLES.findings, rows as unknown as Record<string, unknown>[]);
