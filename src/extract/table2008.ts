@@ -17,6 +17,7 @@ import {
   resolveJointly,
   yearWithinCumulative,
 } from './segment.ts';
+import { memoize } from './memo.ts';
 
 export interface TableExtraction {
   facts: TableFact[];
@@ -81,29 +82,16 @@ function splitRow(row: Row): { label: Cell | undefined; unit: Cell | undefined; 
   return isUnit ? { label, unit: first, values: cells.slice(2) } : { label, unit: undefined, values: cells.slice(1) };
 }
 
-/**
- * Catalogue look-ups by label core (and parent row), memoised: the same labels come back in
- * every report, and each look-up tries dozens of patterns.
- */
-function memo<T>(lookup: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    if (cache.has(key)) return cache.get(key)!;
-    const v = lookup(key);
-    if (cache.size >= 20_000) cache.clear();
-    cache.set(key, v);
-    return v;
-  };
-}
+// Catalogue look-ups by label core (and parent row or group), memoised.
 
-const isHeaderLabel = memo((core) => matchesAny(core, VALUE_COLUMN_HEADERS.label));
-const isSectionHeader = memo((core) => matchesAny(core, HEADERS_2008));
+const isHeaderLabel = memoize((core) => matchesAny(core, VALUE_COLUMN_HEADERS.label));
+const isSectionHeader = memoize((core) => matchesAny(core, HEADERS_2008));
 /** Key "parent\u0000core" → the row's metric. */
-const rowKeyOf = memo((key) => {
+const rowKeyOf = memoize((key) => {
   const cut = key.indexOf('\u0000');
   return matchRowUncached(key.slice(cut + 1), cut > 0 ? key.slice(0, cut) : undefined);
 });
-const expectedUnitsOf = memo((key) => EXPECTED_UNITS.find((e) => new RegExp(e.keys).test(key))?.units);
+const expectedUnitsOf = memoize((key) => EXPECTED_UNITS.find((e) => new RegExp(e.keys).test(key))?.units);
 /** First catalogue entry per key (the entries' `opens` and `unit`). */
 const ENTRY_BY_KEY = new Map<string, (typeof METRICS_2008)[number]>();
 for (const e of METRICS_2008) if (!ENTRY_BY_KEY.has(e.key)) ENTRY_BY_KEY.set(e.key, e);

@@ -37,6 +37,7 @@ import {
 } from './segment.ts';
 import { UNITS } from '../catalogue/units.ts';
 import type { TableExtraction } from './table2008.ts';
+import { memoize } from './memo.ts';
 
 export interface Extract2019Options {
   /** The last statistics table runs to the end of the document (no closing prose after it). */
@@ -101,26 +102,13 @@ function rowMarks(row: Row): number {
   return m;
 }
 
-/**
- * Catalogue look-ups by label core, memoised: the same labels come back in every report.
- * Keyed by core (and, for matrix rows, the group the row sits under).
- */
-function memo<T>(lookup: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    if (cache.has(key)) return cache.get(key)!;
-    const v = lookup(key);
-    if (cache.size >= 20_000) cache.clear();
-    cache.set(key, v);
-    return v;
-  };
-}
+// Catalogue look-ups by label core (and parent row or group), memoised.
 
-const art20Measure = memo((core) => ART20_MEASURES.find((x) => matchesAny(core, x.labels)));
-const art20Subject = memo((core) => ART20_SUBJECTS.find((s) => matchesAny(core, s.labels)));
-const isMatrixHeader = memo((core) => matchesAny(core, MATRIX_HEADERS));
+const art20Measure = memoize((core) => ART20_MEASURES.find((x) => matchesAny(core, x.labels)));
+const art20Subject = memoize((core) => ART20_SUBJECTS.find((s) => matchesAny(core, s.labels)));
+const isMatrixHeader = memoize((core) => matchesAny(core, MATRIX_HEADERS));
 /** Key "group\u0000core" → the matrix row's metric. */
-const matrixRowOf = memo((key) => {
+const matrixRowOf = memoize((key) => {
   const cut = key.indexOf('\u0000');
   const group = cut > 0 ? key.slice(0, cut) : undefined;
   const core = key.slice(cut + 1);
