@@ -30,7 +30,10 @@ export interface CorpusOptions {
   workers?: number;
   /** Reports per batch sent to a worker. Default 32. */
   batchSize?: number;
-  /** Rows (facts + reports) per part file before a worker starts a new one. Default 5,000,000. */
+  /**
+   * Rows (facts + reports) per part file before a worker starts a new one. Default 500,000: a
+   * re-run that drops changed reports rewrites whole parts in memory, so parts stay moderate.
+   */
   partRows?: number;
   /** Rows a worker buffers before writing a Parquet row group. Default 50,000 (about 20 MB). */
   rowGroupRows?: number;
@@ -152,7 +155,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   if (items.every((i) => typeof i === 'string')) void countInputs(items).then((n) => (progress.total = n));
 
   const workers = Array.from({ length: nWorkers }, (_, w) =>
-    startWorker({ out, tag: `r${String(run).padStart(3, '0')}w${String(w).padStart(2, '0')}`, partRows: options.partRows ?? 5_000_000, rowGroupRows: options.rowGroupRows ?? 50_000, views: options.views !== false }),
+    startWorker({ out, tag: `r${String(run).padStart(3, '0')}w${String(w).padStart(2, '0')}`, partRows: options.partRows ?? 500_000, rowGroupRows: options.rowGroupRows ?? 50_000, views: options.views !== false }),
   );
   const inFlight = new Array<number>(nWorkers).fill(0);
   let busyMs = 0;
