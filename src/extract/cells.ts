@@ -5,6 +5,18 @@ import { parseNumber } from './numbers.ts';
 export type TableFact = Omit<Fact, 'report_id'>;
 export type LocalFinding = Omit<Finding, 'report_id'>;
 
+/** A fact, or the place of a row's facts filled in later (a pending glued row), in table order. */
+export type Slot = TableFact | TableFact[];
+
+export function flatten(out: readonly Slot[]): TableFact[] {
+  const facts: TableFact[] = [];
+  for (const s of out) {
+    if (Array.isArray(s)) for (const f of s) facts.push(f);
+    else facts.push(s);
+  }
+  return facts;
+}
+
 export interface CellValue {
   value: number | null;
   unit: string | null;

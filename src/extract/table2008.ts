@@ -5,7 +5,7 @@ import { IDENTITY_RULES } from '../catalogue/identities.ts';
 import { HEADERS_2008, METRICS_2008, RELATIVE_2008 } from '../catalogue/metrics2008.ts';
 import { EXPECTED_UNITS, NO_UNIT, UNITS, VALUE_COLUMN_HEADERS } from '../catalogue/units.ts';
 import type { Cell, Row, TableBlock } from '../types.ts';
-import { cellValue, type LocalFinding, type TableFact, unparsedFinding } from './cells.ts';
+import { cellValue, flatten, type LocalFinding, type Slot, type TableFact, unparsedFinding } from './cells.ts';
 import { findEntry, labelCore, matchesAny } from './labels.ts';
 import {
   type Cells,
@@ -208,17 +208,6 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
   return { facts: flatten(out), findings };
 }
 
-/** A fact, or the place of a pending row's fact (filled in after the column pass). */
-type Slot = TableFact | TableFact[];
-
-function flatten(out: readonly Slot[]): TableFact[] {
-  const facts: TableFact[] = [];
-  for (const s of out) {
-    if (Array.isArray(s)) for (const f of s) facts.push(f);
-    else facts.push(s);
-  }
-  return facts;
-}
 
 const UNITS_LONGEST_FIRST = [...UNITS].sort((a, b) => b.length - a.length);
 

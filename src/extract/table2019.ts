@@ -15,7 +15,7 @@ import {
 import { IDENTITY_RULES } from '../catalogue/identities.ts';
 import { isLabelCell } from '../layout/pipe-cells.ts';
 import type { Applicant, Cell, Row, TableBlock, Template } from '../types.ts';
-import { cellValue, type LocalFinding, type TableFact, unparsedFinding } from './cells.ts';
+import { cellValue, flatten, type LocalFinding, type Slot, type TableFact, unparsedFinding } from './cells.ts';
 import { labelCore, matchesAny } from './labels.ts';
 import {
   type Cells,
@@ -359,17 +359,6 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
   return { facts: flatten(out), findings };
 }
 
-/** A fact, or the facts of one glued row (filled in later for a pending row). */
-type Slot = TableFact | TableFact[];
-
-function flatten(out: readonly Slot[]): TableFact[] {
-  const facts: TableFact[] = [];
-  for (const s of out) {
-    if (Array.isArray(s)) for (const f of s) facts.push(f);
-    else facts.push(s);
-  }
-  return facts;
-}
 
 /**
  * A glued 第二十条 run: these columns have no identity, so only the separators (a sign starts a

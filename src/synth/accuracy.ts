@@ -2,6 +2,7 @@
  * Loader accuracy against a synthetic manifest: how many true values came back exactly, and —
  * the number that must be 0 — how many wrong values no finding points at.
  */
+import { byReport } from '../tables/views.ts';
 import type { Fact, Finding, ReportRow } from '../types.ts';
 import type { SynthManifestEntry } from './report.ts';
 
@@ -39,17 +40,6 @@ export interface LoadedRecords {
 
 const k = (metric: string, applicant: string | null) => `${metric}|${applicant ?? ''}`;
 
-/** Index loaded records by report id (facts and findings arrive grouped but not necessarily sorted). */
-function groupBy<T extends { report_id: string }>(rows: readonly T[]): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const g = m.get(r.report_id);
-    if (g) g.push(r);
-    else m.set(r.report_id, [r]);
-  }
-  return m;
-}
-
 export function measureAccuracy(manifest: readonly SynthManifestEntry[], loaded: LoadedRecords): AccuracyReport {
   const byFile = new Map<string, ReportRow>();
   for (const r of loaded.reports) byFile.set(r.file.split('\\').join('/'), r);
@@ -60,8 +50,8 @@ export function measureAccuracy(manifest: readonly SynthManifestEntry[], loaded:
   // Fast path: index by the synth_ file name (unique within a corpus).
   const byName = new Map<string, ReportRow>();
   for (const [file, r] of byFile) byName.set(file.slice(file.lastIndexOf('/') + 1), r);
-  const facts = groupBy(loaded.facts);
-  const findings = groupBy(loaded.findings);
+  const facts = byReport(loaded.facts);
+  const findings = byReport(loaded.findings);
   const out: AccuracyReport = {
     reports: manifest.length, missingReports: 0, blankRowsDropped: 0, values: 0, exact: 0, accuracy: 0, narrativeValues: 0, narrativeExact: 0,
     wrong: 0, wrongUnflagged: 0, defects: 0, defectsFlagged: 0, samples: [],

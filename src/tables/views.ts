@@ -195,7 +195,7 @@ function tableOf(columns: readonly string[], rows: Rec[]): Table {
 }
 
 /** Group records by report_id once (a corpus has 100,000s of reports). */
-function byReport<T extends { report_id: string }>(rows: readonly T[]): Map<string, T[]> {
+export function byReport<T extends { report_id: string }>(rows: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const r of rows) {
     const list = map.get(r.report_id);

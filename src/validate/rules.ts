@@ -134,24 +134,30 @@ const unique = (xs: string[]): string[] => [...new Set(xs)];
 // Fast paths: most identities hold, and deciding that needs no Term objects or messages. They
 // answer "certainly holds"; anything else goes through checkSum, which decides and explains.
 
-/** Running state of a sum: stated total, whether a present cell is blank, whether one exceeds. */
+/** Running state of a sum: stated parts, their total, whether a present cell is blank, the largest. */
 interface Tally {
+  stated: number;
   sum: number;
   blank: boolean;
   max: number;
 }
+
+const tally = (): Tally => ({ stated: 0, sum: 0, blank: false, max: -Infinity });
 
 function tallyCell(get: CellLookup, key: string, a: Applicant, t: Tally): void {
   const c = get(key, a);
   if (!c) return; // absent rows are not part of the identity
   if (c.value === null) t.blank = true;
   else {
+    t.stated++;
     t.sum += c.value;
     if (c.value > t.max) t.max = c.value;
   }
 }
 
+/** No violation checkSum could report: nothing stated, or no part over the total and the sum fits. */
 function holds(total: number, t: Tally): boolean {
+  if (t.stated === 0) return true;
   if (t.max > total && !same(t.max, total)) return false; // a part exceeds its total
   if (!t.blank) return same(t.sum, total);
   return !(t.sum > total && !same(t.sum, total));
@@ -160,40 +166,30 @@ function holds(total: number, t: Tally): boolean {
 function sumHolds(get: CellLookup, totalKey: string, a: Applicant, parts: readonly Part[]): boolean {
   const total = get(totalKey, a)?.value ?? null;
   if (total === null) return true;
-  const t: Tally = { sum: 0, blank: false, max: -Infinity };
-  let stated = 0;
+  const t = tally();
   for (const part of parts) {
     if (typeof part === 'string') {
       tallyCell(get, part, a, t);
-      if (get(part, a)?.value != null) stated++;
       continue;
     }
-    const aggregate = get(part.either, a);
-    if (aggregate && aggregate.value !== null) {
+    // An alternative (see partTerms): the aggregate when stated, else its sub-rows, and the
+    // blank aggregate too when no sub-row is stated.
+    if (get(part.either, a)?.value != null) {
       tallyCell(get, part.either, a, t);
-      stated++;
       continue;
     }
-    let subsStated = 0;
-    for (const k of part.or) if (get(k, a)?.value != null) subsStated++;
-    if (subsStated === 0) tallyCell(get, part.either, a, t);
+    const before = t.stated;
     for (const k of part.or) tallyCell(get, k, a, t);
-    stated += subsStated;
+    if (t.stated === before) tallyCell(get, part.either, a, t);
   }
-  if (stated === 0) return true;
   return holds(total, t);
 }
 
 function rowTotalHolds(get: CellLookup, metric: string): boolean {
   const total = get(metric, 'total')?.value ?? null;
   if (total === null) return true;
-  const t: Tally = { sum: 0, blank: false, max: -Infinity };
-  let stated = 0;
-  for (const a of APPLICANT_COLUMNS) {
-    tallyCell(get, metric, a, t);
-    if (get(metric, a)?.value != null) stated++;
-  }
-  if (stated === 0) return true;
+  const t = tally();
+  for (const a of APPLICANT_COLUMNS) tallyCell(get, metric, a, t);
   return holds(total, t);
 }
 
