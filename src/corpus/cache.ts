@@ -1,7 +1,7 @@
 /**
  * The dataset's cache index (`_corpus.jsonl` in the output folder): one line per report —
- * content hash, file, report id, year partition and part file, plus what corpus validation
- * needs — so a re-run skips unchanged files and rewrites only parts that hold stale reports.
+ * content hash, file, report id, year partition and part file — so a re-run skips unchanged
+ * files and rewrites only parts that hold stale reports.
  */
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import type { ReportSummary } from './worker.ts';
 
 export const CACHE_FILE = '_corpus.jsonl';
 /** Bump when the dataset layout or the pipeline's output changes incompatibly. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 export interface CacheHeader {
   version: number;

@@ -4,24 +4,24 @@
  *
  * The main thread walks the inputs (one file in memory at a time), hashes each file, skips
  * files the cache index knows unchanged, and hands batches to worker threads; the workers run
- * read → processDoc → validateReport → views and write their own part files. The main thread
- * keeps per report only a small summary (cache entry + the carry-over facts), runs
- * validateCorpus at the end and writes its findings as `findings/year=Y/corpus-….parquet`.
+ * read → processDoc → validateReport → views and write their own part files. Each report's
+ * cache entry goes straight to the index on disk; at the end the corpus checks run as DuckDB
+ * queries over the dataset (checks.ts) and write `findings/year=Y/corpus-….parquet`, so the
+ * main thread holds nothing per report beyond its id.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, promises as fs, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, promises as fs, rmSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { XxgkError } from '../errors.ts';
 import { DEFAULT_EXTENSIONS, iterateSources, type Input } from '../read/inputs.ts';
-import type { Fact, Finding, ReportRow } from '../types.ts';
-import { validateCorpus } from '../validate/corpus.ts';
 import { cacheKey, CACHE_VERSION, openCacheWriter, readCache } from './cache.ts';
+import { checkDataset } from './checks.ts';
 import { readParquetRows, writeParquetRows } from './parquet.ts';
 import { fallbackId, type WorkItem } from './process.ts';
 import { formatProgress, type Progress } from './progress.ts';
-import { DATASET_TABLES, partitionDir, TABLE_NAMES } from './schema.ts';
+import { DATASET_TABLES, TABLE_NAMES } from './schema.ts';
 import type { FromWorker, ReportSummary, ToWorker, WorkerConfig } from './worker.ts';
 
 export interface CorpusOptions {
@@ -130,15 +130,9 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   // Entries of the previous run; each one matched by an unchanged file is taken out, so what
   // remains at the end is stale.
   const old = cache?.entries ?? new Map<string, ReportSummary>();
-  // Per report the main thread keeps only what the corpus checks need; the rest of its entry
-  // goes straight to the new cache index on disk.
-  const records: CorpusRecord[] = [];
+  // Each report's entry goes straight to the new cache index on disk.
   const index = openCacheWriter(out, { version: CACHE_VERSION, run });
   const totals = { processed: 0, skipped: 0, failed: 0, facts: 0, findings: 0 };
-  const keep = (s: ReportSummary) => {
-    index.add(s);
-    if (s.agency !== null && s.year !== null) records.push({ report_id: s.report_id, file: s.file, agency: s.agency, year: s.year, carry: s.carry });
-  };
 
   // Progress and peak memory.
   const progress: Progress = { done: 0, total: null, skipped: 0, bytes: 0, startedMs: started, nowMs: started, final: false };
@@ -170,7 +164,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
         inFlight[i]--;
         busyMs += msg.busyMs;
         for (const s of msg.summaries) {
-          keep(s);
+          index.add(s);
           totals.processed++;
           if (s.status === 'failed') totals.failed++;
           totals.facts += s.facts;
@@ -234,7 +228,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
         const hit = old.get(key);
         if (hit && hit.report_id === id) {
           old.delete(key);
-          keep(hit);
+          index.add(hit);
           totals.skipped++;
           progress.skipped++;
           progress.done++;
@@ -256,9 +250,8 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     const stale = [...old.values()];
     await dropStale(out, stale);
 
-    // Corpus-level validation over the compact records, written as its own part per year.
-    const corpusFindings = validateCorpus(...corpusInputs(records));
-    writeCorpusFindings(out, run, corpusFindings, records);
+    // Corpus-level checks as queries over the whole dataset (this run's reports and reused ones).
+    const corpusFindings = await checkDataset(out, run, { threads: nWorkers });
     index.commit();
 
     progress.nowMs = performance.now();
@@ -275,7 +268,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
       bytes: progress.bytes,
       facts: totals.facts,
       findings: totals.findings,
-      corpusFindings: corpusFindings.length,
+      corpusFindings,
       workers: nWorkers,
       elapsedMs: performance.now() - started,
       busyMs,
@@ -286,37 +279,6 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     clearInterval(sampler);
     index.abort(); // no-op after a commit; a failed run keeps the previous index
     await Promise.all(workers.map((w) => w.terminate()));
-  }
-}
-
-/** What corpus validation needs of a report: identity, file, agency, year, carry-over facts. */
-type CorpusRecord = Pick<ReportSummary, 'report_id' | 'file' | 'carry'> & { agency: string; year: number };
-
-/** validateCorpus's inputs from the records: the report fields it reads, the carry-over facts. */
-function corpusInputs(records: readonly CorpusRecord[]): [ReportRow[], Fact[]] {
-  const reports = records.map((s) => ({ report_id: s.report_id, file: s.file, agency: s.agency, year: s.year }) as ReportRow);
-  const facts = records.flatMap((s) => s.carry.map((c) => ({ ...c, report_id: s.report_id, source: 'table' }) as Fact));
-  return [reports, facts];
-}
-
-function writeCorpusFindings(out: string, run: number, findings: Finding[], records: readonly CorpusRecord[]): void {
-  // Replace the previous run's corpus findings.
-  const root = path.join(out, 'findings');
-  if (existsSync(root)) {
-    for (const dir of readdirSync(root)) {
-      for (const f of readdirSync(path.join(root, dir))) if (f.startsWith('corpus-')) unlinkSync(path.join(root, dir, f));
-    }
-  }
-  const yearOf = new Map(records.map((s) => [s.report_id, s.year]));
-  const byYear = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const dir = partitionDir(yearOf.get(f.report_id) ?? null);
-    const list = byYear.get(dir);
-    if (list) list.push(f);
-    else byYear.set(dir, [f]);
-  }
-  for (const [dir, rows] of byYear) {
-    writeParquetRows(path.join(root, dir, `corpus-r${String(run).padStart(3, '0')}.parquet`), DATASET_TABLES.findings, rows as unknown as Record<string, unknown>[]);
   }
 }
 

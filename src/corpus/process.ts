@@ -52,15 +52,4 @@ export async function processItem(item: WorkItem, options: ProcessOptions = {}):
   return { result, rows };
 }
 
-/** The few facts corpus-level validation needs (the carry-over chain between years). */
-export function carryFacts(facts: readonly Fact[]): Fact[] {
-  return facts.filter(
-    (f) =>
-      (f.metric === 'requests.carried_to_next' || f.metric === 'requests.carried_over') &&
-      f.source === 'table' &&
-      (f.applicant === null || f.applicant === 'total') &&
-      f.value !== null,
-  );
-}
-
 export type { Fact, Finding };

@@ -5,10 +5,9 @@
  */
 import path from 'node:path';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { carryFacts, processItem, type Row, type TableRows, type WorkItem } from './process.ts';
+import { processItem, type Row, type TableRows, type WorkItem } from './process.ts';
 import { openPartStream, type PartStream } from './parquet.ts';
 import { DATASET_TABLES, partitionDir, TABLE_NAMES, type DatasetTable } from './schema.ts';
-import type { Fact } from '../types.ts';
 
 export interface WorkerConfig {
   out: string;
@@ -21,7 +20,7 @@ export interface WorkerConfig {
   views: boolean;
 }
 
-/** Per report, what the main thread keeps: the cache entry and what corpus validation needs. */
+/** Per report, its entry in the cache index (and the run's totals). */
 export interface ReportSummary {
   hash: string | null;
   file: string;
@@ -32,7 +31,6 @@ export interface ReportSummary {
   status: string;
   facts: number;
   findings: number;
-  carry: Array<Pick<Fact, 'metric' | 'applicant' | 'value' | 'line'>>;
 }
 
 export type ToWorker = { type: 'batch'; seq: number; items: WorkItem[] } | { type: 'finish' };
@@ -121,7 +119,6 @@ async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
       status: result.report.status,
       facts: result.facts.length,
       findings: result.findings.length,
-      carry: carryFacts(result.facts).map((f) => ({ metric: f.metric, applicant: f.applicant, value: f.value, line: f.line })),
     });
     if (part.written + part.buffered >= config.partRows) closePart(dir);
     else if (buffered >= config.rowGroupRows) {

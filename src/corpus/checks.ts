@@ -1,0 +1,122 @@
+/**
+ * The corpus-level checks (duplicate agency-years, the carry-over chain between years) as
+ * DuckDB queries over the written Parquet dataset, so the main thread keeps nothing per report
+ * and its memory stays flat however large the corpus. The findings are the ones
+ * `validateCorpus` gives in memory (same builders, same messages); only the order of the files
+ * in a duplicate message is by file name rather than by arrival.
+ */
+import { existsSync, readdirSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Finding } from '../types.ts';
+import { CARRY_METRICS, carryMismatch, duplicateFindings, type CorpusReport } from '../validate/corpus.ts';
+import { openPartStream, type PartStream } from './parquet.ts';
+import { parquetSource } from './query.ts';
+import { DATASET_TABLES, partitionDir } from './schema.ts';
+
+/** The prefix of the corpus findings' part files (one per year and run). */
+export const CORPUS_PART_PREFIX = 'corpus-';
+
+/** Reports whose agency and year are known: the ones the corpus checks compare. */
+const knownReports = (out: string) => `
+  SELECT report_id, file, agency, TRY_CAST(year AS INTEGER) AS year FROM ${parquetSource(out, 'reports')}
+  WHERE agency IS NOT NULL AND TRY_CAST(year AS INTEGER) IS NOT NULL`;
+
+/** Every copy of an agency-year loaded more than once, copies of one group adjacent. */
+const duplicatesSql = (out: string) => `
+  WITH r AS (${knownReports(out)})
+  SELECT report_id, file, agency, year FROM r
+  WHERE (agency, year) IN (SELECT agency, year FROM r GROUP BY agency, year HAVING count(*) > 1)
+  ORDER BY agency, year, file, report_id`;
+
+/**
+ * Consecutive-year pairs of one agency whose carry-over cells disagree. A report's cell is its
+ * first stated 总计 value by line, as `validateCorpus` takes the first in fact order.
+ */
+const carrySql = (out: string) => `
+  WITH r AS (${knownReports(out)}),
+  cell AS (
+    SELECT report_id, metric, arg_min(value, coalesce(line, 2147483647)) AS value, min(line) AS line
+    FROM ${parquetSource(out, 'facts')}
+    WHERE metric IN ('${CARRY_METRICS.toNext}', '${CARRY_METRICS.over}') AND source = 'table'
+      AND (applicant IS NULL OR applicant = 'total') AND value IS NOT NULL
+    GROUP BY report_id, metric)
+  SELECT b.report_id AS b_id, b.file AS b_file, b.agency, b.year AS b_year, t.value AS t_value, t.line AS t_line,
+         n.report_id AS n_id, n.file AS n_file, n.year AS n_year, o.value AS o_value, o.line AS o_line
+  FROM r b
+  JOIN cell t ON t.report_id = b.report_id AND t.metric = '${CARRY_METRICS.toNext}'
+  JOIN r n ON n.agency = b.agency AND n.year = b.year + 1
+  JOIN cell o ON o.report_id = n.report_id AND o.metric = '${CARRY_METRICS.over}'
+  WHERE t.value <> o.value
+  ORDER BY b.agency, b.year, b.file, n.file`;
+
+type Row = Record<string, unknown>;
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * Run the corpus checks over the dataset in `out` and write their findings as
+ * `findings/year=Y/corpus-r<run>.parquet`, replacing the previous run's. Returns the count.
+ */
+export async function checkDataset(out: string, run: number, options: { threads?: number } = {}): Promise<number> {
+  removeCorpusParts(out);
+  if (!existsSync(path.join(out, 'reports'))) return 0;
+  // A small, capped DuckDB: the checks read a few columns, and the loader's memory stays flat.
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 2), memory_limit: '256MB' });
+  const conn = await instance.connect();
+  const streams = new Map<string, PartStream>();
+  let count = 0;
+  const write = (year: number, findings: Finding[]) => {
+    if (!findings.length) return;
+    const dir = partitionDir(year);
+    let s = streams.get(dir);
+    if (!s) {
+      s = openPartStream(path.join(out, 'findings', dir, `${CORPUS_PART_PREFIX}r${String(run).padStart(3, '0')}.parquet`), DATASET_TABLES.findings);
+      streams.set(dir, s);
+    }
+    s.append(findings as unknown as Row[]);
+    count += findings.length;
+  };
+  try {
+    // Duplicates: the copies of one group arrive together, in file order.
+    let group: CorpusReport[] = [];
+    const flush = () => {
+      if (group.length) write(group[0].year, duplicateFindings(group));
+      group = [];
+    };
+    for await (const rows of (await conn.stream(duplicatesSql(out))).yieldRowObjectJs()) {
+      for (const row of rows) {
+        const r = { report_id: String(row.report_id), file: String(row.file), agency: String(row.agency), year: num(row.year) as number };
+        if (group.length && (group[0].agency !== r.agency || group[0].year !== r.year)) flush();
+        group.push(r);
+      }
+    }
+    flush();
+
+    if (existsSync(path.join(out, 'facts'))) {
+      for await (const rows of (await conn.stream(carrySql(out))).yieldRowObjectJs()) {
+        for (const row of rows) {
+          const agency = String(row.agency);
+          const before = { report_id: String(row.b_id), file: String(row.b_file), agency, year: num(row.b_year) as number };
+          const next = { report_id: String(row.n_id), file: String(row.n_file), agency, year: num(row.n_year) as number };
+          const [a, b] = carryMismatch(before, { value: num(row.t_value) as number, line: num(row.t_line) }, next, { value: num(row.o_value) as number, line: num(row.o_line) });
+          if (a) write(before.year, [a]);
+          if (b) write(next.year, [b]);
+        }
+      }
+    }
+  } finally {
+    for (const s of streams.values()) s.close();
+    conn.closeSync();
+    instance.closeSync();
+  }
+  return count;
+}
+
+/** Delete the corpus findings of earlier runs (the checks always cover the whole dataset). */
+function removeCorpusParts(out: string): void {
+  const root = path.join(out, 'findings');
+  if (!existsSync(root)) return;
+  for (const dir of readdirSync(root)) {
+    for (const f of readdirSync(path.join(root, dir))) if (f.startsWith(CORPUS_PART_PREFIX)) unlinkSync(path.join(root, dir, f));
+  }
+}
