@@ -51,6 +51,8 @@ const carrySql = (out: string) => `
   ORDER BY b.agency, b.year, b.file, n.file`;
 
 type Row = Record<string, unknown>;
+/** Findings per Parquet row group. */
+const GROUP_ROWS = 20_000;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /**
@@ -63,24 +65,28 @@ export async function checkDataset(out: string, run: number, options: { threads?
   // A small, capped DuckDB: the checks read a few columns, and the loader's memory stays flat.
   const instance = await DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 2), memory_limit: '256MB' });
   const conn = await instance.connect();
-  const streams = new Map<string, PartStream>();
+  // Findings are buffered per year and written a row group of `GROUP_ROWS` at a time.
+  const years = new Map<string, { stream: PartStream | null; rows: Finding[] }>();
   let count = 0;
+  const flushYear = (dir: string, y: { stream: PartStream | null; rows: Finding[] }) => {
+    if (!y.rows.length) return;
+    y.stream ??= openPartStream(path.join(out, 'findings', dir, `${CORPUS_PART_PREFIX}r${String(run).padStart(3, '0')}.parquet`), DATASET_TABLES.findings);
+    y.stream.append(y.rows as unknown as Row[]);
+    y.rows = [];
+  };
   const write = (year: number, findings: Finding[]) => {
-    if (!findings.length) return;
     const dir = partitionDir(year);
-    let s = streams.get(dir);
-    if (!s) {
-      s = openPartStream(path.join(out, 'findings', dir, `${CORPUS_PART_PREFIX}r${String(run).padStart(3, '0')}.parquet`), DATASET_TABLES.findings);
-      streams.set(dir, s);
-    }
-    s.append(findings as unknown as Row[]);
+    let y = years.get(dir);
+    if (!y) years.set(dir, (y = { stream: null, rows: [] }));
+    y.rows.push(...findings);
     count += findings.length;
+    if (y.rows.length >= GROUP_ROWS) flushYear(dir, y);
   };
   try {
     // Duplicates: the copies of one group arrive together, in file order.
     let group: CorpusReport[] = [];
     const flush = () => {
-      if (group.length) write(group[0].year, duplicateFindings(group));
+      if (group.length > 1) write(group[0].year, duplicateFindings(group));
       group = [];
     };
     for await (const rows of (await conn.stream(duplicatesSql(out))).yieldRowObjectJs()) {
@@ -104,8 +110,9 @@ export async function checkDataset(out: string, run: number, options: { threads?
         }
       }
     }
+    for (const [dir, y] of years) flushYear(dir, y);
   } finally {
-    for (const s of streams.values()) s.close();
+    for (const y of years.values()) y.stream?.close();
     conn.closeSync();
     instance.closeSync();
   }
