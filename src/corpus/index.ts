@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { XxgkError } from '../errors.ts';
 import { DEFAULT_EXTENSIONS, iterateSources, type Input } from '../read/inputs.ts';
 import { cacheKey, CACHE_VERSION, openCacheWriter, readCache } from './cache.ts';
+import { workerEntry, type WorkerEntry } from './bundle.ts';
 import { checkDataset } from './checks.ts';
 import { readParquetRows, writeParquetRows } from './parquet.ts';
 import { fallbackId, type WorkItem } from './process.ts';
@@ -98,17 +99,30 @@ export async function countInputs(inputs: readonly Input[], extensions: readonly
   return n;
 }
 
-/** Workers start from a JavaScript stub that registers tsx, then load worker.ts. */
-function startWorker(config: WorkerConfig): Worker {
+/** Node flags that load a TypeScript loader: a bundled worker needs none of them. */
+const LOADER_FLAGS = /^(--import|--loader|--experimental-loader|--require|-r)(=|$)/;
+
+function workerExecArgv(entry: WorkerEntry): string[] | undefined {
   // XXGK_WORKER_PROF=dir writes a V8 CPU profile per worker (node --cpu-prof) for hot-spot hunting.
   const prof = process.env.XXGK_WORKER_PROF;
-  const execArgv = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : undefined;
+  const extra = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
+  if (!entry.bundled) return prof ? extra : undefined; // inherit the parent's loader flags
+  const own: string[] = [];
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const a = process.execArgv[i];
+    if (!LOADER_FLAGS.test(a)) own.push(a);
+    else if (!a.includes('=')) i++; // skip the flag's value too
+  }
+  return [...own, ...extra];
+}
+
+function startWorker(entry: WorkerEntry, config: WorkerConfig): Worker {
   // A capped old generation makes V8 collect early instead of growing each worker's heap:
   // a worker holds at most one batch and `rowGroupRows` buffered rows, far below the cap. A
   // larger young generation lets most per-report garbage die without promotion (≈5% faster).
-  return new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+  return new Worker(entry.url, {
     workerData: config,
-    execArgv,
+    execArgv: workerExecArgv(entry),
     resourceLimits: { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 64 },
   });
 }
@@ -148,8 +162,9 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   }, 250);
   if (items.every((i) => typeof i === 'string')) void countInputs(items).then((n) => (progress.total = n));
 
+  const entry = await workerEntry();
   const workers = Array.from({ length: nWorkers }, (_, w) =>
-    startWorker({ out, tag: `r${String(run).padStart(3, '0')}w${String(w).padStart(2, '0')}`, partRows: options.partRows ?? 500_000, rowGroupRows: options.rowGroupRows ?? 50_000, views: options.views !== false }),
+    startWorker(entry, { out, tag: `r${String(run).padStart(3, '0')}w${String(w).padStart(2, '0')}`, partRows: options.partRows ?? 500_000, rowGroupRows: options.rowGroupRows ?? 50_000, views: options.views !== false }),
   );
   const inFlight = new Array<number>(nWorkers).fill(0);
   let busyMs = 0;
@@ -279,6 +294,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     clearInterval(sampler);
     index.abort(); // no-op after a commit; a failed run keeps the previous index
     await Promise.all(workers.map((w) => w.terminate()));
+    entry.dispose();
   }
 }
 

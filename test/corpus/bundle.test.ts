@@ -1,0 +1,52 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { workerEntry } from '../../src/corpus/bundle.ts';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { queryParquet } from '../../src/corpus/query.ts';
+import { synthCorpus } from '../../src/synth/index.ts';
+
+const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
+
+afterEach(() => {
+  delete process.env.XXGK_WORKER_BUNDLE;
+});
+
+describe('workerEntry', () => {
+  it('bundles worker.ts into one JavaScript file with the crosswalk beside it, removed on dispose', async () => {
+    const entry = await workerEntry();
+    expect(entry.bundled).toBe(true);
+    const file = fileURLToPath(entry.url);
+    expect(file).toContain(path.join('node_modules', '.cache', 'xxgk'));
+    const code = readFileSync(file, 'utf8');
+    // Our modules are inside; packages stay imports resolved from node_modules.
+    expect(code).toContain('function processItem(');
+    expect(code).toMatch(/from "hyparquet-writer"/);
+    expect(existsSync(path.join(path.dirname(file), 'crosswalk.csv'))).toBe(true);
+    entry.dispose();
+    expect(existsSync(path.dirname(file))).toBe(false);
+  });
+
+  it('falls back to the tsx stub when XXGK_WORKER_BUNDLE=0', async () => {
+    process.env.XXGK_WORKER_BUNDLE = '0';
+    const entry = await workerEntry();
+    expect(entry.bundled).toBe(false);
+    expect(entry.url.pathname.endsWith('/src/corpus/worker-boot.mjs')).toBe(true);
+  });
+
+  it('bundled and tsx workers write the same dataset', async () => {
+    const src = tmp('xxgk-bundle-in-');
+    await synthCorpus({ n: 16, out: src, seed: 11, defectRate: 0.3 });
+    const sql = 'SELECT report_id, metric, applicant, value, source, line FROM facts ORDER BY ALL';
+    const bundled = tmp('xxgk-bundle-out-');
+    await loadCorpus([src], { out: bundled, workers: 2, progress: false });
+    process.env.XXGK_WORKER_BUNDLE = '0';
+    const plain = tmp('xxgk-plain-out-');
+    await loadCorpus([src], { out: plain, workers: 2, progress: false });
+    const a = (await queryParquet(bundled, sql)).objects();
+    expect(a.length).toBeGreaterThan(16 * 50);
+    expect(a).toEqual((await queryParquet(plain, sql)).objects());
+  }, 60_000);
+});
