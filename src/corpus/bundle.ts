@@ -9,7 +9,7 @@
  * themselves (the crosswalk CSV) are copied beside the bundle. Without esbuild, or when the
  * cache folder is not writable, workers fall back to worker-boot.mjs.
  */
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -32,11 +32,12 @@ export async function workerEntry(): Promise<WorkerEntry> {
   if (process.env.XXGK_WORKER_BUNDLE === '0') return fallback;
   const src = path.resolve(here, '..');
   const cache = path.join(src, '..', 'node_modules', '.cache', 'xxgk');
-  const dir = path.join(cache, `worker-${process.pid}-${Date.now().toString(36)}`);
+  let dir: string | null = null;
   try {
     removeAbandoned(cache);
     const { build } = await import('esbuild');
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(cache, { recursive: true });
+    dir = mkdtempSync(path.join(cache, 'worker-')); // unique, also for concurrent runs
     const outfile = path.join(dir, 'worker.mjs');
     await build({
       entryPoints: [path.join(here, 'worker.ts')],
@@ -50,9 +51,10 @@ export async function workerEntry(): Promise<WorkerEntry> {
     });
     // In the bundle, `import.meta.url` is the bundle's own URL: side files go next to it.
     for (const f of SIDE_FILES) copyFileSync(path.join(src, f), path.join(dir, path.basename(f)));
-    return { url: pathToFileURL(outfile), bundled: true, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+    const made = dir;
+    return { url: pathToFileURL(outfile), bundled: true, dispose: () => rmSync(made, { recursive: true, force: true }) };
   } catch {
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
     return fallback;
   }
 }
