@@ -18,6 +18,7 @@ import { XxgkError } from '../errors.ts';
 import { DEFAULT_EXTENSIONS, iterateSources, type Input } from '../read/inputs.ts';
 import { cacheKey, CACHE_VERSION, openCacheWriter, readCache } from './cache.ts';
 import { workerEntry, type WorkerEntry } from './bundle.ts';
+import { ReportIds } from './ids.ts';
 import { checkDataset } from './checks.ts';
 import { readParquetRows, writeParquetRows } from './parquet.ts';
 import { fallbackId, type WorkItem } from './process.ts';
@@ -200,12 +201,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     if (failure) throw failure;
   };
 
-  const ids = new Map<string, number>();
-  const uniqueId = (id: string) => {
-    const n = (ids.get(id) ?? 0) + 1;
-    ids.set(id, n);
-    return n === 1 ? id : `${id}-${n}`;
-  };
+  const ids = new ReportIds();
   let batch: WorkItem[] = [];
   let batchBytes = 0;
   let seq = 0;
@@ -233,12 +229,12 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
       let bytes = source.bytes;
       if (!bytes && source.text !== undefined) bytes = new TextEncoder().encode(source.text);
       if (source.readError || !bytes) {
-        batch.push({ file: source.file, readError: source.readError, id: uniqueId(fallbackId(source.file)), hash: null });
+        batch.push({ file: source.file, readError: source.readError, id: ids.next(fallbackId(source.file)), hash: null });
       } else {
         progress.bytes += bytes.byteLength;
         // The same hash the read stage computes (sha256 of the bytes; of the text for in-memory text).
         const hash = createHash('sha256').update(source.text ?? bytes).digest('hex');
-        const id = uniqueId(hash.slice(0, 16));
+        const id = ids.next(hash.slice(0, 16));
         const key = cacheKey(hash, source.file);
         const hit = old.get(key);
         if (hit && hit.report_id === id) {
