@@ -68,6 +68,11 @@ export interface CorpusResult {
   busyMs: number;
   /** Highest process RSS sampled during the run (workers are threads of the same process). */
   peakRssBytes: number;
+  /**
+   * Process RSS sampled every 250 ms as [files done, bytes], thinned to at most ~1,000 points
+   * on long runs: shows whether memory grows with the files read (it should not).
+   */
+  memory: Array<[files: number, rssBytes: number]>;
   parts: number;
 }
 
@@ -156,8 +161,18 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   // Sample memory every 250 ms; redraw progress every 250 ms on a terminal, every 5 s in a log.
   const every = options.onProgress || process.stderr.isTTY ? 1 : 20;
   let ticks = 0;
+  const memory: Array<[number, number]> = [];
+  let keepEvery = 1;
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    const rss = process.memoryUsage.rss();
+    peakRss = Math.max(peakRss, rss);
+    if (ticks % keepEvery === 0) memory.push([progress.done, rss]);
+    if (memory.length >= 1000) {
+      // Keep every other sample and sample half as often from now on: bounded on any run.
+      for (let i = 0; i < memory.length / 2; i++) memory[i] = memory[2 * i];
+      memory.length = Math.floor(memory.length / 2);
+      keepEvery *= 2;
+    }
     progress.nowMs = performance.now();
     if (++ticks % every === 0) report?.(progress);
   }, 250);
@@ -269,6 +284,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     progress.final = true;
     report?.(progress);
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    memory.push([progress.done, process.memoryUsage.rss()]);
     return {
       out,
       files: progress.done,
@@ -284,6 +300,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
       elapsedMs: performance.now() - started,
       busyMs,
       peakRssBytes: peakRss,
+      memory,
       parts: parts.length,
     };
   } finally {
