@@ -5,7 +5,7 @@
  * `validateCorpus` gives in memory (same builders, same messages); only the order of the files
  * in a duplicate message is by file name rather than by arrival.
  */
-import { existsSync, readdirSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Finding } from '../types.ts';
@@ -63,7 +63,9 @@ export async function checkDataset(out: string, run: number, options: { threads?
   removeCorpusParts(out);
   if (!existsSync(path.join(out, 'reports'))) return 0;
   // A small, capped DuckDB: the checks read a few columns, and the loader's memory stays flat.
-  const instance = await DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 2), memory_limit: '256MB' });
+  // What does not fit (a corpus with very many duplicates) spills to a folder removed after.
+  const spill = path.join(out, '.checks-tmp');
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 2), memory_limit: '64MB', temp_directory: spill });
   const conn = await instance.connect();
   // Findings are buffered per year and written a row group of `GROUP_ROWS` at a time.
   const years = new Map<string, { stream: PartStream | null; rows: Finding[] }>();
@@ -115,6 +117,7 @@ export async function checkDataset(out: string, run: number, options: { threads?
     for (const y of years.values()) y.stream?.close();
     conn.closeSync();
     instance.closeSync();
+    rmSync(spill, { recursive: true, force: true });
   }
   return count;
 }

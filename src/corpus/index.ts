@@ -7,7 +7,7 @@
  * read → processDoc → validateReport → views and write their own part files. Each report's
  * cache entry goes straight to the index on disk; at the end the corpus checks run as DuckDB
  * queries over the dataset (checks.ts) and write `findings/year=Y/corpus-….parquet`, so the
- * main thread holds nothing per report beyond its id.
+ * main thread holds nothing per report beyond its id's 64-bit key (ids.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, promises as fs, rmSync, unlinkSync } from 'node:fs';
