@@ -74,7 +74,7 @@ const extractors = new WeakMap<readonly ColumnSpec[], Extractor>();
 /**
  * Rows → one array per column, compiled once per column list (as arquero compiles its
  * expressions): a literal property name is a fast named load, where `rows[i][name]` with a
- * variable name was a slow keyed load costing a third of the Parquet writing. Missing fields
+ * variable name was a slow keyed load costing a fifth of the Parquet writing. Missing fields
  * become null; numeric columns coerce strings from odd sources to numbers.
  */
 function extractorOf(columns: readonly ColumnSpec[]): Extractor {
