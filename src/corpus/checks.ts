@@ -19,8 +19,8 @@ export const CORPUS_PART_PREFIX = 'corpus-';
 
 /** Reports whose agency and year are known: the ones the corpus checks compare. */
 const knownReports = (out: string) => `
-  SELECT report_id, file, agency, TRY_CAST(year AS INTEGER) AS year FROM ${parquetSource(out, 'reports')}
-  WHERE agency IS NOT NULL AND TRY_CAST(year AS INTEGER) IS NOT NULL`;
+  SELECT * FROM (SELECT report_id, file, agency, TRY_CAST(year AS INTEGER) AS year FROM ${parquetSource(out, 'reports')})
+  WHERE agency IS NOT NULL AND year IS NOT NULL`;
 
 /** Every copy of an agency-year loaded more than once, copies of one group adjacent. */
 const duplicatesSql = (out: string) => `

@@ -5,7 +5,7 @@
 import type { ReportResult } from '../extract/document.ts';
 import { readAndProcess } from '../load.ts';
 import { viewRows } from '../tables/views.ts';
-import type { Fact, Finding, FindingCode } from '../types.ts';
+import type { FindingCode } from '../types.ts';
 import { validateReport } from '../validate/validate.ts';
 import type { DatasetTable } from './schema.ts';
 
@@ -51,5 +51,3 @@ export async function processItem(item: WorkItem, options: ProcessOptions = {}):
   }
   return { result, rows };
 }
-
-export type { Fact, Finding };

@@ -27,7 +27,6 @@ export interface ReportSummary {
   report_id: string;
   year: number | null;
   part: string;
-  agency: string | null;
   status: string;
   facts: number;
   findings: number;
@@ -115,7 +114,6 @@ async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
       report_id: result.report.report_id,
       year,
       part: `${dir}/${part.name}`,
-      agency: result.report.agency,
       status: result.report.status,
       facts: result.facts.length,
       findings: result.findings.length,
