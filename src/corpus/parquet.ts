@@ -1,16 +1,23 @@
 /** Row objects ⇄ Parquet part files with the dataset's fixed schema. */
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
-import { ByteWriter, ParquetWriter, parquetWriteBuffer, schemaFromColumnData } from 'hyparquet-writer';
+import type { RowGroup } from 'hyparquet';
+import { ByteWriter, schemaFromColumnData } from 'hyparquet-writer';
+import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
+import { type ChunkType, type ColumnList, gathererOf, writeColumnChunk } from './chunk.ts';
 import { withStatistics, type ColumnSpec } from './schema.ts';
 
 type Row = Record<string, unknown>;
 
 /** Write rows as one Parquet file (columns in schema order, missing fields null). */
 export function writeParquetRows(file: string, columns: readonly ColumnSpec[], rows: readonly Row[]): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, new Uint8Array(parquetWriteBuffer({ columnData: columnDataOf(columns, rows) })));
+  const stream = openPartStream(file, columns);
+  try {
+    stream.append(rows);
+  } finally {
+    stream.close();
+  }
 }
 
 /**
@@ -27,18 +34,20 @@ export interface PartStream {
   close(): void;
 }
 
+const MAGIC = 0x31524150; // "PAR1"
+
 export function openPartStream(file: string, columns: readonly ColumnSpec[]): PartStream {
   mkdirSync(path.dirname(file), { recursive: true });
   const fd = openSync(file, 'w');
   const writer = new ByteWriter(1 << 16);
-  // Called by ParquetWriter after every row group: the buffer never holds more than one.
+  // Written to disk after every row group: the buffer never holds more than one.
   const flush = () => {
     if (writer.index > 0) writeSync(fd, new Uint8Array(writer.buffer, 0, writer.index));
     writer.index = 0;
   };
-  Object.assign(writer, { flush, finish: flush });
-  const schema = schemaFromColumnData({ columnData: columnDataOf(columns, []) });
-  const pq = new ParquetWriter({ writer, schema });
+  const schema = schemaFromColumnData({ columnData: columns.map(([name, type]) => ({ name, data: [], type, nullable: true })) });
+  const rowGroups: RowGroup[] = [];
+  writer.appendUint32(MAGIC);
   let rows = 0;
   let closed = false;
   return {
@@ -48,51 +57,27 @@ export function openPartStream(file: string, columns: readonly ColumnSpec[]): Pa
     },
     append(batch) {
       if (!batch.length) return;
-      pq.write({ columnData: columnDataOf(columns, batch), rowGroupSize: batch.length });
+      const start = writer.offset;
+      const data = gathererOf(columns as ColumnList)(batch);
+      const chunks = columns.map(([name, type], j) => writeColumnChunk(writer, name, type as ChunkType, data[j], withStatistics(type)));
+      let total = 0n;
+      for (const c of chunks) total += c.meta_data?.total_uncompressed_size ?? 0n;
+      rowGroups.push({ columns: chunks, total_byte_size: total, num_rows: BigInt(batch.length), total_compressed_size: BigInt(writer.offset - start) });
       rows += batch.length;
+      flush();
     },
     close() {
       if (closed) return;
       closed = true;
       try {
-        pq.finish();
+        writeMetadata(writer, { version: 2, created_by: 'xxgk', schema, num_rows: BigInt(rows), row_groups: rowGroups, metadata_length: 0 });
+        writer.appendUint32(MAGIC);
+        flush();
       } finally {
         closeSync(fd);
       }
     },
   };
-}
-
-function columnDataOf(columns: readonly ColumnSpec[], rows: readonly Row[]) {
-  const data = extractorOf(columns)(rows);
-  return columns.map(([name, type], j) => ({ name, data: data[j], type, nullable: true, statistics: withStatistics(type) }));
-}
-
-type Extractor = (rows: readonly Row[]) => unknown[][];
-const extractors = new WeakMap<readonly ColumnSpec[], Extractor>();
-
-/**
- * Rows → one array per column, compiled once per column list (as arquero compiles its
- * expressions): a literal property name is a fast named load, where `rows[i][name]` with a
- * variable name was a slow keyed load costing a fifth of the Parquet writing. Missing fields
- * become null; numeric columns coerce strings from odd sources to numbers.
- */
-function extractorOf(columns: readonly ColumnSpec[]): Extractor {
-  let extract = extractors.get(columns);
-  if (extract) return extract;
-  const cols = columns.map((_, j) => `c${j}`);
-  const loads = columns.map(([name, type], j) => {
-    const get = `r[${JSON.stringify(name)}] ?? null`;
-    return type === 'DOUBLE' || type === 'INT32'
-      ? `v = ${get}; ${cols[j]}[i] = v === null || typeof v === 'number' ? v : Number(v);`
-      : `${cols[j]}[i] = ${get};`;
-  });
-  const body = `const n = rows.length; let v; const ${cols.map((c) => `${c} = new Array(n)`).join(', ')};
-    for (let i = 0; i < n; i++) { const r = rows[i]; ${loads.join(' ')} }
-    return [${cols.join(', ')}];`;
-  extract = new Function('rows', body) as Extractor;
-  extractors.set(columns, extract);
-  return extract;
 }
 
 /** Read a part file back as row objects (used to rewrite parts that hold stale reports). */

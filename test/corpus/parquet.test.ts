@@ -1,0 +1,91 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { openPartStream, readParquetRows, writeParquetRows } from '../../src/corpus/parquet.ts';
+import type { ColumnSpec } from '../../src/corpus/schema.ts';
+
+type Row = Record<string, unknown>;
+
+const COLUMNS: readonly ColumnSpec[] = [
+  ['id', 'STRING'], ['label', 'STRING'], ['value', 'DOUBLE'], ['line', 'INT32'], ['approx', 'BOOLEAN'], ['note', 'STRING'],
+];
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'xxgk-parquet-'));
+
+async function duck(sql: string): Promise<Row[]> {
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  return (await db.runAndReadAll(sql)).getRowObjectsJS() as Row[];
+}
+
+// Repeated labels and values (dictionary-encoded), unique lines and notes (plain), nulls, NaN, signed zero,
+// a number given as text, Chinese text.
+const rows: Row[] = Array.from({ length: 300 }, (_, i) => ({
+  id: `r${i % 3}`,
+  label: ['依申请公开', '主动公开', '行政复议'][i % 3],
+  value: i % 10 === 0 ? null : i === 7 ? -0 : (i % 40) - 5,
+  line: i % 25 === 0 ? String(i) : i,
+  approx: i % 11 === 0 ? null : i % 2 === 0,
+  note: `第${i}行：${'说明'.repeat(i % 7)}`,
+}));
+rows.push({ id: 'nan', label: null, value: Number.NaN, line: null, approx: true });
+
+describe('Parquet part files', () => {
+  it('read back exactly, row by row, with hyparquet and DuckDB', async () => {
+    const file = path.join(tmp(), 'nested', 'part.parquet');
+    const stream = openPartStream(file, COLUMNS);
+    stream.append(rows.slice(0, 120));
+    stream.append([]);
+    stream.append(rows.slice(120));
+    stream.close();
+    stream.close();
+    expect(stream.rows).toBe(301);
+
+    const expected = rows.map((r) => ({
+      id: r.id,
+      label: r.label ?? null,
+      value: r.value === -0 ? 0 : (r.value ?? null),
+      line: r.line === null || r.line === undefined ? null : Number(r.line),
+      approx: r.approx ?? null,
+      note: r.note ?? null,
+    }));
+    expect(await readParquetRows(file)).toEqual(expected);
+    expect(await duck(`select * from read_parquet('${file}')`)).toEqual(expected);
+    // Signed zero is written as 0 (a dictionary cannot keep both).
+    expect(Object.is((await readParquetRows(file))[7].value, 0)).toBe(true);
+  });
+
+  it('chooses dictionary or plain per column and writes min/max statistics on numbers and booleans', async () => {
+    const file = path.join(tmp(), 'part.parquet');
+    writeParquetRows(file, COLUMNS, rows);
+    const meta = await duck(
+      `select path_in_schema as col, encodings, stats_min_value as min, stats_max_value as max, stats_null_count as nulls
+       from parquet_metadata('${file}') order by column_id`,
+    );
+    expect(meta.map((m) => [m.col, m.encodings])).toEqual([
+      ['id', 'PLAIN, RLE_DICTIONARY'],
+      ['label', 'PLAIN, RLE_DICTIONARY'],
+      ['value', 'PLAIN, RLE_DICTIONARY'],
+      ['line', 'PLAIN'],
+      ['approx', 'RLE'],
+      ['note', 'PLAIN'],
+    ]);
+    const value = meta.find((m) => m.col === 'value')!;
+    expect([value.min, value.max, value.nulls]).toEqual(['-4.0', '34.0', 30n]);
+    const approx = meta.find((m) => m.col === 'approx')!;
+    expect([approx.min, approx.max, approx.nulls]).toEqual(['false', 'true', 28n]);
+    expect(meta.find((m) => m.col === 'note')!.min).toBeNull();
+    // NaN is skipped by the statistics but still read back as NaN.
+    expect(await duck(`select count(*) as n from read_parquet('${file}') where isnan(value)`)).toEqual([{ n: 1n }]);
+  });
+
+  it('writes a readable file with the schema and no rows', async () => {
+    const file = path.join(tmp(), 'empty.parquet');
+    writeParquetRows(file, COLUMNS, []);
+    expect(await readParquetRows(file)).toEqual([]);
+    expect(await duck(`select count(*) as n from read_parquet('${file}')`)).toEqual([{ n: 0n }]);
+    const schema = await duck(`select name, type from parquet_schema('${file}') where type is not null`);
+    expect(schema.map((s) => s.type)).toEqual(['BYTE_ARRAY', 'BYTE_ARRAY', 'DOUBLE', 'INT32', 'BOOLEAN', 'BYTE_ARRAY']);
+  });
+});
