@@ -55,12 +55,16 @@ export function gathererOf(columns: ColumnList): Gatherer {
   const loads: string[] = [];
   const results: string[] = [];
   columns.forEach(([name, type], j) => {
-    decls.push(`const d${j} = new Uint8Array(n), x${j} = new Uint32Array(n), m${j} = new Map(), k${j} = []; let c${j} = 0, p${j} = 0, q${j} = 0;`);
+    decls.push(`const d${j} = new Uint8Array(n), x${j} = new Uint32Array(n), m${j} = new Map(), k${j} = []; let c${j} = 0, p${j} = 0, q${j} = 0, l${j} = undefined, lk${j} = 0;`);
     // -0 is written as 0: the dictionary (a Map) would otherwise merge it into whichever came first.
     const coerce = type === 'DOUBLE' || type === 'INT32' ? `if (typeof v !== 'number') v = Number(v); if (v === 0) v = 0; ` : '';
     const size = type === 'STRING' ? '4 + v.length' : type === 'DOUBLE' ? '8' : type === 'INT32' ? '4' : '0';
-    loads.push(`v = r[${JSON.stringify(name)}]; if (v !== null && v !== undefined) { ${coerce}d${j}[i] = 1; k = m${j}.get(v);
-      if (k === undefined) { k = k${j}.length; k${j}.push(v); m${j}.set(v, k); q${j} += ${size}; } x${j}[c${j}++] = k; p${j} += ${size}; }`);
+    // Consecutive rows often repeat a value (one report's facts share its id, unit, source…):
+    // the previous value's index is reused before asking the Map.
+    loads.push(`v = r[${JSON.stringify(name)}]; if (v !== null && v !== undefined) { ${coerce}d${j}[i] = 1;
+      if (v === l${j}) k = lk${j}; else { k = m${j}.get(v);
+        if (k === undefined) { k = k${j}.length; k${j}.push(v); m${j}.set(v, k); q${j} += ${size}; } l${j} = v; lk${j} = k; }
+      x${j}[c${j}++] = k; p${j} += ${size}; }`);
     results.push(`{ defined: d${j}, count: c${j}, keys: k${j}, indexes: x${j}, plainBytes: p${j}, keyBytes: q${j} }`);
   });
   const body = `const n = rows.length; ${decls.join('\n')}
