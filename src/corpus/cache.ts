@@ -3,7 +3,7 @@
  * content hash, file, report id, year partition and part file — so a re-run skips unchanged
  * files and rewrites only parts that hold stale reports.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { ReportSummary } from './worker.ts';
 
@@ -19,26 +19,148 @@ export interface CacheHeader {
 
 export interface Cache {
   header: CacheHeader;
-  /** cacheKey(hash, file) → summary (unreadable files have no hash and are never cached). */
-  entries: Map<string, ReportSummary>;
+  /** The previous run's entries (unreadable files have no hash and are never cached). */
+  entries: PreviousIndex;
 }
 
-/** A report is unchanged when the same file has the same content. */
-export const cacheKey = (hash: string, file: string) => `${hash}|${file}`;
+/**
+ * The previous run's index, kept on disk: in memory only a 64-bit key, the line's place in the
+ * file and a taken flag per report (≈ 40 bytes, where the parsed entries took ≈ 300), so a
+ * re-run over a national corpus does not hold millions of entries. An entry is read back from
+ * the file when its file shows up again.
+ */
+export interface PreviousIndex {
+  readonly size: number;
+  /** The entry of this hash and file if `accept` takes it; it is then no longer stale. */
+  take(hash: string, file: string, accept: (entry: ReportSummary) => boolean): ReportSummary | undefined;
+  /** The entries nobody took, in file order: reports whose file vanished or changed. */
+  rest(): ReportSummary[];
+  close(): void;
+}
+
+/** FNV-1a of a string's UTF-16 code units: mixes the file path into the content-hash key. */
+function fnv(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** 64-bit key of (content hash, file); the entry read back is always compared in full. */
+function keyOf(hash: string, file: string): [number, number] {
+  return [(parseInt(hash.slice(0, 8), 16) ^ fnv(file)) >>> 0, parseInt(hash.slice(8, 16), 16) >>> 0];
+}
 
 export function readCache(out: string): Cache | null {
   const file = path.join(out, CACHE_FILE);
   if (!existsSync(file)) return null;
-  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-  if (!lines.length) return null;
-  const header = JSON.parse(lines[0]) as CacheHeader;
-  if (header.version !== CACHE_VERSION) return null;
-  const entries = new Map<string, ReportSummary>();
-  for (const l of lines.slice(1)) {
-    const e = JSON.parse(l) as ReportSummary;
-    if (e.hash) entries.set(cacheKey(e.hash, e.file), e);
+  const fd = openSync(file, 'r');
+  let header: CacheHeader | undefined;
+  // Per entry line: byte offset, byte length, taken flag.
+  let offsets = new Float64Array(1024);
+  let lengths = new Uint32Array(1024);
+  let lines = 0;
+  let keys: Array<[number, number]> = [];
+  try {
+    for (const [text, offset, length] of linesOf(fd)) {
+      if (!header) {
+        header = JSON.parse(text) as CacheHeader;
+        if (header.version !== CACHE_VERSION) return closeAnd(fd, null);
+        continue;
+      }
+      const e = JSON.parse(text) as ReportSummary;
+      if (!e.hash) continue;
+      if (lines === offsets.length) {
+        offsets = grow(offsets, new Float64Array(lines * 2));
+        lengths = grow(lengths, new Uint32Array(lines * 2));
+      }
+      offsets[lines] = offset;
+      lengths[lines] = length;
+      keys.push(keyOf(e.hash, e.file));
+      lines++;
+    }
+  } catch (e) {
+    closeSync(fd);
+    throw e;
   }
+  if (!header) return closeAnd(fd, null);
+  // Open addressing on the key: slot → line + 1 (0 = empty).
+  let size = 1 << 10;
+  while (size < lines * 2) size *= 2;
+  const hi = new Uint32Array(size);
+  const lo = new Uint32Array(size);
+  const slots = new Uint32Array(size);
+  const mask = size - 1;
+  keys.forEach(([h, l], line) => {
+    let i = l & mask;
+    while (slots[i] !== 0) i = (i + 1) & mask;
+    hi[i] = h;
+    lo[i] = l;
+    slots[i] = line + 1;
+  });
+  keys = [];
+  const taken = new Uint8Array(lines);
+  const entryAt = (line: number): ReportSummary => {
+    const buf = Buffer.allocUnsafe(lengths[line]);
+    readSync(fd, buf, 0, buf.length, offsets[line]);
+    return JSON.parse(buf.toString('utf8')) as ReportSummary;
+  };
+  const entries: PreviousIndex = {
+    size: lines,
+    take(hash, file, accept) {
+      const [h, l] = keyOf(hash, file);
+      for (let i = l & mask; slots[i] !== 0; i = (i + 1) & mask) {
+        if (hi[i] !== h || lo[i] !== l) continue;
+        const line = slots[i] - 1;
+        if (taken[line]) continue;
+        const e = entryAt(line);
+        if (e.hash !== hash || e.file !== file) continue;
+        if (!accept(e)) return undefined;
+        taken[line] = 1;
+        return e;
+      }
+      return undefined;
+    },
+    rest() {
+      const out: ReportSummary[] = [];
+      for (let line = 0; line < lines; line++) if (!taken[line]) out.push(entryAt(line));
+      return out;
+    },
+    close() {
+      closeSync(fd);
+    },
+  };
   return { header, entries };
+}
+
+/** Non-empty lines of a file, read 4 MB at a time: [text, byte offset, byte length]. */
+function* linesOf(fd: number): Generator<[string, number, number]> {
+  const chunk = Buffer.allocUnsafe(1 << 22);
+  let carry = Buffer.alloc(0);
+  let at = 0; // file offset of buf[0]
+  for (let pos = 0; ; ) {
+    const n = readSync(fd, chunk, 0, chunk.length, pos);
+    pos += n;
+    // At the end, a last line without a newline still counts.
+    const buf = n ? Buffer.concat([carry, chunk.subarray(0, n)]) : Buffer.concat([carry, Buffer.from('\n')]);
+    let start = 0;
+    for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
+      if (nl > start) yield [buf.toString('utf8', start, nl), at + start, nl - start];
+      start = nl + 1;
+    }
+    if (!n) return;
+    carry = Buffer.from(buf.subarray(start));
+    at += start;
+  }
+}
+
+function grow<T extends Float64Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+function closeAnd<T>(fd: number, value: T): T {
+  closeSync(fd);
+  return value;
 }
 
 /**

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { XxgkError } from '../errors.ts';
 import { DEFAULT_EXTENSIONS, iterateSources, type Input } from '../read/inputs.ts';
-import { cacheKey, CACHE_VERSION, openCacheWriter, readCache } from './cache.ts';
+import { CACHE_VERSION, openCacheWriter, readCache } from './cache.ts';
 import { workerEntry, type WorkerEntry } from './bundle.ts';
 import { ReportIds } from './ids.ts';
 import { checkDataset } from './checks.ts';
@@ -129,7 +129,7 @@ function startWorker(entry: WorkerEntry, config: WorkerConfig): Worker {
   return new Worker(entry.url, {
     workerData: config,
     execArgv: workerExecArgv(entry),
-    resourceLimits: { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 64 },
   });
 }
 
@@ -147,9 +147,9 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   const cache = options.rebuild ? null : readCache(out);
   if (!cache) for (const t of TABLE_NAMES) rmSync(path.join(out, t), { recursive: true, force: true });
   const run = (cache?.header.run ?? 0) + 1;
-  // Entries of the previous run; each one matched by an unchanged file is taken out, so what
+  // Entries of the previous run; each one matched by an unchanged file is taken, so what
   // remains at the end is stale.
-  const old = cache?.entries ?? new Map<string, ReportSummary>();
+  const old = cache?.entries;
   // Each report's entry goes straight to the new cache index on disk.
   const index = openCacheWriter(out, { version: CACHE_VERSION, run });
   const totals = { processed: 0, skipped: 0, failed: 0, facts: 0, findings: 0 };
@@ -250,10 +250,9 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
         // The same hash the read stage computes (sha256 of the bytes; of the text for in-memory text).
         const hash = createHash('sha256').update(source.text ?? bytes).digest('hex');
         const id = ids.next(hash.slice(0, 16));
-        const key = cacheKey(hash, source.file);
-        const hit = old.get(key);
-        if (hit && hit.report_id === id) {
-          old.delete(key);
+        // A file is unchanged when it has the same content under the same path (and id).
+        const hit = old?.take(hash, source.file, (e) => e.report_id === id);
+        if (hit) {
           index.add(hit);
           totals.skipped++;
           progress.skipped++;
@@ -273,7 +272,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     await Promise.all(workers.map((w) => w.terminate()));
 
     // Reports of earlier runs whose file vanished or changed: drop their rows from their parts.
-    const stale = [...old.values()];
+    const stale = old?.rest() ?? [];
     await dropStale(out, stale);
 
     // Corpus-level checks as queries over the whole dataset (this run's reports and reused ones).
@@ -308,6 +307,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     index.abort(); // no-op after a commit; a failed run keeps the previous index
     await Promise.all(workers.map((w) => w.terminate()));
     entry.dispose();
+    old?.close();
   }
 }
 

@@ -1,0 +1,67 @@
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CACHE_FILE, CACHE_VERSION, openCacheWriter, readCache } from '../../src/corpus/cache.ts';
+import type { ReportSummary } from '../../src/corpus/worker.ts';
+
+const hex = (i: number) => i.toString(16).padStart(64, '0').replace(/^0/, 'a');
+
+function entry(i: number, over: Partial<ReportSummary> = {}): ReportSummary {
+  return {
+    hash: hex(i),
+    file: `in/省${i % 7}/report-${i}.txt`,
+    report_id: hex(i).slice(0, 16),
+    year: 2019 + (i % 3),
+    part: `year=${2019 + (i % 3)}/part-r001w00-0000`,
+    status: 'ok',
+    facts: i % 150,
+    findings: i % 4,
+    ...over,
+  };
+}
+
+function written(entries: ReportSummary[]): string {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'xxgk-cache-'));
+  const w = openCacheWriter(out, { version: CACHE_VERSION, run: 3 });
+  for (const e of entries) w.add(e);
+  w.commit();
+  return out;
+}
+
+describe('the previous run index', () => {
+  it('finds an entry by content hash and file, once, and leaves the rest as stale in file order', () => {
+    const all = Array.from({ length: 40_000 }, (_, i) => entry(i)); // ≈ 8 MB: crosses the 4 MB read chunks
+    const out = written([...all, entry(1, { hash: null, file: 'unreadable.txt' })]);
+    const cache = readCache(out)!;
+    expect(cache.header).toEqual({ version: CACHE_VERSION, run: 3 });
+    expect(cache.entries.size).toBe(40_000); // the unreadable file is never cached
+
+    const yes = () => true;
+    expect(cache.entries.take(all[39_999].hash!, all[39_999].file, yes)).toEqual(all[39_999]);
+    expect(cache.entries.take(all[39_999].hash!, all[39_999].file, yes)).toBeUndefined(); // taken already
+    expect(cache.entries.take(all[5].hash!, 'moved/elsewhere.txt', yes)).toBeUndefined(); // same content, other path
+    expect(cache.entries.take(hex(99_999), all[6].file, yes)).toBeUndefined(); // changed content
+    expect(cache.entries.take(all[7].hash!, all[7].file, () => false)).toBeUndefined(); // refused: still stale
+    const missed = [];
+    for (let i = 10; i < 40_000 - 1; i++) if (cache.entries.take(all[i].hash!, all[i].file, yes)?.report_id !== all[i].report_id) missed.push(i);
+    expect(missed).toEqual([]);
+
+    expect(cache.entries.rest()).toEqual(all.slice(0, 10));
+    cache.entries.close();
+  });
+
+  it('reads a last line without a newline, and ignores an index of another version', () => {
+    const out = written([entry(1)]);
+    const file = path.join(out, CACHE_FILE);
+    appendFileSync(file, JSON.stringify(entry(2)));
+    const cache = readCache(out)!;
+    expect(cache.entries.take(entry(2).hash!, entry(2).file, () => true)).toEqual(entry(2));
+    expect(cache.entries.rest()).toEqual([entry(1)]);
+    cache.entries.close();
+
+    writeFileSync(file, readFileSync(file, 'utf8').replace(`"version":${CACHE_VERSION}`, `"version":${CACHE_VERSION - 1}`));
+    expect(readCache(out)).toBeNull();
+    expect(readCache(path.join(out, 'missing'))).toBeNull();
+  });
+});
