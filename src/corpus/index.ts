@@ -10,7 +10,7 @@
  * main thread holds nothing per report beyond its id's 64-bit key (ids.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, promises as fs, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, promises as fs, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -20,7 +20,7 @@ import { CACHE_VERSION, openCacheWriter, readCache } from './cache.ts';
 import { workerEntry, type WorkerEntry } from './bundle.ts';
 import { ReportIds } from './ids.ts';
 import { checkDataset } from './checks.ts';
-import { readParquetRows, writeParquetRows } from './parquet.ts';
+import { rewritePart } from './parquet.ts';
 import { fallbackId, type WorkItem } from './process.ts';
 import { formatProgress, type Progress } from './progress.ts';
 import { DATASET_TABLES, TABLE_NAMES } from './schema.ts';
@@ -318,10 +318,7 @@ async function dropStale(out: string, stale: readonly ReportSummary[]): Promise<
   for (const [part, ids] of byPart) {
     for (const t of TABLE_NAMES) {
       const file = path.join(out, t, `${part}.parquet`);
-      if (!existsSync(file)) continue;
-      const rows = (await readParquetRows(file)).filter((r) => !ids.has(r.report_id as string));
-      if (rows.length) writeParquetRows(file, DATASET_TABLES[t], rows);
-      else unlinkSync(file);
+      if (existsSync(file)) await rewritePart(file, DATASET_TABLES[t], (r) => !ids.has(r.report_id as string));
     }
   }
 }

@@ -1,8 +1,7 @@
 /** Row objects ⇄ Parquet part files with the dataset's fixed schema. */
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { parquetReadObjects } from 'hyparquet';
-import type { RowGroup } from 'hyparquet';
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, type RowGroup } from 'hyparquet';
 import { ByteWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
 import { type ChunkType, type ColumnList, gathererOf, writeColumnChunk } from './chunk.ts';
@@ -80,12 +79,44 @@ export function openPartStream(file: string, columns: readonly ColumnSpec[]): Pa
   };
 }
 
-/** Read a part file back as row objects (used to rewrite parts that hold stale reports). */
+/** Read a part file back as row objects. */
 export async function readParquetRows(file: string): Promise<Row[]> {
-  const buf = readFileSync(file);
-  const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-  const rows = (await parquetReadObjects({ file: ab })) as Row[];
-  // INT64/BigInt never occurs in our schema, but be safe for JSON and comparisons.
+  return plain((await parquetReadObjects({ file: await asyncBufferFromFile(file) })) as Row[]);
+}
+
+// INT64/BigInt never occurs in our schema, but be safe for JSON and comparisons.
+function plain(rows: Row[]): Row[] {
   for (const r of rows) for (const k in r) if (typeof r[k] === 'bigint') r[k] = Number(r[k]);
   return rows;
+}
+
+/**
+ * Rewrite a part file keeping the rows `keep` accepts, one row group at a time: a part holds up
+ * to 500,000 rows, too many to hold as objects at once. The new file replaces the part when
+ * complete; a part left without rows is removed. Returns the rows kept.
+ */
+export async function rewritePart(file: string, columns: readonly ColumnSpec[], keep: (row: Row) => boolean): Promise<number> {
+  const source = await asyncBufferFromFile(file);
+  const metadata = await parquetMetadataAsync(source);
+  const tmp = `${file}.tmp`;
+  const stream = openPartStream(tmp, columns);
+  try {
+    let rowStart = 0;
+    for (const group of metadata.row_groups) {
+      const rowEnd = rowStart + Number(group.num_rows);
+      stream.append(plain((await parquetReadObjects({ file: source, metadata, rowStart, rowEnd })) as Row[]).filter(keep));
+      rowStart = rowEnd;
+    }
+  } catch (e) {
+    stream.close();
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  stream.close();
+  if (stream.rows) renameSync(tmp, file);
+  else {
+    rmSync(tmp, { force: true });
+    rmSync(file, { force: true });
+  }
+  return stream.rows;
 }
