@@ -129,7 +129,7 @@ function startWorker(entry: WorkerEntry, config: WorkerConfig): Worker {
   return new Worker(entry.url, {
     workerData: config,
     execArgv: workerExecArgv(entry),
-    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 64 },
   });
 }
 
