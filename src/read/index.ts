@@ -8,12 +8,12 @@
  */
 import path from 'node:path';
 import type { DecodedDoc, FindingCode, Source } from '../types.ts';
-import { decode, sha256, type DecodeResult, type ReadFailure } from './decode.ts';
+import { decodeRaw, sha256, withLines, type DecodeResult, type ReadFailure } from './decode.ts';
 import { readDocx } from './docx.ts';
 import { decodeHtml, htmlToLines } from './html.ts';
 import { normalizeDoc } from './normalize.ts';
 import { type ReaderNote, readPdf } from './pdf.ts';
-import { sniffKind } from './sniff.ts';
+import { type Kind, sniffKind } from './sniff.ts';
 
 export { collectSources, iterateSources, DEFAULT_EXTENSIONS, DEFAULT_MAX_FILE_BYTES } from './inputs.ts';
 export type { Input, CollectOptions } from './inputs.ts';
@@ -64,19 +64,23 @@ function fromHtml(source: Source, bytes: Uint8Array): DecodeResult {
 
 /** Text decoding; text that turns out to be an HTML page is rendered as one. */
 function fromText(source: Source): DecodeResult {
-  const decoded = decode(source);
+  const decoded = decodeRaw(source);
   if ('error' in decoded) return decoded;
   if (decoded.format === 'html') {
     return docOf(source.file, 'html', decoded.encoding, decoded.hash, htmlToLines(decoded.raw.join('\n')));
   }
-  return { ...decoded, lines: normalizeDoc(decoded.raw) };
+  return withLines(decoded, normalizeDoc(decoded.raw));
 }
 
 /** Synchronous read: text, HTML and DOCX. PDFs need `readSourceAsync`. */
 export function readSource(source: Source): DecodeResult {
   if (source.readError || typeof source.text === 'string' || !(source.bytes instanceof Uint8Array)) return fromText(source);
-  const bytes = source.bytes;
-  switch (sniffKind(bytes, source.file)) {
+  return readKind(source, source.bytes, sniffKind(source.bytes, source.file));
+}
+
+/** Hand sniffed bytes to their reader (the async entry sniffs once and reuses the kind). */
+function readKind(source: Source, bytes: Uint8Array, kind: Kind): DecodeResult {
+  switch (kind) {
     case 'pdf':
       return fail('unsupported_format', 'PDF document: read it with readSourceAsync (loadReports does)');
     case 'zip':
@@ -94,7 +98,8 @@ export function readSource(source: Source): DecodeResult {
 export async function readSourceAsync(source: Source): Promise<ReadDoc | ReadFailure> {
   if (source.readError || !(source.bytes instanceof Uint8Array)) return readSource(source);
   const bytes = source.bytes;
-  if (sniffKind(bytes, source.file) !== 'pdf') return readSource(source);
+  const kind = sniffKind(bytes, source.file);
+  if (kind !== 'pdf') return typeof source.text === 'string' ? fromText(source) : readKind(source, bytes, kind);
   const r = await readPdf(bytes);
   if ('error' in r) return fail(r.error.code, r.error.message);
   return docOf(source.file, 'pdf', r.encoding, source.hash ?? sha256(bytes), r.lines, r.notes);

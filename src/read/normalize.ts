@@ -5,8 +5,9 @@
  */
 import * as OpenCC from 'opencc-js';
 import { CHART_RESIDUE, INLINE_NOISE } from '../catalogue/noise.ts';
-import { blankChromeLine } from './chrome.ts';
-import { simplifyDoc } from './traditional.ts';
+import { blankChromeLine, CHROME_HINT } from './chrome.ts';
+import { isTraditional, simplifyForMatching, traditionalMarks } from './traditional.ts';
+import { scratchUnits, unitsToString } from './units.ts';
 
 /**
  * Single-character folds beyond the generic full-width block (U+FF01–U+FF5E → ASCII), which
@@ -59,15 +60,7 @@ export function normalizeLine(line: string): string {
     const code = line.charCodeAt(j);
     codes[j] = FOLD_TABLE[code] || code;
   }
-  return decodeUnits(codes);
-}
-
-/** UTF-16 code units → string, in chunks (fromCharCode's argument count is bounded). */
-function decodeUnits(codes: Uint16Array): string {
-  if (codes.length <= 8192) return String.fromCharCode.apply(null, codes as unknown as number[]);
-  let out = '';
-  for (let k = 0; k < codes.length; k += 8192) out += String.fromCharCode.apply(null, codes.subarray(k, k + 8192) as unknown as number[]);
-  return out;
+  return unitsToString(codes, codes.length);
 }
 
 /** Replace characters [start, end) with spaces. */
@@ -110,28 +103,115 @@ export function blankChartResidue(lines: readonly string[]): string[] {
   const out = lines.slice();
   for (let i = 0; i < out.length; i++) {
     if (!(out[i].includes('系列') || SERIES.test(out[i])) || !CHART_RESIDUE.header.test(out[i])) continue;
-    out[i] = blank(out[i], 0, out[i].length);
-    let rows = 0;
-    let j = i + 1;
-    for (; j < out.length && rows < CHART_RESIDUE.maxRows; j++, rows++) {
-      if (CHART_RESIDUE.header.test(out[j]) || isChartResidueRow(out[j])) {
-        out[j] = blank(out[j], 0, out[j].length);
-      } else break;
-    }
-    i = j - 1;
+    i = blankChartBlock(out, i) - 1;
   }
   return out;
+}
+
+/** Blank, in place, the block whose series header is line `i`; returns the first line after it. */
+function blankChartBlock(out: string[], i: number): number {
+  out[i] = blank(out[i], 0, out[i].length);
+  let rows = 0;
+  let j = i + 1;
+  for (; j < out.length && rows < CHART_RESIDUE.maxRows; j++, rows++) {
+    if (CHART_RESIDUE.header.test(out[j]) || isChartResidueRow(out[j])) {
+      out[j] = blank(out[j], 0, out[j].length);
+    } else break;
+  }
+  return j;
 }
 
 /**
  * Normalize a whole document: fold characters, then blank noise. Index-aligned with `raw`, and
  * every line has the raw line's length.
+ *
+ * Same result as mapping normalizeLine, blankInlineNoise and blankChromeLine over the lines and
+ * then blankChartResidue and simplifyDoc, but each kind of noise is first looked for once in the
+ * whole folded text and only the lines it is found in are processed: noise is rare, lines are
+ * short and many, and a call per line per check cost more than the checks themselves.
  */
 export function normalizeDoc(raw: readonly string[]): string[] {
-  const lines = blankChartResidue(raw.map((l) => blankChromeLine(blankInlineNoise(normalizeLine(l)))));
+  const doc = foldDoc(raw);
+  const { lines } = doc;
+  // Blanking only turns characters into spaces, and no pre-check below looks for a space, so
+  // lines found in the folded text are a superset of those the later steps can act on.
+  for (const i of linesMatching(doc, INLINE_HINT)) lines[i] = blankInlineNoise(lines[i]);
+  for (const i of linesMatching(doc, CHROME_HINT)) lines[i] = blankChromeLine(lines[i]);
+  // A header inside a block blanked just before is all spaces by now, so it starts nothing.
+  for (const i of linesMatching(doc, SERIES_HINT)) if (CHART_RESIDUE.header.test(lines[i])) blankChartBlock(lines, i);
   // Mirror sites publish in Traditional characters: matching (labels, markers, metadata) sees
   // Simplified text; `raw` keeps the original for provenance.
-  return simplifyDoc(lines);
+  if (doc.marked && isTraditional(lines)) for (let i = 0; i < lines.length; i++) lines[i] = simplifyForMatching(lines[i]);
+  return lines;
+}
+
+/** Document-wide pre-checks (global: searched once per document). */
+const INLINE_HINT = /\[/g;
+const SERIES_HINT = /系列|series/gi;
+
+/** A document's folded lines, plus its folded text for searching. */
+interface FoldedDoc {
+  /** normalizeLine of every raw line: the raw string itself where nothing folds. */
+  lines: string[];
+  /** The folded lines joined with \n. */
+  text: string;
+  /** Offset of each line in `text`. */
+  starts: Int32Array;
+  /**
+   * Some character is one a Traditional document is told by (traditionalMarks). Most documents
+   * have none, which settles isTraditional without another pass over the lines.
+   */
+  marked: boolean;
+}
+
+/** normalizeLine over every line in one pass, building the folded text as it goes. */
+function foldDoc(raw: readonly string[]): FoldedDoc {
+  let size = raw.length;
+  for (const line of raw) size += line.length;
+  const units = scratchUnits(size);
+  const starts = new Int32Array(raw.length);
+  const traditional = traditionalMarks();
+  const changed: number[] = [];
+  let marked = 0;
+  let pos = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const line = raw[i];
+    starts[i] = pos;
+    let folds = 0;
+    for (let j = 0; j < line.length; j++) {
+      const code = line.charCodeAt(j);
+      const folded = FOLD_TABLE[code];
+      folds |= folded;
+      const unit = folded || code;
+      units[pos++] = unit;
+      marked |= traditional[unit];
+    }
+    if (folds !== 0) changed.push(i);
+    units[pos++] = 0x0a;
+  }
+  const text = unitsToString(units, pos);
+  const lines = raw.slice();
+  for (const i of changed) lines[i] = text.slice(starts[i], starts[i] + raw[i].length);
+  return { lines, text, starts, marked: marked !== 0 };
+}
+
+/**
+ * Indices (ascending, each once) of the lines in which a global `pattern` matches the folded
+ * text. The pattern must not match across a line break; one match per line is enough, so the
+ * search resumes at the next line.
+ */
+function linesMatching(doc: FoldedDoc, pattern: RegExp): number[] {
+  const { text, starts } = doc;
+  const found: number[] = [];
+  let line = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    while (line + 1 < starts.length && starts[line + 1] <= m.index) line++;
+    found.push(line);
+    if (line + 1 >= starts.length) break;
+    pattern.lastIndex = starts[line + 1];
+  }
+  return found;
 }
 
 // --- Traditional → Simplified, for label matching only -------------------------------------

@@ -20,9 +20,11 @@ export function sniffKind(bytes: Uint8Array, file: string): Kind {
   if (head.includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
   if (startsWith(bytes, OLE)) return 'ole';
-  const text = head.replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
-  if (HTML_START.test(text)) return 'html';
+  const start = head.replace(/^\xef\xbb\xbf/, '').trimStart();
+  // Both HTML tests below need a leading '<': plain text skips lower-casing and the regex.
+  if (start.charCodeAt(0) !== 0x3c) return 'text';
+  if (HTML_START.test(start.toLowerCase())) return 'html';
   const ext = path.extname(file).slice(1).toLowerCase();
-  if ((ext === 'html' || ext === 'htm' || ext === 'xhtml') && text.startsWith('<')) return 'html';
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
   return 'text';
 }

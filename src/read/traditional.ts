@@ -10,7 +10,7 @@ import { toSimplified } from './normalize.ts';
 const SAMPLE = 6000;
 const HAN_RANGES: ReadonlyArray<readonly [number, number]> = [[0x3400, 0x9fff], [0xf900, 0xfaff]];
 
-let traditionalMarks: Uint8Array | undefined;
+let markTable: Uint8Array | undefined;
 
 /**
  * One flag per BMP code unit: 1 when OpenCC converts the character on its own and it is not
@@ -18,8 +18,8 @@ let traditionalMarks: Uint8Array | undefined;
  * (about 50 ms) so that detection is a table lookup per character — detection runs on every
  * document, conversion only on the rare Traditional ones.
  */
-function marks(): Uint8Array {
-  if (traditionalMarks) return traditionalMarks;
+export function traditionalMarks(): Uint8Array {
+  if (markTable) return markTable;
   const table = new Uint8Array(0x10000);
   const chars: string[] = [];
   for (const [from, to] of HAN_RANGES) for (let c = from; c <= to; c++) chars.push(String.fromCharCode(c));
@@ -28,12 +28,12 @@ function marks(): Uint8Array {
   chars.forEach((ch, i) => {
     if (converted[i] !== ch && !shared.has(ch)) table[ch.charCodeAt(0)] = 1;
   });
-  return (traditionalMarks = table);
+  return (markTable = table);
 }
 
 /** True when the document is written in Traditional characters (not one stray variant). */
 export function isTraditional(lines: readonly string[]): boolean {
-  const table = marks();
+  const table = traditionalMarks();
   const distinct = new Set<number>();
   let seen = 0;
   for (const line of lines) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decode, formatOf, sha256, splitLines } from '../../src/read/decode.ts';
@@ -123,6 +124,22 @@ describe('decode: other encodings and quirks', () => {
     expect(splitLines('a\r\r\nb')).toEqual(['a', '', 'b']);
   });
 
+  it('splitLines equals a split on /\\r\\n|\\r|\\n/ without the empty last line (property)', () => {
+    const reference = (s: string) => {
+      const lines = s.split(/\r\n|\r|\n/);
+      if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+      return lines;
+    };
+    expect(splitLines('a\nb\n')).toEqual(['a', 'b']);
+    expect(splitLines('')).toEqual(['']);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '报', '\r', '\n', '\t'), maxLength: 30 }), (s) => {
+        expect(splitLines(s)).toEqual(reference(s));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('in-memory text: utf-8, hash of its UTF-8 bytes', () => {
     const doc = ok(decode({ file: 'memo', text: '\uFEFF报告\r\n2020' }));
     expect(doc.raw).toEqual(['报告', '2020']);
@@ -134,6 +151,15 @@ describe('decode: other encodings and quirks', () => {
   it('an HTML page saved as .doc is reported as html', () => {
     const doc = ok(decode(bytesOf('report.doc', Buffer.from('\n<!DOCTYPE html><html><body>报告</body></html>'))));
     expect(doc.format).toBe('html');
+    expect(ok(decode(bytesOf('report.txt', Buffer.from(' \u3000<HTML>报告</HTML>')))).format).toBe('html');
+    expect(ok(decode(bytesOf('report.doc', Buffer.from('报告 <html>')))).format).toBe('doc');
+  });
+
+  it('UTF-8 with four-byte characters decodes as TextDecoder does', () => {
+    const text = '𠀀报告😀\n第二行';
+    const doc = ok(decode(bytesOf('astral.txt', Buffer.from(text))));
+    expect(doc.raw).toEqual(['𠀀报告😀', '第二行']);
+    expect(doc.encoding).toBe('utf-8');
   });
 });
 

@@ -72,6 +72,10 @@ describe('format sniffing: the bytes decide, not the extension', () => {
     ['r.htm', '<div>片段</div>', 'html'],
     ['r.txt', '<div>片段</div>', 'text'],
     ['r.txt', '威海市 2020年', 'text'],
+    ['r.txt', ' \r\n\t<HTML LANG="zh">', 'html'],
+    ['r.html', '报告 <html>', 'text'],
+    ['r.html', ' \n ', 'text'],
+    ['r.txt', '', 'text'],
   ])('%s %j → %s', (file, content, kind) => {
     expect(sniffKind(enc(content), file)).toBe(kind);
   });

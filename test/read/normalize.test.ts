@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { blankChromeLine } from '../../src/read/chrome.ts';
+import { splitLines } from '../../src/read/decode.ts';
+import { simplifyDoc } from '../../src/read/traditional.ts';
 import {
   blankChartResidue,
   blankInlineNoise,
@@ -7,6 +12,8 @@ import {
   normalizeLine,
   toSimplified,
 } from '../../src/read/normalize.ts';
+
+const SEED_DIR = new URL('../../data/raw/', import.meta.url).pathname;
 
 describe('normalizeLine', () => {
   it('full-width digits → ASCII, same length', () => {
@@ -121,5 +128,59 @@ describe('toSimplified', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('normalizeDoc = the per-line steps, composed (it searches the whole document instead)', () => {
+  // The definition normalizeDoc must keep: fold, blank inline noise, blank chrome, line by line;
+  // then chart residue and the Traditional → Simplified conversion over the document.
+  const perLine = (raw: string[]) =>
+    simplifyDoc(blankChartResidue(raw.map((l) => blankChromeLine(blankInlineNoise(normalizeLine(l))))));
+
+  // Fragments that trigger every step, near-misses of them, and ordinary text.
+  const FRAGMENTS = [
+    '当前位置:首页 > 政务公开', '您的位置：首页', '位置', '微信', '微博', 'QQ空间', 'QQ', '打印', '关闭', '收藏', '纠错',
+    '字体:大 中 小', '【字号：大 中 小】', '浏览次数:12', '访问量：３４', '次数', '单位', '主办单位:某局', '技术支持：某公司',
+    '版权所有', 'Copyright', '©', '鲁ICP备05045351号', '公网安备', '联系我们', '网站地图', '声明', '帮助',
+    '[image: 图1]', '［bookmark: _GoBack］', '【', '】', '[', '系列 1', 'Series 2', 'series', '系列', '开展系列培训',
+    '12', '-3', '3.5%', '甲', '申请数', '政府資訊公開', '報告', '網路申請', '著', '乾', '（一）', '１２', '：', '，',
+    '\u3000', '\u00a0', '\u200b', '\u2212', '—', ' ', '  ', '\t', '\t', '\t', '\r', '\n', 'ab', '政府信息公开',
+  ];
+  const fragment = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(...FRAGMENTS) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
+  );
+  const line = fc.array(fragment, { maxLength: 8 }).map((parts) => parts.join(''));
+
+  it('gives the same lines on generated documents (property)', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), (raw) => {
+        expect(normalizeDoc(raw)).toEqual(perLine(raw));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the same lines on the seeds', () => {
+    for (const name of readdirSync(SEED_DIR)) {
+      const raw = splitLines(readFileSync(join(SEED_DIR, name), 'utf8'));
+      expect(normalizeDoc(raw)).toEqual(perLine(raw));
+    }
+  });
+
+  it('converts a Traditional document, and only the rows after a series header are residue', () => {
+    const raw = ['政府資訊公開工作年度報告', '系列 1', '網路申請\t3', '正文', '系列 2'];
+    const norm = normalizeDoc(raw);
+    expect(norm).toEqual(perLine(raw));
+    expect(norm[0]).toBe('政府信息公开工作年度报告');
+    expect(norm[3]).toBe('正文');
+  });
+
+  it('keeps unchanged lines as the very same strings', () => {
+    const raw = ['政府信息公开', '（一）'];
+    const norm = normalizeDoc(raw);
+    expect(norm[0]).toBe(raw[0]);
+    expect(norm[1]).toBe('(一)');
+    expect(normalizeDoc([])).toEqual([]);
   });
 });
