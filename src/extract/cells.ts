@@ -38,8 +38,30 @@ const VALUE_CACHE_MAX = 50_000;
 /** Plain digit strings short enough that parseNumber's rounding cannot change them. */
 const SHORT_DIGITS = /^\d{1,9}$/;
 
+/** Values of small plain integers ("0" … "65535"), made on first use: most cells hold one. */
+const SMALL_INT_MAX = 0xffff;
+const SMALL_INTS: Array<Readonly<CellValue> | undefined> = new Array(SMALL_INT_MAX + 1);
+
+/** The value of a short plain digit string (1–9 digits), or -1: no hashing, no regex. */
+function shortDigits(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 9) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
 /** The value of a cell's text: memoised parseNumber. */
 export function textValue(text: string): Readonly<CellValue> {
+  // Small plain integers are most cells: an array slot instead of a hashed look-up.
+  const small = shortDigits(text);
+  if (small >= 0 && small <= SMALL_INT_MAX) {
+    return (SMALL_INTS[small] ??= Object.freeze({ value: small, unit: null, approx: false, parsed: true }));
+  }
   let v = valueCache.get(text);
   if (v === undefined) {
     if (SHORT_DIGITS.test(text)) v = Object.freeze({ value: Number(text), unit: null, approx: false, parsed: true });

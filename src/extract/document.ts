@@ -8,7 +8,7 @@ import { detectTemplate } from '../template/detect.ts';
 import type { Block, DecodedDoc, Fact, Finding, ReportRow, Status } from '../types.ts';
 import type { LocalFinding, TableFact } from './cells.ts';
 import { extractMetadata } from './metadata.ts';
-import { extractNarrative } from './narrative.ts';
+import { extractNarrative, type ProseLine } from './narrative.ts';
 import { extractTable2008 } from './table2008.ts';
 import { extractTable2019 } from './table2019.ts';
 
@@ -53,8 +53,15 @@ function timedOut(doc: DecodedDoc, reportId: string, stage: string, limits: DocL
 /** Drop tables over the row limit, with one finding each (a huge grid is garbage, not data). */
 function capTables(blocks: Block[], maxRows: number): { blocks: Block[]; findings: LocalFinding[] } {
   const findings: LocalFinding[] = [];
-  const kept = blocks.filter((b) => {
-    if (b.kind !== 'table' || b.rows.length <= maxRows) return true;
+  // A copy only when a table is dropped (almost never).
+  let kept: Block[] | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind !== 'table' || b.rows.length <= maxRows) {
+      kept?.push(b);
+      continue;
+    }
+    kept ??= blocks.slice(0, i);
     findings.push({
       severity: 'warning',
       code: 'table_too_large',
@@ -62,9 +69,8 @@ function capTables(blocks: Block[], maxRows: number): { blocks: Block[]; finding
       metric: null,
       line: b.line,
     });
-    return false;
-  });
-  return { blocks: kept, findings };
+  }
+  return { blocks: kept ?? blocks, findings };
 }
 
 export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits = {}): ReportResult {
@@ -76,59 +82,68 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
   if (overdue()) return timedOut(doc, reportId, 'layout', limits);
   const decision = detectTemplate(blocks);
   if (overdue()) return timedOut(doc, reportId, 'template detection', limits);
-  const tableLines = new Set<number>();
-  for (const t of decision.tables) for (let l = t.line; l <= t.endLine; l++) tableLines.add(l);
+  // Table lines as a mask (index = 1-based line): cheaper than a Set of every table line.
+  const lineCount = doc.lines.length;
+  const inTable = new Uint8Array(lineCount + 1);
+  for (const t of decision.tables) if (t.line <= t.endLine) inTable.fill(1, Math.max(1, t.line), Math.min(t.endLine, lineCount) + 1);
 
   const local: LocalFinding[] = [...capped.findings];
   let tableFacts: TableFact[] = [];
   if (decision.template === '2008') {
     const r = extractTable2008(decision.tables, { endsDocument: endsDocument(doc, decision.tables) });
     tableFacts = r.facts;
-    local.push(...r.findings);
+    for (const f of r.findings) local.push(f);
   } else if (decision.template === '2019' || decision.template === '2021') {
     const r = extractTable2019(decision.tables, decision.template, { endsDocument: endsDocument(doc, decision.tables) });
     tableFacts = r.facts;
-    local.push(...r.findings);
+    for (const f of r.findings) local.push(f);
   }
   if (overdue()) return timedOut(doc, reportId, 'table extraction', limits);
 
-  const prose = blocks
-    .filter((b) => b.kind === 'prose' && !tableLines.has(b.line))
-    .map((b) => ({ text: (b as { text: string }).text, line: b.line, raw: doc.raw[b.line - 1] ?? '' }));
-  const narrative: Fact[] = extractNarrative(prose).map((f) => ({
-    report_id: reportId,
-    metric: f.metric,
-    applicant: null,
-    value: f.value,
-    unit: f.unit,
-    source: 'narrative',
-    approx: f.approx,
-    how: 'sentence',
-    label: f.label,
-    text: f.text,
-    line: f.line,
-  }));
+  const prose: ProseLine[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'prose' && !inTable[b.line]) prose.push({ text: b.text, line: b.line, raw: doc.raw[b.line - 1] ?? '' });
+  }
+  const narrative: Fact[] = [];
+  for (const f of extractNarrative(prose)) {
+    narrative.push({
+      report_id: reportId,
+      metric: f.metric,
+      applicant: null,
+      value: f.value,
+      unit: f.unit,
+      source: 'narrative',
+      approx: f.approx,
+      how: 'sentence',
+      label: f.label,
+      text: f.text,
+      line: f.line,
+    });
+  }
 
   if (overdue()) return timedOut(doc, reportId, 'narrative extraction', limits);
 
-  const { meta, findings: metaFindings } = extractMetadata(doc.lines, { file: doc.file, tableLines });
-  local.push(...metaFindings);
+  const { meta, findings: metaFindings } = extractMetadata(doc.lines, { file: doc.file, tableMask: inTable });
+  for (const f of metaFindings) local.push(f);
   if (overdue()) return timedOut(doc, reportId, 'metadata extraction', limits);
 
   // Built field by field (not spread): a report has hundreds of facts and this runs per report.
-  const facts: Fact[] = tableFacts.map((f) => ({
-    report_id: reportId,
-    metric: f.metric,
-    applicant: f.applicant,
-    value: f.value,
-    unit: f.unit,
-    source: f.source,
-    approx: f.approx,
-    how: f.how,
-    label: f.label,
-    text: f.text,
-    line: f.line,
-  }));
+  const facts: Fact[] = [];
+  for (const f of tableFacts) {
+    facts.push({
+      report_id: reportId,
+      metric: f.metric,
+      applicant: f.applicant,
+      value: f.value,
+      unit: f.unit,
+      source: f.source,
+      approx: f.approx,
+      how: f.how,
+      label: f.label,
+      text: f.text,
+      line: f.line,
+    });
+  }
   for (const f of narrative) facts.push(f);
   if (!facts.length && decision.template === 'narrative') {
     local.push({

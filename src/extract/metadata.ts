@@ -29,6 +29,8 @@ import {
   UNIT_LABELS,
 } from '../catalogue/agency.ts';
 import type { AgencyType, Finding, ReportMeta, Scope } from '../types.ts';
+import { isTrimSpace } from '../layout/lines.ts';
+import { memoize } from './memo.ts';
 import { resolveRegion } from './region.ts';
 
 export interface MetadataOptions {
@@ -36,6 +38,11 @@ export interface MetadataOptions {
   file?: string;
   /** 1-based lines that belong to tables: never read as title, signature or sentence. */
   tableLines?: Set<number>;
+  /**
+   * The same as a mask (1 at index n when line n is a table line, length lines.length + 1); when
+   * given, tableLines is not read. The loader passes it: no Set of every table line per report.
+   */
+  tableMask?: Uint8Array;
 }
 
 export type MetaFinding = Omit<Finding, 'report_id'>;
@@ -163,16 +170,42 @@ function hasAgencySuffix(name: string): boolean {
   return GOVERNMENT_ZONE_PATTERN.test(name) || suffixType(name) !== undefined;
 }
 
+/** Most non-space characters a name line may hold: the name, plus brackets and a (盖章) note. */
+const NAME_TEXT_MAX = NAME_LENGTH.max + 6;
+
+/**
+ * True when `text` holds more non-space characters than any name line, counted without building
+ * the spaceless copy (most lines are sentences). Text with a converter placeholder ("[image:…]",
+ * removed before measuring) is left to the full test.
+ */
+function tooLongForName(text: string): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0xff3b) return false; // [ ［
+    if (!isTrimSpace(c) && ++count > NAME_TEXT_MAX) {
+      // Far enough: only a placeholder later in the line could still shorten it.
+      return text.indexOf('[', i) < 0 && text.indexOf('［', i) < 0;
+    }
+  }
+  return false;
+}
+
 /**
  * `text` as an agency name, or null: short, no sentence punctuation or digits, not a heading,
  * not a self-reference ("我局", "本中心", "区政府…"), ending like an organ's name. Spaces are
  * removed (PDF dumps space out characters) and a caption's brackets dropped.
  */
 export function asAgencyName(text: string): string | null {
+  return tooLongForName(text) ? null : shortAgencyName(text);
+}
+
+/** asAgencyName of a line short enough to be one; headings and signatures repeat across reports. */
+const shortAgencyName = memoize((text: string): string | null => {
   const folded = fold(text);
   let name = (folded.includes('[') ? folded.replace(INLINE_NOISE, '') : folded).replace(/\s+/g, '');
   // Brackets and a (盖章) note below remove at most 6 characters: longer text is no name.
-  if (name.length > NAME_LENGTH.max + 6 || name.length < NAME_LENGTH.min) return null;
+  if (name.length > NAME_TEXT_MAX || name.length < NAME_LENGTH.min) return null;
   const bracketed = /^[(\[【〔]([^()]+)[)\]】〕]$/u.exec(name);
   if (bracketed) name = bracketed[1];
   name = name.replace(/[(]?(盖章|公章|签章)[)]?$/u, '');
@@ -180,7 +213,7 @@ export function asAgencyName(text: string): string | null {
   if (NOT_A_NAME_CHAR.test(name) || NOT_A_NAME_WORD.test(name) || NOT_A_NAME_START.test(name)) return null;
   if (/[()\[\]]/.test(name)) return null;
   return hasAgencySuffix(name) ? name : null;
-}
+});
 
 interface Line {
   /** 1-based line number. */
@@ -241,31 +274,40 @@ const CAPTION_PREFIX = /^(.+?)(?:政府)?信息公开.*(?:统计|情况)/u;
 const ANNOUNCE = new RegExp(String.raw`(?:现公布|现发布|现将)(.{2,40}?)${YEAR}\s*年`, 'u');
 const COMPILED_BY = /由(.{2,40}?)(?:负责|组织|牵头)?(?:编制|编写|起草)/u;
 
+// Readers of one line for findAgency (module-level: no closures made per report).
+const nameLine = (l: Line) => asAgencyName(l.text);
+const titlePrefix = (l: Line) => nameBeforeYear(l.text);
+const flattenedTitle = (l: Line) => (l.text.length > 60 ? nameBeforeYear(l.text.split(/\s+/)[0] ?? '') : null);
+const unitLabel = (l: Line) => {
+  const m = UNIT_LINE.exec(l.text);
+  return m ? asAgencyName(m[1]) : null;
+};
+const caption = (l: Line) => {
+  if (/^[(\[【]/.test(l.text)) return asAgencyName(l.text);
+  const m = CAPTION_PREFIX.exec(l.text.replace(/\s+/g, ''));
+  return m && l.text.length <= 60 ? asAgencyName(m[1]) : null;
+};
+const announcement = (l: Line) => {
+  const m = ANNOUNCE.exec(l.text);
+  return m ? asAgencyName(m[1]) : null;
+};
+const compiledBy = (l: Line) => {
+  const m = COMPILED_BY.exec(l.text);
+  return m ? asAgencyName(m[1]) : null;
+};
+
 function findAgency(prose: Line[], title: Line[], sig: ReturnType<typeof signature>, file?: string): Found<string> | null {
   const opening = prose.slice(0, 5);
   return (
-    firstMatch(title, (l) => asAgencyName(l.text), 'title') ??
-    firstMatch(title, (l) => nameBeforeYear(l.text), 'title_prefix') ??
+    firstMatch(title, nameLine, 'title') ??
+    firstMatch(title, titlePrefix, 'title_prefix') ??
     // A page flattened onto one line starts with its title: "XX局2019年…年度报告 根据《条例》…".
-    firstMatch(prose.slice(0, 1), (l) => (l.text.length > 60 ? nameBeforeYear(l.text.split(/\s+/)[0] ?? '') : null), 'title_prefix') ??
+    firstMatch(prose.slice(0, 1), flattenedTitle, 'title_prefix') ??
     (sig?.agency ? { value: sig.agency.name, line: sig.agency.n, source: 'signature' } : null) ??
-    firstMatch(prose, (l) => {
-      const m = UNIT_LINE.exec(l.text);
-      return m ? asAgencyName(m[1]) : null;
-    }, 'unit_label') ??
-    firstMatch(prose, (l) => {
-      if (/^[(\[【]/.test(l.text)) return asAgencyName(l.text);
-      const m = CAPTION_PREFIX.exec(l.text.replace(/\s+/g, ''));
-      return m && l.text.length <= 60 ? asAgencyName(m[1]) : null;
-    }, 'caption') ??
-    firstMatch(opening, (l) => {
-      const m = ANNOUNCE.exec(l.text);
-      return m ? asAgencyName(m[1]) : null;
-    }, 'announcement') ??
-    firstMatch(opening, (l) => {
-      const m = COMPILED_BY.exec(l.text);
-      return m ? asAgencyName(m[1]) : null;
-    }, 'compiled_by') ??
+    firstMatch(prose, unitLabel, 'unit_label') ??
+    firstMatch(prose, caption, 'caption') ??
+    firstMatch(opening, announcement, 'announcement') ??
+    firstMatch(opening, compiledBy, 'compiled_by') ??
     (file ? fileAgency(file) : null)
   );
 }
@@ -286,29 +328,33 @@ function fileAgency(file: string): Found<string> | null {
 const PERIOD = new RegExp(String.raw`统计(?:期限|时限|区间|时间).{0,8}?${YEAR}\s*年\s*(?:1|一)\s*月\s*(?:1|一)\s*日`, 'u');
 const CAPTION_YEAR = new RegExp(String.raw`[(\[]\s*${YEAR}\s*年度?\s*[)\]]|${YEAR}\s*年度?.{0,20}统计表`, 'u');
 
+const isReportTitle = (l: Line) => /报告|年报/.test(l.text);
+const lineYear = (l: Line) => yearIn(l.text);
+const periodYear = (l: Line) => {
+  const m = PERIOD.exec(l.text);
+  const y = m ? cnNumber(m[1]) : NaN;
+  return plausibleYear(y) ? y : null;
+};
+const captionYear = (l: Line) => {
+  const m = CAPTION_YEAR.exec(l.text);
+  const y = m ? cnNumber(m[1] ?? m[2]) : NaN;
+  return plausibleYear(y) ? y : null;
+};
+
 function findYear(prose: Line[], title: Line[], file?: string): Found<number> | null {
-  const titled = title.filter((l) => /报告|年报/.test(l.text));
-  const fromTitle = firstMatch(titled, (l) => yearIn(l.text), 'title');
+  const titled = title.filter(isReportTitle);
+  const fromTitle = firstMatch(titled, lineYear, 'title');
   if (fromTitle) return fromTitle;
-  const body = prose.filter((l) => !title.includes(l));
-  const first = body[0];
+  const first = prose.find((l) => !title.includes(l));
   if (first) {
     const sentence = first.text.split(/[。;!?]/u)[0];
     const y = yearIn(sentence);
     if (y !== null) return { value: y, line: first.n, source: 'first_sentence' };
   }
-  const period = firstMatch(prose.slice(0, 15), (l) => {
-    const m = PERIOD.exec(l.text);
-    const y = m ? cnNumber(m[1]) : NaN;
-    return plausibleYear(y) ? y : null;
-  }, 'period');
+  const period = firstMatch(prose.slice(0, 15), periodYear, 'period');
   if (period) return period;
-  const caption = firstMatch(prose, (l) => {
-    const m = CAPTION_YEAR.exec(l.text);
-    const y = m ? cnNumber(m[1] ?? m[2]) : NaN;
-    return plausibleYear(y) ? y : null;
-  }, 'caption');
-  if (caption) return caption;
+  const fromCaption = firstMatch(prose, captionYear, 'caption');
+  if (fromCaption) return fromCaption;
   if (file) {
     const y = yearIn(fold(baseName(file)));
     if (y !== null) return { value: y, line: undefined, source: 'file' };
@@ -330,19 +376,26 @@ function labelled(lines: Line[], labels: readonly string[], source: string): Fou
   return found;
 }
 
+/** A date found, unless it lies before the report year (then it is no publication date). */
+function acceptable(f: Found<string> | null, year: number | null): Found<string> | null {
+  return f && (year === null || Number(f.value.slice(0, 4)) >= year) ? f : null;
+}
+
+/** The last line that is only a date. */
+function loneDateLine(prose: Line[]): Found<string> | null {
+  let lone: Line | undefined;
+  for (let i = prose.length - 1; i >= 0 && !lone; i--) if (isDateLine(prose[i]!.text)) lone = prose[i];
+  const loneDate = lone ? parseDate(lone.text) : null;
+  return lone && loneDate ? { value: loneDate, line: lone.n, source: 'date_line' } : null;
+}
+
 function findPublished(prose: Line[], sig: ReturnType<typeof signature>, year: number | null): Found<string> | null {
-  const acceptable = (f: Found<string> | null) => (f && (year === null || Number(f.value.slice(0, 4)) >= year) ? f : null);
   const sigDate = sig?.date ? parseDate(sig.date.text) : null;
-  const loneLine = (): Found<string> | null => {
-    const lone = prose.findLast((l) => isDateLine(l.text));
-    const loneDate = lone ? parseDate(lone.text) : null;
-    return lone && loneDate ? { value: loneDate, line: lone.n, source: 'date_line' } : null;
-  };
   return (
-    acceptable(sigDate && sig?.date ? { value: sigDate, line: sig.date.n, source: 'signature' } : null) ??
-    acceptable(labelled(prose, DATE_LABELS.issued, 'issued_label')) ??
-    acceptable(labelled(prose, DATE_LABELS.filled, 'filled_label')) ??
-    acceptable(loneLine())
+    acceptable(sigDate && sig?.date ? { value: sigDate, line: sig.date.n, source: 'signature' } : null, year) ??
+    acceptable(labelled(prose, DATE_LABELS.issued, 'issued_label'), year) ??
+    acceptable(labelled(prose, DATE_LABELS.filled, 'filled_label'), year) ??
+    acceptable(loneDateLine(prose), year)
   );
 }
 
@@ -365,8 +418,8 @@ export function scopeOf(type: AgencyType | null, prose: string[]): Scope {
 /** Metadata of one report from its normalized lines (index i = line i + 1). Never throws. */
 export function extractMetadata(lines: string[], opts: MetadataOptions = {}): MetadataResult {
   // Most lines of a report are table lines: a mask is much cheaper than a Set lookup per line.
-  const inTable = new Uint8Array(lines.length + 1);
-  if (opts.tableLines) for (const n of opts.tableLines) if (n >= 1 && n <= lines.length) inTable[n] = 1;
+  const inTable = opts.tableMask ?? new Uint8Array(lines.length + 1);
+  if (!opts.tableMask && opts.tableLines) for (const n of opts.tableLines) if (n >= 1 && n <= lines.length) inTable[n] = 1;
   const prose: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (inTable[i + 1]) continue;

@@ -8,6 +8,7 @@
  * repeating the same key with the same value (and unit, approx) is a duplicate and skipped.
  */
 import type { Fact } from '../types.ts';
+import { isTrimSpace } from '../layout/lines.ts';
 import { parseNumber } from './numbers.ts';
 import {
   NARRATIVE_DERIVATIONS,
@@ -76,10 +77,18 @@ function anyOf(compiled: readonly Compiled[]): RegExp {
 }
 const ANY_PATTERN = anyOf(COMPILED);
 const ANY_NONE_PATTERN = anyOf(COMPILED.filter((c) => c.spec.kind === 'none'));
+/**
+ * A line without a digit can only match `none` patterns, and a clause such a pattern matches is
+ * a stretch of its line that ANY_NONE_PATTERN matches (the look-arounds never name the
+ * punctuation clauses are cut at). A digitless line it does not match is skipped unsplit — most
+ * prose lines. Only when no `none` pattern is anchored (^, $): else no shortcut.
+ */
+const LINE_SHORTCUT = !COMPILED.some((c) => c.spec.kind === 'none' && /(?<!\[)\^|(?<!\\)\$/.test(c.re.source));
 
 const DIGIT = /\d/;
-const WHITESPACE = /\s/;
 const YEAR = /(20\d\d)\s*年/g;
+/** A sentence that starts with 其中 (after spaces), tested in place at the sentence start. */
+const OPENS_WITH_QIZHONG = /\s*其中/y;
 
 function isDigitAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i); // NaN outside the text
@@ -129,7 +138,7 @@ function clauses(text: string, s: Span): Span[] {
 /** Adds text[start, end) unless it is empty or blank. */
 function pushSpan(out: Span[], text: string, start: number, end: number): void {
   for (let i = start; i < end; i++) {
-    if (!WHITESPACE.test(text[i]!)) {
+    if (!isTrimSpace(text.charCodeAt(i))) {
       out.push({ start, end });
       return;
     }
@@ -172,15 +181,21 @@ interface Hit {
 export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeFact[] {
   const facts: NarrativeFact[] = [];
   const seen = new Set<string>();
+  // Per-sentence bookkeeping, cleared for each sentence rather than made anew.
+  const keysInSentence = new Set<string>();
+  const claimed = new Set<number>();
   for (const pl of prose) {
     const text = pl.text;
+    if (LINE_SHORTCUT && !DIGIT.test(text) && !ANY_NONE_PATTERN.test(text)) continue;
     const raw = pl.raw !== undefined && pl.raw.length === text.length ? pl.raw : text;
     let subject: string | undefined; // latest key, carried into a sentence that starts with 其中
     for (const sent of sentences(text)) {
-      const sentText = text.slice(sent.start, sent.end);
-      if (!/^\s*其中/.test(sentText)) subject = undefined;
-      const keysInSentence = new Set<string>();
-      const hits = readSentence(text, sent, subject, keysInSentence);
+      OPENS_WITH_QIZHONG.lastIndex = sent.start;
+      if (!OPENS_WITH_QIZHONG.test(text)) subject = undefined;
+      // clear() allocates a fresh table even when empty: only when something is in it.
+      if (keysInSentence.size) keysInSentence.clear();
+      if (claimed.size) claimed.clear();
+      const hits = readSentence(text, sent, subject, keysInSentence, claimed);
       for (const h of hits) if (!h.derived) subject = h.metric;
       for (const h of hits) {
         const dedupe = `${h.metric}|${h.value}|${h.unit}|${h.approx}`;
@@ -201,9 +216,8 @@ export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeFact
   return facts;
 }
 
-function readSentence(text: string, sent: Span, inherited: string | undefined, keys: Set<string>): Hit[] {
+function readSentence(text: string, sent: Span, inherited: string | undefined, keys: Set<string>, claimed: Set<number>): Hit[] {
   const out: Hit[] = [];
-  const claimed = new Set<number>();
   let latest = inherited;
   const cls = clauses(text, sent);
   // "2018年…8件，2019年…12件": a clause about an earlier year than the sentence's latest is last year's figure.

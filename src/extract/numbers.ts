@@ -22,14 +22,17 @@ const NUMBER_RE = new RegExp(
   `^(约|近|超过|超|逾|共|达)?\\s*([+-])?\\s*(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(万|亿)?\\s*(多|余)?\\s*(${UNIT})?\\s*(多|余|左右|以上)?$`,
 );
 
+const HAS_SPACE = /\s/;
+
 /** Parse a whole cell or captured figure. Returns undefined when the text is not a number form. */
 export function parseNumber(input: string): ParsedNumber | undefined {
-  const text = input.replace(/\s+/g, ' ').trim();
+  // Most inputs hold no whitespace: no replace, no copy.
+  const text = HAS_SPACE.test(input) ? input.replace(/\s+/g, ' ').trim() : input;
   if (BLANKS.has(text)) return { value: null, unit: null, approx: false, precision: 1 };
   const m = NUMBER_RE.exec(text);
   if (!m) return undefined;
-  const [, prefix, sign, digits, mult, afterMult, unit, suffix] = m;
-  const plain = digits!.replace(/,/g, '');
+  const prefix = m[1], sign = m[2], digits = m[3]!, mult = m[4], afterMult = m[5], unit = m[6], suffix = m[7];
+  const plain = digits.includes(',') ? digits.replace(/,/g, '') : digits;
   let value = Number(plain);
   if (!Number.isFinite(value)) return undefined;
   const decimals = plain.includes('.') ? plain.length - plain.indexOf('.') - 1 : 0;

@@ -86,11 +86,8 @@ function splitRow(row: Row): { label: Cell | undefined; unit: Cell | undefined; 
 
 const isHeaderLabel = memoize((core) => matchesAny(core, VALUE_COLUMN_HEADERS.label));
 const isSectionHeader = memoize((core) => matchesAny(core, HEADERS_2008));
-/** Key "parent\u0000core" → the row's metric. */
-const rowKeyOf = memoize((key) => {
-  const cut = key.indexOf('\u0000');
-  return matchRowUncached(key.slice(cut + 1), cut > 0 ? key.slice(0, cut) : undefined);
-});
+/** Parent row (or '' outside one) → memoised look-up of a row's metric by label core. */
+const rowKeysByParent = new Map<string, (core: string) => string | undefined>();
 const expectedUnitsOf = memoize((key) => EXPECTED_UNITS.find((e) => new RegExp(e.keys).test(key))?.units);
 /** First catalogue entry per key (the entries' `opens` and `unit`). */
 const ENTRY_BY_KEY = new Map<string, (typeof METRICS_2008)[number]>();
@@ -330,7 +327,12 @@ const CLOSING_2008 = [
 ];
 
 function matchRow(core: string, parent: string | undefined): string | undefined {
-  return rowKeyOf(`${parent ?? ''}\u0000${core}`);
+  // No parent and an empty one are the same look-up (as with a joined "parent\0core" key).
+  const p = parent || undefined;
+  const key = p ?? '';
+  let lookup = rowKeysByParent.get(key);
+  if (!lookup) rowKeysByParent.set(key, (lookup = memoize((c) => matchRowUncached(c, p))));
+  return lookup(core);
 }
 
 function matchRowUncached(core: string, parent: string | undefined): string | undefined {

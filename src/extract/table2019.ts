@@ -58,14 +58,26 @@ type Mode = 'none' | 'art20' | 'matrix' | 'appeals';
 
 const DEFAULT_APPLICANTS: Applicant[] = APPLICANT_COLUMNS.map((c) => c.applicant);
 
+/** True when the text holds a CJK ideograph: figures and blanks do not, so they are never labels. */
+function hasCjk(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x3400 && c <= 0x9fff) return true;
+  }
+  return false;
+}
+
+/** A label cell of a matrix row; a run of values with their units ("129宗16671万元") is a value cell. */
+const isRowLabel = memoize((t) => isLabelCell(t) && !stretchesOf(t, UNITS));
+
 /** Label cells of a row (non-empty, not a number form) and the cells after the last one. */
 function splitMatrixRow(row: Row): { labels: Cell[]; values: Cell[] } {
   const cells = row.cells;
   let last = -1;
   for (let i = 0; i < cells.length; i++) {
     const t = cells[i]!.text;
-    // A run of values with their units ("129宗16671万元") is a value cell, not a label.
-    if (t !== '' && isLabelCell(t) && !stretchesOf(t, UNITS)) last = i;
+    // Most cells are figures: settled by a character scan, without a look-up.
+    if (hasCjk(t) && isRowLabel(t)) last = i;
   }
   const labels: Cell[] = [];
   for (let i = 0; i <= last; i++) if (cells[i]!.text !== '') labels.push(cells[i]!);
@@ -80,9 +92,18 @@ const LITIGATION_MARK = 8;
 const markCache = new Map<string, number>();
 const MARK_CACHE_MAX = 50_000;
 
+/** True when the text holds 第, 申 or 行 (a character loop: indexOf calls into the runtime on CJK text). */
+function mayHoldMark(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x7b2c || c === 0x7533 || c === 0x884c) return true;
+  }
+  return false;
+}
+
 function cellMarks(text: string): number {
   // Every marker holds 第, 申 or 行: value cells and most labels are settled without a look-up.
-  if (text.indexOf('第') < 0 && text.indexOf('申') < 0 && text.indexOf('行') < 0) return 0;
+  if (!mayHoldMark(text)) return 0;
   let m = markCache.get(text);
   if (m === undefined) {
     const bare = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
@@ -107,13 +128,18 @@ function rowMarks(row: Row): number {
 const art20Measure = memoize((core) => ART20_MEASURES.find((x) => matchesAny(core, x.labels)));
 const art20Subject = memoize((core) => ART20_SUBJECTS.find((s) => matchesAny(core, s.labels)));
 const isMatrixHeader = memoize((core) => matchesAny(core, MATRIX_HEADERS));
-/** Key "group\u0000core" → the matrix row's metric. */
-const matrixRowOf = memoize((key) => {
-  const cut = key.indexOf('\u0000');
-  const group = cut > 0 ? key.slice(0, cut) : undefined;
-  const core = key.slice(cut + 1);
-  return MATRIX_ROWS.find((r) => (!r.under || r.under === group) && matchesAny(core, r.labels))?.key;
-});
+/** Group (or '' outside one) → memoised look-up of a matrix row's metric by label core. */
+const matrixRowsByGroup = new Map<string, (core: string) => string | undefined>();
+
+function matrixRowOf(group: string | undefined, core: string): string | undefined {
+  const g = group ?? '';
+  let lookup = matrixRowsByGroup.get(g);
+  if (!lookup) {
+    lookup = memoize((c) => MATRIX_ROWS.find((r) => (!r.under || r.under === group) && matchesAny(c, r.labels))?.key);
+    matrixRowsByGroup.set(g, lookup);
+  }
+  return lookup(core);
+}
 
 function fact(metric: string, applicant: Applicant | null, cell: Cell, label: string, unit: string | null): TableFact {
   const v = cellValue(cell);
@@ -234,7 +260,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         // Header and group rows have no values; a catalogue row left wholly blank is stated as
         // blank (null facts), not dropped.
         if (!values.some((c) => c.text !== '') && !(entry && values.length === DEFAULT_APPLICANTS.length)) continue;
-        const label = labels.map((c) => c.raw).join(' ');
+        const label = labels.length === 1 ? labels[0]!.raw : labels.map((c) => c.raw).join(' ');
         if (!entry) {
           if (!cores.every(isMatrixHeader)) findings.push(unrecognised(labels, values));
           continue;
@@ -243,7 +269,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         seenRows.add(entry);
         const width = DEFAULT_APPLICANTS.length;
         if (values.length === width) {
-          values.forEach((cell, i) => push(fact(entry, DEFAULT_APPLICANTS[i]!, cell, label, '件'), cell));
+          for (let i = 0; i < width; i++) push(fact(entry, DEFAULT_APPLICANTS[i]!, values[i]!, label, '件'), values[i]!);
           if (!known.has(entry)) known.set(entry, values.map((c) => cellValue(c).value));
           continue;
         }
@@ -455,7 +481,7 @@ function settlePending(pending: Pending[], known: Map<string, Array<number | nul
 function matchMatrix(cores: string[], group: string | undefined): string | undefined {
   // The most specific label is the last one ("三、本年度办理结果 | （一）予以公开").
   for (let i = cores.length - 1; i >= 0; i--) {
-    const e = matrixRowOf(`${group ?? ''}\u0000${cores[i]!}`);
+    const e = matrixRowOf(group, cores[i]!);
     if (e) return e;
   }
   return undefined;

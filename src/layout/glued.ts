@@ -189,7 +189,11 @@ export function gluedRows(lines: readonly string[], raw: readonly string[], i: n
   return rows;
 }
 
-const ENDS_WITH_DIGIT = /\d$/;
+/** The last character is an ASCII digit (most value cells; then the CJK test decides). */
+function endsWithDigit(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1); // NaN for ''
+  return c >= 0x30 && c <= 0x39;
+}
 const HAS_CJK = /[\u3400-\u9fff]/u;
 
 /**
@@ -198,7 +202,7 @@ const HAS_CJK = /[\u3400-\u9fff]/u;
  * returned unchanged.
  */
 export function splitGluedCell(c: Cell): Cell[] {
-  if (!ENDS_WITH_DIGIT.test(c.text) || !HAS_CJK.test(c.text)) return [c];
+  if (!endsWithDigit(c.text) || !HAS_CJK.test(c.text)) return [c];
   const pieces = gluedPieces(c.text);
   if (pieces.length !== 1 || pieces[0]!.runEnd !== c.text.length || pieces[0]!.runStart === 0) return [c];
   // Raw and text of a cell have the same length (normalization is length-preserving).

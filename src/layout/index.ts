@@ -4,7 +4,7 @@
  */
 import type { Block, Cell, ProseBlock, Row, TableBlock } from '../types.ts';
 import { gluedRows, hasTemplateMarker, isGluedHeaderLine, isGluedRowLine, splitGluedCell } from './glued.ts';
-import { classifyLine, type LineClass, tabAt } from './lines.ts';
+import { classifyLine, isTrimSpace, type LineClass, tabAt } from './lines.ts';
 import { groupPipeCells } from './pipe-cells.ts';
 
 export interface LayoutInput {
@@ -113,7 +113,12 @@ function prose(lines: string[], i: number): ProseBlock {
 
 function makeCell(lines: string[], raw: string[], i: number, start: number, end: number): Cell {
   const line = lines[i]!;
-  const text = line.slice(start, end).trim();
+  // Trim by bounds, then one slice: no intermediate untrimmed copy.
+  let s = start;
+  let e = end;
+  while (s < e && isTrimSpace(line.charCodeAt(s))) s++;
+  while (e > s && isTrimSpace(line.charCodeAt(e - 1))) e--;
+  const text = line.slice(s, e);
   const r = raw[i];
   // Most lines come through normalization unchanged: their raw cell is the same text.
   return { text, raw: r === line ? text : (r ?? '').slice(start, end).trim(), line: i + 1 };

@@ -9,8 +9,8 @@ export type LineClass = 'blank' | 'tab_cell' | 'tab_row' | 'pipe_cell' | 'text';
 /** Invisible characters a converter may leave before a cell's tab (spaces, NBSP, zero-width, bidi marks). */
 const LEADING_INVISIBLE = /^[ \u00a0\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]*\t/;
 
-/** The characters String.prototype.trim removes. */
-function isTrimSpace(c: number): boolean {
+/** The characters String.prototype.trim removes (the same as a regex \s). */
+export function isTrimSpace(c: number): boolean {
   return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -32,8 +32,17 @@ const SHORTEST_MARKER = Math.min(...MARKERS.map((m) => m.marker.length));
 const cellCache = new Map<string, number>();
 const CELL_CACHE_MAX = 50_000;
 
+/** True when the text holds a character at or above U+3400 (every marker is CJK; figures are not). */
+function hasWideChar(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 0x3400) return true;
+  return false;
+}
+
+/** Every catalogue marker holds a CJK character: a cell without one (a figure) cannot hold a marker. */
+const MARKERS_ARE_WIDE = MARKERS.every((m) => hasWideChar(m.marker));
+
 function cellMarkers(text: string): number {
-  if (text.length < SHORTEST_MARKER) return 0;
+  if (text.length < SHORTEST_MARKER || (MARKERS_ARE_WIDE && !hasWideChar(text))) return 0;
   let bits = cellCache.get(text);
   if (bits === undefined) {
     const bare = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
