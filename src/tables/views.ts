@@ -15,8 +15,8 @@
 import * as aq from 'arquero';
 import { ALL_APPLICANTS, APPLICANT_COLUMNS, eraOf, rulesFor, type Part } from '../catalogue/identities.ts';
 import { aggregateKeys, outcomeGroup } from '../catalogue/crosswalk.ts';
-import type { Applicant, Fact, Finding, ReportRow } from '../types.ts';
-import { indexCells, same } from '../validate/cells.ts';
+import type { Fact, Finding, ReportRow } from '../types.ts';
+import { indexSource, same, slotOf, type Cell, type CellRow } from '../validate/cells.ts';
 
 type Table = ReturnType<typeof aq.table>;
 
@@ -59,50 +59,58 @@ export function implicatedKeys(findings: readonly Finding[], reportId: string): 
   return keys;
 }
 
-/** Resolved cells by metric, then applicant column (see validate/cells.ts CellIndex). */
-export type ResolvedIndex = Map<string, Map<Applicant, Resolved>>;
+/** Resolved cells by metric, then applicant column slot (see validate/cells.ts CellIndex). */
+export type ResolvedIndex = Map<string, CellRow<Resolved>>;
+
+const TOTAL = 0; // the 总计 slot (validate/cells.ts)
+
+/** Narrative figures count for the 总计 column only. */
+const totalColumn = (f: Fact): boolean => f.applicant === null || f.applicant === 'total';
 
 /** Resolve every (metric, applicant) cell a report states. */
 export function resolveReport(report: ReportRow, facts: readonly Fact[], findings: readonly Finding[]): ResolvedIndex {
-  const tableFacts: Fact[] = [];
-  const narrativeFacts: Fact[] = [];
-  for (const f of facts) {
-    if (f.report_id !== report.report_id) continue;
-    if (f.source === 'table') tableFacts.push(f);
-    else if (f.source === 'narrative' && (f.applicant === null || f.applicant === 'total')) narrativeFacts.push(f);
-  }
-  const table = indexCells(tableFacts);
-  const narrative = indexCells(narrativeFacts);
+  const table = indexSource(facts, report.report_id, 'table');
+  const narrative = indexSource(facts, report.report_id, 'narrative', totalColumn);
   const implicated = implicatedKeys(findings, report.report_id);
-  const resolved: ResolvedIndex = new Map();
+  // The table index becomes the resolved index: each cell is replaced by its resolution in
+  // place, which spares a second map and row per metric (this runs for every report).
+  const resolved = table as Map<string, CellRow<Cell | Resolved>> as ResolvedIndex;
   let blanks = 0;
-  for (const metric of new Set([...table.keys(), ...narrative.keys()])) {
-    const tableRow = table.get(metric);
-    const narrativeRow = narrative.get(metric);
-    const row = new Map<Applicant, Resolved>();
-    resolved.set(metric, row);
-    for (const applicant of new Set([...(tableRow?.keys() ?? []), ...(narrativeRow?.keys() ?? [])])) {
-      const t = tableRow?.get(applicant);
-      const n = narrativeRow?.get(applicant);
-      if (t && t.value !== null && !implicated.has(metric)) {
-        row.set(applicant, { value: t.value, source: 'table', line: t.line, blank: false });
-      } else if (n && n.value !== null) {
-        row.set(applicant, { value: n.value, source: 'narrative', line: n.line, blank: false });
-      } else {
-        const blank = Boolean(t && t.value === null && !implicated.has(metric));
-        if (blank) blanks++;
-        row.set(applicant, { value: null, source: null, line: t?.line ?? n?.line ?? null, blank });
-      }
+  for (const [metric, row] of table) {
+    const isImplicated = implicated.size > 0 && implicated.has(metric);
+    const n = narrative.get(metric)?.[TOTAL];
+    for (let slot = 0; slot < row.length; slot++) {
+      const t = row[slot];
+      if (!t && !(slot === TOTAL && n)) continue;
+      const r = resolveCell(t, slot === TOTAL ? n : undefined, isImplicated);
+      if (r.blank) blanks++;
+      (row as CellRow<Cell | Resolved>)[slot] = r;
     }
+  }
+  // Then the metrics only the prose states (the outcomes view keeps this order).
+  for (const [metric, narrativeRow] of narrative) {
+    if (resolved.has(metric)) continue;
+    const n = narrativeRow[TOTAL];
+    resolved.set(metric, n ? [resolveCell(undefined, n, false)] : []);
   }
   // Only blank cells can be proven zero: most reports have none.
   if (blanks > 0) inferZeros(report, resolved);
   return resolved;
 }
 
-/** A sum identity as cells: total = Σ parts, each a metric and applicant column. */
-type SumRule = { total: string; parts: readonly Part[]; applicants: readonly Applicant[] } | { rowTotal: string };
+/** The resolution rule for one cell (see the top of this file). */
+function resolveCell(t: Cell | undefined, n: Cell | undefined, implicated: boolean): Resolved {
+  if (t && t.value !== null && !implicated) return { value: t.value, source: 'table', line: t.line, blank: false };
+  if (n && n.value !== null) return { value: n.value, source: 'narrative', line: n.line, blank: false };
+  const blank = Boolean(t && t.value === null && !implicated);
+  return { value: null, source: null, line: t?.line ?? n?.line ?? null, blank };
+}
+
+/** A sum identity as cells: total = Σ parts, each a metric and applicant column slot. */
+type SumRule = { total: string; parts: readonly Part[]; slots: readonly number[] } | { rowTotal: string };
 const sumRulesByEra = new Map<string | null, SumRule[]>();
+const ALL_SLOTS: readonly number[] = ALL_APPLICANTS.map((a) => slotOf(a) as number);
+const APPLICANT_SLOTS_ONLY: readonly number[] = APPLICANT_COLUMNS.map((a) => slotOf(a) as number);
 
 /** The era's sum identities, row totals (总计 = Σ applicant columns) included, made once per era. */
 function sumRules(era: ReturnType<typeof eraOf>): SumRule[] {
@@ -110,56 +118,71 @@ function sumRules(era: ReturnType<typeof eraOf>): SumRule[] {
   if (cached) return cached;
   const sums: SumRule[] = [];
   for (const rule of rulesFor(era)) {
-    if (rule.kind === 'sum') sums.push({ total: rule.total, parts: rule.parts, applicants: rule.perApplicant ? ALL_APPLICANTS : ['total'] });
+    if (rule.kind === 'sum') sums.push({ total: rule.total, parts: rule.parts, slots: rule.perApplicant ? ALL_SLOTS : [TOTAL] });
     if (rule.kind === 'row_total') for (const m of rule.metrics) sums.push({ rowTotal: m });
   }
   sumRulesByEra.set(era, sums);
   return sums;
 }
 
+/** If the stated parts add up to the total, the blank parts are 0; true when any changed. */
+function settle(t: Resolved | undefined, parts: ReadonlyArray<Resolved | undefined>): boolean {
+  if (!t || t.value === null) return false;
+  let sum = 0;
+  let blanks = 0;
+  for (const c of parts) {
+    if (c && c.value !== null) sum += c.value;
+    else if (c?.blank) blanks++;
+  }
+  if (!blanks || !same(sum, t.value)) return false;
+  for (const c of parts) {
+    if (c && c.value === null && c.blank) {
+      c.value = 0;
+      c.source = 'inferred';
+      c.blank = false;
+    }
+  }
+  return true;
+}
+
 /** Sum identities whose resolved total equals the sum of the resolved parts: blanks are 0. */
 function inferZeros(report: ReportRow, resolved: ResolvedIndex): void {
   const sums = sumRules(eraOf(report));
-  const cell = (metric: string, applicant: Applicant) => resolved.get(metric)?.get(applicant);
-  /** If the stated parts add up to the total, the blank parts are 0; true when any changed. */
-  const settle = (t: Resolved | undefined, parts: ReadonlyArray<Resolved | undefined>): boolean => {
-    if (!t || t.value === null) return false;
-    let sum = 0;
-    const blanks: Resolved[] = [];
-    for (const c of parts) {
-      if (c && c.value !== null) sum += c.value;
-      else if (c?.blank) blanks.push(c);
-    }
-    if (!blanks.length || !same(sum, t.value)) return false;
-    for (const b of blanks) Object.assign(b, { value: 0, source: 'inferred', blank: false });
-    return true;
-  };
+  const parts: Array<Resolved | undefined> = []; // reused for every check
   for (let changed = true, pass = 0; changed && pass < 10; pass++) {
     changed = false;
     for (const rule of sums) {
       if ('rowTotal' in rule) {
-        const m = rule.rowTotal;
-        if (settle(cell(m, 'total'), APPLICANT_COLUMNS.map((a) => cell(m, a)))) changed = true;
+        const row = resolved.get(rule.rowTotal);
+        if (!row) continue;
+        parts.length = 0;
+        for (const slot of APPLICANT_SLOTS_ONLY) parts.push(row[slot]);
+        if (settle(row[TOTAL], parts)) changed = true;
         continue;
       }
-      for (const a of rule.applicants) {
-        const parts: Array<Resolved | undefined> = [];
+      for (const slot of rule.slots) {
+        parts.length = 0;
         for (const part of rule.parts) {
           if (typeof part === 'string') {
-            parts.push(cell(part, a));
+            parts.push(resolved.get(part)?.[slot]);
             continue;
           }
           // An alternative: the aggregate when stated, else its sub-rows.
-          const aggregate = cell(part.either, a);
+          const aggregate = resolved.get(part.either)?.[slot];
           if (aggregate && aggregate.value !== null) {
             parts.push(aggregate);
             continue;
           }
-          const subs = part.or.map((k) => cell(k, a));
-          if (subs.some((c) => c && c.value !== null)) parts.push(...subs);
-          else parts.push(aggregate, ...subs);
+          const start = parts.length;
+          let stated = false;
+          for (const k of part.or) {
+            const c = resolved.get(k)?.[slot];
+            if (c && c.value !== null) stated = true;
+            parts.push(c);
+          }
+          if (!stated) parts.splice(start, 0, aggregate);
         }
-        if (settle(cell(rule.total, a), parts)) changed = true;
+        if (settle(resolved.get(rule.total)?.[slot], parts)) changed = true;
       }
     }
   }
@@ -181,12 +204,11 @@ export const VIEW_COLUMNS = {
 
 type Rec = Record<string, unknown>;
 
-const valueCols = (r: Resolved) => ({
-  count: r.value,
-  source: r.value === null ? null : r.source,
-  inferred: r.source === 'inferred',
-  line: r.source === 'inferred' || r.source === 'derived' ? null : r.line,
-});
+// The value columns of a row (count, source, inferred, line), one function per column so
+// rows are written as object literals in column order without an intermediate object.
+const sourceOf = (r: Resolved): ViewSource | null => (r.value === null ? null : r.source);
+const inferredOf = (r: Resolved): boolean => r.source === 'inferred';
+const lineOf = (r: Resolved): number | null => (r.source === 'inferred' || r.source === 'derived' ? null : r.line);
 
 function tableOf(columns: readonly string[], rows: Rec[]): Table {
   const data: Record<string, unknown[]> = {};
@@ -207,11 +229,11 @@ export function byReport<T extends { report_id: string }>(rows: readonly T[]): M
 
 const CHANNEL_CELLS = CHANNELS.map((c) => [c, c === 'total' ? 'proactive.total' : `proactive.channel.${c}`] as const);
 
-const REQUEST_KEYS: ReadonlyArray<[by: string, key: string, metric: string, applicant: Applicant]> = [
-  ['total', 'received', 'requests.received', 'total'],
-  ['total', 'carried_over', 'requests.carried_over', 'total'],
-  ...REQUEST_CHANNELS.map((c): [string, string, string, Applicant] => ['channel', c, `requests.channel.${c}`, 'total']),
-  ...APPLICANT_COLUMNS.map((a): [string, string, string, Applicant] => ['applicant', a, 'requests.received', a]),
+const REQUEST_KEYS: ReadonlyArray<[by: string, key: string, metric: string, slot: number]> = [
+  ['total', 'received', 'requests.received', TOTAL],
+  ['total', 'carried_over', 'requests.carried_over', TOTAL],
+  ...REQUEST_CHANNELS.map((c): [string, string, string, number] => ['channel', c, `requests.channel.${c}`, TOTAL]),
+  ...APPLICANT_COLUMNS.map((a): [string, string, string, number] => ['applicant', a, 'requests.received', slotOf(a) as number]),
 ];
 
 export type ViewRows = Record<keyof Views, Rec[]>;
@@ -229,36 +251,87 @@ export function buildViews(input: ViewInput): Views {
 /** The views as plain row objects (what the corpus writer streams to Parquet). */
 export function viewRows({ reports, facts, findings }: ViewInput): ViewRows {
   const rows: ViewRows = { channels: [], requests: [], outcomes: [], appeals: [] };
-  const factsOf = byReport(facts);
-  const findingsOf = byReport(findings);
+  // One report (what the corpus worker passes): resolveReport keeps only that report's facts
+  // and findings anyway, so there is nothing to group.
+  const single = reports.length === 1;
+  const factsOf = single ? null : byReport(facts);
+  const findingsOf = single ? null : byReport(findings);
   for (const report of reports) {
-    const resolved = resolveReport(report, factsOf.get(report.report_id) ?? [], findingsOf.get(report.report_id) ?? []);
-    const get = (metric: string, applicant: Applicant = 'total') => resolved.get(metric)?.get(applicant);
-    const { report_id, agency, year, template } = report;
-    // Rows are object literals in column order (no spreads): this runs for every report of a corpus.
-    for (const [channel, metric] of CHANNEL_CELLS) {
-      const r = get(metric);
-      if (!r) continue;
-      const v = valueCols(r);
-      rows.channels.push({ report_id, agency, year, channel, count: v.count, source: v.source, inferred: v.inferred, line: v.line });
-    }
-    for (const [by, key, metric, applicant] of REQUEST_KEYS) {
-      const r = get(metric, applicant);
-      if (!r) continue;
-      const v = valueCols(r);
-      rows.requests.push({ report_id, agency, year, template, by, key, count: v.count, source: v.source, inferred: v.inferred, line: v.line });
-    }
-    for (const o of outcomeRows(report, resolved)) {
-      rows.outcomes.push({ report_id, agency, year, template, outcome: o.outcome, group: o.group, count: o.count, source: o.source, inferred: o.inferred, line: o.line });
-    }
-    for (const a of appealRows(report, get)) {
-      rows.appeals.push({ report_id, agency, year, kind: a.kind, result: a.result, count: a.count, source: a.source, inferred: a.inferred, line: a.line });
-    }
+    const id = report.report_id;
+    const resolved = resolveReport(report, factsOf ? (factsOf.get(id) ?? []) : facts, findingsOf ? (findingsOf.get(id) ?? []) : findings);
+    reportRows(report, resolved, rows);
   }
   return rows;
 }
 
+/**
+ * One report's rows of every view. Rows are object literals in column order (no spreads, no
+ * intermediate objects): this runs for every report of a corpus.
+ */
+function reportRows(report: ReportRow, resolved: ResolvedIndex, rows: ViewRows): void {
+  const { report_id, agency, year, template } = report;
+  for (const [channel, metric] of CHANNEL_CELLS) {
+    const r = resolved.get(metric)?.[TOTAL];
+    if (!r) continue;
+    rows.channels.push({ report_id, agency, year, channel, count: r.value, source: sourceOf(r), inferred: inferredOf(r), line: lineOf(r) });
+  }
+  for (const [by, key, metric, slot] of REQUEST_KEYS) {
+    const r = resolved.get(metric)?.[slot];
+    if (!r) continue;
+    rows.requests.push({ report_id, agency, year, template, by, key, count: r.value, source: sourceOf(r), inferred: inferredOf(r), line: lineOf(r) });
+  }
+  outcomeRows(report, resolved, rows.outcomes);
+  appealRows(report, resolved, rows.appeals);
+}
+
 const OUTCOME_PREFIX = 'requests.outcome.';
+
+/** An outcomes view row (columns of VIEW_COLUMNS.outcomes). */
+interface OutcomeRow {
+  report_id: string;
+  agency: string | null;
+  year: number | null;
+  template: ReportRow['template'];
+  outcome: string;
+  group: string | null;
+  count: number | null;
+  source: ViewSource | null;
+  inferred: boolean;
+  line: number | null;
+}
+
+/** An outcome metric's key (after `requests.outcome.`) and crosswalk group in one era. */
+interface OutcomeKey {
+  outcome: string;
+  group: string | null;
+}
+
+// Crosswalk answers memoized per era and metric (null: not an outcome row). The crosswalk is
+// constant per process and a report has few metric names, all from the catalogue, while a
+// corpus asks for every metric of every report (a memo look-up is cheaper than startsWith).
+const outcomeMemo = new Map<string | null, Map<string, OutcomeKey | null>>();
+function outcomeKeys(era: string | null): Map<string, OutcomeKey | null> {
+  let keys = outcomeMemo.get(era);
+  if (!keys) outcomeMemo.set(era, (keys = new Map()));
+  return keys;
+}
+function outcomeKey(keys: Map<string, OutcomeKey | null>, era: string | null, metric: string): OutcomeKey | null {
+  let key = keys.get(metric);
+  if (key === undefined) {
+    const outcome = metric.startsWith(OUTCOME_PREFIX) ? metric.slice(OUTCOME_PREFIX.length) : null;
+    key = outcome === null ? null : { outcome, group: outcome === 'total' ? 'total' : outcomeGroup(era, outcome) };
+    keys.set(metric, key);
+  }
+  return key;
+}
+
+/** An era's aggregate keys with the prefix of their sub-rows (`denied` → `denied.`). */
+const aggregateMemo = new Map<string, Array<{ key: string; prefix: string }>>();
+function aggregatesOf(era: string): Array<{ key: string; prefix: string }> {
+  let aggregates = aggregateMemo.get(era);
+  if (!aggregates) aggregateMemo.set(era, (aggregates = aggregateKeys(era).map((key) => ({ key, prefix: `${key}.` }))));
+  return aggregates;
+}
 
 /**
  * Outcome rows (总计 column). `group` comes from the crosswalk; an aggregate row whose
@@ -267,25 +340,38 @@ const OUTCOME_PREFIX = 'requests.outcome.';
  * The outcomes total is `requests.outcome.total` (2019/2021) or, for the 2008 era,
  * `requests.answered` (申请答复数, which the eight outcome rows sum to), with group `total`.
  */
-function outcomeRows(report: ReportRow, resolved: ResolvedIndex): Rec[] {
+function outcomeRows(report: ReportRow, resolved: ResolvedIndex, into: Rec[]): void {
   const era = eraOf(report);
-  const out: Rec[] = [];
-  for (const [metric, row] of resolved) {
-    const r = row.get('total');
-    if (!r || !metric.startsWith(OUTCOME_PREFIX)) continue;
-    const outcome = metric.slice(OUTCOME_PREFIX.length);
-    out.push({ outcome, group: outcome === 'total' ? 'total' : outcomeGroup(era, outcome), ...valueCols(r) });
+  const keys = outcomeKeys(era);
+  const out: OutcomeRow[] = [];
+  let hasTotal = false;
+  for (const [metric, cells] of resolved) {
+    const r = cells[TOTAL];
+    const key = r && outcomeKey(keys, era, metric);
+    if (!key) continue;
+    if (key.outcome === 'total') hasTotal = true;
+    out.push(outcomeRow(report, key.outcome, key.group, r));
   }
-  const answered = resolved.get('requests.answered')?.get('total');
-  if (answered && !out.some((o) => o.outcome === 'total')) out.push({ outcome: 'total', group: 'total', ...valueCols(answered) });
-  for (const aggregate of era ? aggregateKeys(era) : []) {
-    const agg = out.find((o) => o.outcome === aggregate);
-    const subs = out.filter((o) => String(o.outcome).startsWith(`${aggregate}.`));
-    const complete = subs.length > 0 && subs.every((s) => s.count !== null);
-    if (agg && complete) agg.group = null;
-    else if (agg) for (const s of subs) s.group = null;
+  const answered = resolved.get('requests.answered')?.[TOTAL];
+  if (answered && !hasTotal) out.push(outcomeRow(report, 'total', 'total', answered));
+  for (const { key, prefix } of era ? aggregatesOf(era) : []) {
+    const agg = out.find((o) => o.outcome === key);
+    if (!agg) continue;
+    let subs = 0;
+    let complete = true;
+    for (const o of out) {
+      if (!o.outcome.startsWith(prefix)) continue;
+      subs++;
+      if (o.count === null) complete = false;
+    }
+    if (subs > 0 && complete) agg.group = null;
+    else for (const o of out) if (o.outcome.startsWith(prefix)) o.group = null;
   }
-  return out;
+  for (const o of out) into.push(o as unknown as Rec);
+}
+
+function outcomeRow({ report_id, agency, year, template }: ReportRow, outcome: string, group: string | null, r: Resolved): OutcomeRow {
+  return { report_id, agency, year, template, outcome, group, count: r.value, source: sourceOf(r), inferred: inferredOf(r), line: lineOf(r) };
 }
 
 /**
@@ -294,22 +380,27 @@ function outcomeRows(report: ReportRow, resolved: ResolvedIndex): Rec[] {
  * so that eras compare; the 2008 form states litigation directly.
  */
 const APPEAL_CELLS = APPEAL_KINDS.flatMap((kind) => APPEAL_RESULTS.map((result) => [kind, result, `${kind}.${result}`] as const));
+const LITIGATION_PARTS = APPEAL_RESULTS.map(
+  (result) => [result, `litigation_direct.${result}`, `litigation_after_reconsideration.${result}`] as const,
+);
 
-function appealRows(report: ReportRow, get: (m: string) => Resolved | undefined): Rec[] {
-  const out: Rec[] = [];
+function appealRows(report: ReportRow, resolved: ResolvedIndex, into: Rec[]): void {
+  const { report_id, agency, year } = report;
+  let litigation = false;
   for (const [kind, result, metric] of APPEAL_CELLS) {
-    const r = get(metric);
-    if (r) out.push({ kind, result, ...valueCols(r) });
+    const r = resolved.get(metric)?.[TOTAL];
+    if (!r) continue;
+    if (kind === 'litigation') litigation = true;
+    into.push({ report_id, agency, year, kind, result, count: r.value, source: sourceOf(r), inferred: inferredOf(r), line: lineOf(r) });
   }
   const era = eraOf(report);
-  if ((era === '2019' || era === '2021') && !out.some((o) => o.kind === 'litigation')) {
-    for (const result of APPEAL_RESULTS) {
-      const direct = get(`litigation_direct.${result}`);
-      const after = get(`litigation_after_reconsideration.${result}`);
+  if ((era === '2019' || era === '2021') && !litigation) {
+    for (const [result, directKey, afterKey] of LITIGATION_PARTS) {
+      const direct = resolved.get(directKey)?.[TOTAL];
+      const after = resolved.get(afterKey)?.[TOTAL];
       if (!direct && !after) continue;
       const value = direct?.value != null && after?.value != null ? direct.value + after.value : null;
-      out.push({ kind: 'litigation', result, count: value, source: value === null ? null : 'derived', inferred: false, line: null });
+      into.push({ report_id, agency, year, kind: 'litigation', result, count: value, source: value === null ? null : 'derived', inferred: false, line: null });
     }
   }
-  return out;
 }

@@ -2,38 +2,79 @@
  * Facts indexed by (metric, applicant column). A 2008-era or narrative fact has applicant null,
  * which means the same as the 2019/2021 总计 column: both are indexed as `total`.
  */
+import { ALL_APPLICANTS } from '../catalogue/identities.ts';
 import type { Applicant, Fact } from '../types.ts';
 
-export interface Cell {
-  value: number | null;
-  line: number;
-  fact: Fact;
-}
+/** A stated (or blank) cell: the fact that first stated it. */
+export type Cell = Pick<Fact, 'value' | 'line'>;
 
 export type CellLookup = (metric: string, applicant?: Applicant) => Cell | undefined;
 
 /**
- * Cells by metric, then applicant column. Two levels rather than one "metric|applicant" key:
- * lookups then hash strings that already exist instead of building one per lookup, which
- * made indexing and lookups the validator's main cost.
+ * A metric's cells by applicant column slot (see slotOf). A small array rather than a Map per
+ * metric: indexing and lookups are the validator's and the views' main cost, per report.
  */
-export type CellIndex = Map<string, Map<Applicant, Cell>>;
+export type CellRow<C = Cell> = Array<C | undefined>;
+
+/** Cells by metric, then applicant column slot. */
+export type CellIndex = Map<string, CellRow>;
+
+/** Applicant columns as array slots; `total` (and null, the 2008 form's only column) is slot 0. */
+export const APPLICANT_SLOTS: readonly Applicant[] = ['total', ...ALL_APPLICANTS.filter((a) => a !== 'total')];
+// A plain object rather than a Map: looked up once per fact, and property look-ups by the
+// catalogue's own strings are several times cheaper than Map.get.
+const SLOT: Record<string, number> = {};
+APPLICANT_SLOTS.forEach((a, i) => (SLOT[a] = i));
+
+/** The slot of an applicant column (null is 总计); undefined for a column the matrix has not. */
+export function slotOf(applicant: Applicant | null): number | undefined {
+  if (applicant === null) return 0;
+  const slot = SLOT[applicant];
+  return typeof slot === 'number' ? slot : undefined; // not an inherited Object property
+}
 
 /** Index facts of one source; the first stated value wins over blanks and later repeats. */
 export function indexCells(facts: readonly Fact[]): CellIndex {
+  return indexWhere(facts, null, null);
+}
+
+/**
+ * Index the facts of one report and source straight from all its facts (no filtered copy).
+ * `keep` narrows further (the views' narrative index keeps the 总计 column only).
+ */
+export function indexSource(facts: readonly Fact[], reportId: string, source: Fact['source'], keep?: (f: Fact) => boolean): CellIndex {
+  return indexWhere(facts, reportId, source, keep);
+}
+
+function indexWhere(facts: readonly Fact[], reportId: string | null, source: Fact['source'] | null, keep?: (f: Fact) => boolean): CellIndex {
   const cells: CellIndex = new Map();
+  // A matrix states a metric's columns one after another: the row of the previous fact is
+  // reused, so the metric is looked up once per row rather than once per cell.
+  let lastMetric: string | null = null;
+  let row: CellRow = [];
   for (const fact of facts) {
-    let row = cells.get(fact.metric);
-    if (!row) cells.set(fact.metric, (row = new Map()));
-    const applicant = fact.applicant ?? 'total';
-    const seen = row.get(applicant);
-    if (!seen || (seen.value === null && fact.value !== null)) row.set(applicant, { value: fact.value, line: fact.line, fact });
+    if (source !== null && (fact.source !== source || fact.report_id !== reportId)) continue;
+    if (keep && !keep(fact)) continue;
+    const slot = slotOf(fact.applicant);
+    if (slot === undefined) continue; // not a column of the matrix: nothing looks it up
+    if (fact.metric !== lastMetric) {
+      lastMetric = fact.metric;
+      const known = cells.get(lastMetric);
+      if (known) row = known;
+      // Sized once: a matrix row (applicant columns) gets every slot, a 2008-style row one.
+      else cells.set(lastMetric, (row = new Array(fact.applicant === null ? 1 : APPLICANT_SLOTS.length)));
+    }
+    const seen = row[slot];
+    if (!seen || (seen.value === null && fact.value !== null)) row[slot] = fact;
   }
   return cells;
 }
 
 export function lookupIn(cells: CellIndex): CellLookup {
-  return (metric, applicant = 'total') => cells.get(metric)?.get(applicant);
+  return (metric, applicant = 'total') => {
+    const row = cells.get(metric);
+    return row && row[slotOf(applicant) as number];
+  };
 }
 
 /** `requests.received` for the 总计 column, `requests.received[natural_person]` otherwise. */

@@ -10,7 +10,7 @@
  */
 import { ALL_APPLICANTS, APPLICANT_COLUMNS, ruleKeys, type IdentityRule, type Part } from '../catalogue/identities.ts';
 import type { Applicant, FindingCode } from '../types.ts';
-import { cellName, fmt, same, type CellLookup } from './cells.ts';
+import { APPLICANT_SLOTS, cellName, fmt, same, slotOf, type CellLookup, type CellRow } from './cells.ts';
 
 export interface Violation {
   code: Extract<FindingCode, 'identity_violation' | 'subitem_exceeds_total'>;
@@ -133,8 +133,26 @@ const unique = (xs: string[]): string[] => [...new Set(xs)];
 
 // Fast paths: most identities hold, and deciding that needs no Term objects or messages. They
 // answer "certainly holds"; anything else goes through checkSum, which decides and explains.
+// They read cells by row and slot (see cells.ts) rather than through a CellLookup.
 
-/** Running state of a sum: stated parts, their total, whether a present cell is blank, the largest. */
+/** Rows of cells by metric: a CellIndex, or an adapter over a CellLookup (see evaluateRule). */
+export interface RowLookup {
+  get(metric: string): CellRow | undefined;
+}
+
+const TOTAL = 0; // the 总计 slot (cells.ts)
+/** Applicant slots in ALL_APPLICANTS order (the order violations are reported in). */
+const ALL_SLOTS: readonly number[] = ALL_APPLICANTS.map((a) => slotOf(a) as number);
+const APPLICANT_SLOTS_ONLY: readonly number[] = APPLICANT_COLUMNS.map((a) => slotOf(a) as number);
+const TOTAL_ONLY: readonly number[] = [TOTAL];
+
+const valueAt = (rows: RowLookup, metric: string, slot: number): number | null | undefined => rows.get(metric)?.[slot]?.value;
+
+/**
+ * Running state of a sum: stated parts, their total, whether a present cell is blank, the
+ * largest. One per side, reset per check: the checks run per rule and column, so a fresh
+ * object each time was a measurable share of the validator's garbage.
+ */
 interface Tally {
   stated: number;
   sum: number;
@@ -142,11 +160,20 @@ interface Tally {
   max: number;
 }
 
-const tally = (): Tally => ({ stated: 0, sum: 0, blank: false, max: -Infinity });
+const reset = (t: Tally): Tally => {
+  t.stated = 0;
+  t.sum = 0;
+  t.blank = false;
+  t.max = -Infinity;
+  return t;
+};
+const LEFT: Tally = reset({} as Tally);
+const RIGHT: Tally = reset({} as Tally);
 
-function tallyCell(get: CellLookup, key: string, a: Applicant, t: Tally): void {
-  const c = get(key, a);
-  if (!c) return; // absent rows are not part of the identity
+/** Tally one cell; a row or cell the report has not is no part of the identity. */
+function tallyCell(row: CellRow | undefined, slot: number, t: Tally): void {
+  const c = row?.[slot];
+  if (!c) return;
   if (c.value === null) t.blank = true;
   else {
     t.stated++;
@@ -163,83 +190,110 @@ function holds(total: number, t: Tally): boolean {
   return !(t.sum > total && !same(t.sum, total));
 }
 
-function sumHolds(get: CellLookup, totalKey: string, a: Applicant, parts: readonly Part[]): boolean {
-  const total = get(totalKey, a)?.value ?? null;
+function sumHolds(rows: RowLookup, totalKey: string, slot: number, parts: readonly Part[]): boolean {
+  const total = valueAt(rows, totalKey, slot) ?? null;
   if (total === null) return true;
-  const t = tally();
+  const t = reset(LEFT);
   for (const part of parts) {
     if (typeof part === 'string') {
-      tallyCell(get, part, a, t);
+      tallyCell(rows.get(part), slot, t);
       continue;
     }
     // An alternative (see partTerms): the aggregate when stated, else its sub-rows, and the
     // blank aggregate too when no sub-row is stated.
-    if (get(part.either, a)?.value != null) {
-      tallyCell(get, part.either, a, t);
+    const aggregate = rows.get(part.either);
+    if (aggregate?.[slot]?.value != null) {
+      tallyCell(aggregate, slot, t);
       continue;
     }
     const before = t.stated;
-    for (const k of part.or) tallyCell(get, k, a, t);
-    if (t.stated === before) tallyCell(get, part.either, a, t);
+    for (const k of part.or) tallyCell(rows.get(k), slot, t);
+    if (t.stated === before) tallyCell(aggregate, slot, t);
   }
   return holds(total, t);
 }
 
-function rowTotalHolds(get: CellLookup, metric: string): boolean {
-  const total = get(metric, 'total')?.value ?? null;
+function rowTotalHolds(rows: RowLookup, metric: string): boolean {
+  const row = rows.get(metric);
+  const total = row?.[TOTAL]?.value ?? null;
   if (total === null) return true;
-  const t = tally();
-  for (const a of APPLICANT_COLUMNS) tallyCell(get, metric, a, t);
+  const t = reset(LEFT);
+  for (const slot of APPLICANT_SLOTS_ONLY) tallyCell(row, slot, t);
   return holds(total, t);
+}
+
+/** Σ left = Σ right cannot be reported broken (see the balance case of evaluateIn). */
+function balanceHolds(rows: RowLookup, left: readonly string[], right: readonly string[], slot: number): boolean {
+  const l = reset(LEFT);
+  const r = reset(RIGHT);
+  for (const k of left) tallyCell(rows.get(k), slot, l);
+  for (const k of right) tallyCell(rows.get(k), slot, r);
+  if (!l.stated || !r.stated) return true;
+  const differ = !same(l.sum, r.sum);
+  return !((!l.blank && !r.blank && differ) || (!l.blank && differ && r.sum > l.sum) || (!r.blank && differ && l.sum > r.sum));
 }
 
 /** Check one rule; returns every violation (one per applicant column where relevant). */
 export function evaluateRule(rule: IdentityRule, get: CellLookup, state: EvalState): Violation[] {
+  const rows: RowLookup = { get: (metric) => APPLICANT_SLOTS.map((a) => get(metric, a)) };
+  return [...evaluateIn(rule, rows, state)];
+}
+
+/** What most rules return: shared, since the validator checks every rule of every report. */
+const NONE: readonly Violation[] = Object.freeze([]);
+
+/** evaluateRule over an index's rows (what the validator uses: no lookup closure per cell). */
+export function evaluateIn(rule: IdentityRule, rows: RowLookup, state: EvalState): readonly Violation[] {
   switch (rule.kind) {
     case 'le': {
-      const part = term(get, rule.part, 'total');
-      const total = term(get, rule.total, 'total');
-      if (part.value === null || total.value === null) return [];
-      if (part.value > total.value && !same(part.value, total.value)) return subitem(rule.id, part, total, 'total', state);
-      return [];
+      const part = valueAt(rows, rule.part, TOTAL) ?? null;
+      const total = valueAt(rows, rule.total, TOTAL) ?? null;
+      if (part === null || total === null) return NONE;
+      if (part > total && !same(part, total)) {
+        const get = lookupOf(rows);
+        return subitem(rule.id, term(get, rule.part, 'total'), term(get, rule.total, 'total'), 'total', state);
+      }
+      return NONE;
     }
     case 'sum': {
-      const applicants: readonly Applicant[] = rule.perApplicant ? ALL_APPLICANTS : ['total'];
-      const out: Violation[] = [];
-      for (const a of applicants) {
-        if (sumHolds(get, rule.total, a, rule.parts)) continue;
-        out.push(...checkSum(rule, term(get, rule.total, a), rule.parts.flatMap((p) => partTerms(get, p, a)), a, () => ruleKeys(rule), state));
+      let out: Violation[] | undefined;
+      for (const slot of rule.perApplicant ? ALL_SLOTS : TOTAL_ONLY) {
+        if (sumHolds(rows, rule.total, slot, rule.parts)) continue;
+        const get = lookupOf(rows);
+        const a = APPLICANT_SLOTS[slot]!;
+        (out ??= []).push(...checkSum(rule, term(get, rule.total, a), rule.parts.flatMap((p) => partTerms(get, p, a)), a, () => ruleKeys(rule), state));
       }
-      return out;
+      return out ?? NONE;
     }
     case 'row_total': {
-      const out: Violation[] = [];
+      let out: Violation[] | undefined;
       for (const m of rule.metrics) {
-        if (rowTotalHolds(get, m)) continue;
-        out.push(...checkSum(rule, term(get, m, 'total'), APPLICANT_COLUMNS.map((a) => term(get, m, a)), 'total', () => [m], state));
+        if (rowTotalHolds(rows, m)) continue;
+        const get = lookupOf(rows);
+        (out ??= []).push(...checkSum(rule, term(get, m, 'total'), APPLICANT_COLUMNS.map((a) => term(get, m, a)), 'total', () => [m], state));
       }
-      return out;
+      return out ?? NONE;
     }
-    case 'balance':
-      return ALL_APPLICANTS.flatMap((a) => {
+    case 'balance': {
+      let out: Violation[] | undefined;
+      for (const slot of ALL_SLOTS) {
+        if (balanceHolds(rows, rule.left, rule.right, slot)) continue;
+        const get = lookupOf(rows);
+        const a = APPLICANT_SLOTS[slot]!;
         const left = side(rule.left.map((k) => term(get, k, a)));
         const right = side(rule.right.map((k) => term(get, k, a)));
-        if (!left.stated.length || !right.stated.length) return [];
-        const differ = !same(left.sum, right.sum);
-        const broken =
-          (left.complete && right.complete && differ) ||
-          (left.complete && differ && right.sum > left.sum) ||
-          (right.complete && differ && left.sum > right.sum);
-        if (!broken) return [];
         const rel = left.complete && right.complete ? '≠' : left.sum > right.sum ? '>' : '<';
-        return [
-          violation(
-            rule.id,
-            `${show(left)} ${rel} ${show(right)}${blanks(left)}${blanks(right)}`,
-            ruleKeys(rule),
-            left.stated[0]!.line,
-          ),
-        ];
-      });
+        (out ??= []).push(
+          violation(rule.id, `${show(left)} ${rel} ${show(right)}${blanks(left)}${blanks(right)}`, ruleKeys(rule), left.stated[0]!.line),
+        );
+      }
+      return out ?? NONE;
+    }
   }
 }
+
+/** A CellLookup over rows, for the explaining (slow) path. */
+const lookupOf =
+  (rows: RowLookup): CellLookup =>
+  (metric, applicant = 'total') =>
+    rows.get(metric)?.[slotOf(applicant) as number];

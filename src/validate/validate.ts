@@ -3,11 +3,13 @@
  * conflicts, and a year that disagrees with the template. Returns new findings only; the
  * loader's own findings (value_on_header_row …) are passed in for context and left alone.
  */
-import { eraOf, rulesFor } from '../catalogue/identities.ts';
+import { eraOf, rulesFor, type IdentityRule } from '../catalogue/identities.ts';
 import { agreesWithin, parseNumber } from '../extract/numbers.ts';
 import type { Fact, Finding, ReportRow } from '../types.ts';
-import { fmt, indexCells, lookupIn, type CellLookup } from './cells.ts';
-import { evaluateRule, type EvalState } from './rules.ts';
+import { fmt, indexSource, type CellIndex } from './cells.ts';
+import { evaluateIn, type EvalState } from './rules.ts';
+
+const TOTAL_SLOT = 0; // the 总计 column (cells.ts)
 
 export interface ReportInput {
   report: ReportRow;
@@ -17,34 +19,44 @@ export interface ReportInput {
 
 export function validateReport(input: ReportInput): Finding[] {
   const { report } = input;
-  const table: Fact[] = [];
+  const table = indexSource(input.facts, report.report_id, 'table');
   const narrative: Fact[] = [];
-  for (const f of input.facts) {
-    if (f.report_id !== report.report_id) continue;
-    if (f.source === 'table') table.push(f);
-    else if (f.source === 'narrative') narrative.push(f);
-  }
-  const get = lookupIn(indexCells(table));
-  return [...identityFindings(report, get), ...narrativeConflicts(report, get, narrative), ...yearTemplate(report)];
+  for (const f of input.facts) if (f.source === 'narrative' && f.report_id === report.report_id) narrative.push(f);
+  const out: Finding[] = [];
+  identityFindings(report, table, out);
+  if (narrative.length) narrativeConflicts(report, table, narrative, out);
+  yearTemplate(report, out);
+  return out;
 }
 
-function identityFindings(report: ReportRow, get: CellLookup): Finding[] {
+type Era = ReturnType<typeof eraOf>;
+const orderedByEra = new Map<Era, IdentityRule[]>();
+
+/** An era's rules, `le` rules first so a pair they report is not reported again by a sum rule. */
+function orderedRules(era: Era): IdentityRule[] {
+  let rules = orderedByEra.get(era);
+  if (!rules) {
+    const all = rulesFor(era);
+    rules = [...all.filter((r) => r.kind === 'le'), ...all.filter((r) => r.kind !== 'le')];
+    orderedByEra.set(era, rules);
+  }
+  return rules;
+}
+
+function identityFindings(report: ReportRow, table: CellIndex, out: Finding[]): void {
   const state: EvalState = { reportedPairs: new Set() };
-  const rules = rulesFor(eraOf(report));
-  // `le` rules first so a pair they report is not reported again by a sum rule.
-  const ordered = [...rules.filter((r) => r.kind === 'le'), ...rules.filter((r) => r.kind !== 'le')];
-  return ordered.flatMap((rule) =>
-    evaluateRule(rule, get, state).map(
-      (v): Finding => ({
+  for (const rule of orderedRules(eraOf(report))) {
+    for (const v of evaluateIn(rule, table, state)) {
+      out.push({
         report_id: report.report_id,
         severity: 'error',
         code: v.code,
         message: v.message,
         metric: v.keys.join(','),
         line: v.line,
-      }),
-    ),
-  );
+      });
+    }
+  }
 }
 
 /** The precision a narrative figure was stated with (3.7万多 → ±1000 upward; 3.3万 → ±500). */
@@ -63,22 +75,24 @@ function lastDigitPlace(n: number): number {
   return p;
 }
 
+const WIDE = /[\uff01-\uff5e\u3000]/;
+
 function halfWidth(s: string): string {
+  if (!WIDE.test(s)) return s; // the usual case: nothing to replace, no copies
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-function narrativeConflicts(report: ReportRow, get: CellLookup, narrative: Fact[]): Finding[] {
-  const seen = new Set<string>();
-  const out: Finding[] = [];
+function narrativeConflicts(report: ReportRow, table: CellIndex, narrative: Fact[], out: Finding[]): void {
+  let seen: Set<string> | undefined;
   for (const fact of narrative) {
     if (fact.value === null || (fact.applicant !== null && fact.applicant !== 'total')) continue;
-    const cell = get(fact.metric, 'total');
+    const cell = table.get(fact.metric)?.[TOTAL_SLOT];
     if (!cell || cell.value === null) continue;
     const { approx, precision } = statedPrecision(fact);
     if (agreesWithin({ value: fact.value, approx, precision }, cell.value)) continue;
     const key = `${fact.metric}|${fact.value}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen?.has(key)) continue;
+    (seen ??= new Set()).add(key);
     out.push({
       report_id: report.report_id,
       severity: 'error',
@@ -90,7 +104,6 @@ function narrativeConflicts(report: ReportRow, get: CellLookup, narrative: Fact[
       line: cell.line,
     });
   }
-  return out;
 }
 
 /** The figure as the report wrote it when the text is short (3.7万多), else the value. */
@@ -104,21 +117,19 @@ export function expectedTemplate(year: number): '2008' | '2019' | '2021' {
   return year < 2019 ? '2008' : year < 2021 ? '2019' : '2021';
 }
 
-function yearTemplate(report: ReportRow): Finding[] {
+function yearTemplate(report: ReportRow, out: Finding[]): void {
   const { year, template } = report;
-  if (year === null || (template !== '2008' && template !== '2019' && template !== '2021')) return [];
+  if (year === null || (template !== '2008' && template !== '2019' && template !== '2021')) return;
   const expected = expectedTemplate(year);
-  if (expected === template) return [];
-  return [
-    {
-      report_id: report.report_id,
-      severity: 'warning',
-      code: 'year_template_mismatch',
-      message: `report year ${year} but ${template} template (report years ${RANGE[expected]} use the ${expected} template)`,
-      metric: null,
-      line: null,
-    },
-  ];
+  if (expected === template) return;
+  out.push({
+    report_id: report.report_id,
+    severity: 'warning',
+    code: 'year_template_mismatch',
+    message: `report year ${year} but ${template} template (report years ${RANGE[expected]} use the ${expected} template)`,
+    metric: null,
+    line: null,
+  });
 }
 
 const RANGE = { '2008': '2008–2018', '2019': '2019–2020', '2021': '2021 on' } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildViews, VIEW_COLUMNS } from '../../src/tables/views.ts';
+import { buildViews, VIEW_COLUMNS, viewRows } from '../../src/tables/views.ts';
 import type { Fact, Finding, ReportRow } from '../../src/types.ts';
 import { validateReport } from '../../src/validate/validate.ts';
 import { fact, matrixRow, prose, report } from '../validate/fixtures.ts';
@@ -251,5 +251,46 @@ describe('tables', () => {
     expect(v.outcomes.columnNames()).toEqual(['report_id', 'agency', 'year', 'template', 'outcome', 'group', 'count', 'source', 'inferred', 'line']);
     expect(v.appeals.columnNames()).toEqual(['report_id', 'agency', 'year', 'kind', 'result', 'count', 'source', 'inferred', 'line']);
     expect(v.channels.numRows()).toBe(0);
+  });
+});
+
+describe('one report or many', () => {
+  const r1 = report({ report_id: 'r1', year: 2019, template: '2019' });
+  const r2 = report({ report_id: 'r2', year: 2017 });
+  const facts = [
+    ...matrixRow('requests.received', [6, null, null, null, null, null, 6], 'r1'),
+    fact('requests.outcome.total', 6, { applicant: 'total', report_id: 'r1' }),
+    fact('requests.outcome.granted', 6, { applicant: 'total', report_id: 'r1' }),
+    fact('requests.outcome.partial', null, { applicant: 'total', report_id: 'r1' }),
+    fact('proactive.total', null, { report_id: 'r2' }),
+    prose('proactive.total', 40, '40', 3, 'r2'),
+    fact('proactive.channel.website', 12, { report_id: 'r2' }),
+    fact('reconsideration.total', 1, { report_id: 'r2' }),
+    fact('reconsideration.upheld', 1, { report_id: 'r2' }),
+  ];
+  const findings: Finding[] = [
+    { report_id: 'r2', severity: 'error', code: 'unparsed_value', message: 'x', metric: 'proactive.channel.website', line: 1 },
+  ];
+
+  it('gives the same rows per report as for the corpus at once, whatever the order of reports in the facts', () => {
+    const one = (r: ReportRow) => viewRows({ reports: [r], facts, findings });
+    const each = [one(r1), one(r2)];
+    // r2's facts first: each report keeps its own order (which decides the order of its outcome rows).
+    const all = viewRows({ reports: [r1, r2], facts: [...facts].sort((a, b) => b.report_id.localeCompare(a.report_id)), findings });
+    for (const view of ['channels', 'requests', 'outcomes', 'appeals'] as const) {
+      expect(all[view]).toEqual([...each[0]![view], ...each[1]![view]]);
+    }
+    expect(each[0]!.requests.filter((x) => x.source === 'inferred')).toHaveLength(5);
+    expect(pick(each[1]!.channels, ['channel', 'count', 'source'])).toEqual([
+      ['website', null, null],
+      ['total', 40, 'narrative'],
+    ]);
+  });
+
+  it('leaves its input facts as they were (the index is resolved in place)', () => {
+    const before = JSON.stringify(facts);
+    viewRows({ reports: [r1, r2], facts, findings });
+    viewRows({ reports: [r1], facts, findings });
+    expect(JSON.stringify(facts)).toBe(before);
   });
 });

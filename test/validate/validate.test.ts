@@ -348,3 +348,25 @@ describe('properties', () => {
     );
   });
 });
+
+describe('evaluateRule', () => {
+  it('gives over a CellLookup what the validator reports from its index', async () => {
+    const { evaluateRule } = await import('../../src/validate/rules.ts');
+    const { indexCells, lookupIn } = await import('../../src/validate/cells.ts');
+    const facts = [
+      ...matrixRow('requests.received', [3, 0, 0, 0, 0, 0, 3]),
+      ...matrixRow('requests.carried_over', [0, 0, 0, 0, 0, 0, 0]),
+      ...matrixRow('requests.outcome.total', [2, 0, 0, 0, 0, 0, 2]),
+      ...matrixRow('requests.outcome.granted', [2, 0, 0, 0, 0, 0, 9]),
+      ...matrixRow('requests.carried_to_next', [0, 0, 0, 0, 0, 0, 0]),
+    ];
+    const get = lookupIn(indexCells(facts));
+    const state = { reportedPairs: new Set<string>() };
+    const rules = IDENTITY_RULES.filter((r) => r.eras.includes('2019'));
+    const viaLookup = [...rules.filter((r) => r.kind === 'le'), ...rules.filter((r) => r.kind !== 'le')].flatMap((rule) =>
+      evaluateRule(rule, get, state).map((v) => [v.code, v.message]),
+    );
+    expect(viaLookup.length).toBeGreaterThan(0);
+    expect(viaLookup).toEqual(run(facts, r2019).map((f) => [f.code, f.message]));
+  });
+});
