@@ -109,7 +109,7 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
   let shifted: LocalFinding | undefined;
 
   for (const table of tables) {
-    for (const row of table.rows) {
+    for (const row of table.rows.flatMap((r) => splitMerged(r))) {
       const header = readHeader(row);
       if (header) {
         columns = header;
@@ -325,6 +325,34 @@ const CLOSING_2008 = [
   'gazette.issues',
   'capacity.reading_points',
 ];
+
+/**
+ * A row whose row break was lost runs into the next one ("（三）其他情形数 件 2 五、行政诉讼数量
+ * 件 0"): it is split before every later cell that is itself a row label or a section header,
+ * so the next row is read (and its section opened) instead of its cells being ignored as surplus.
+ */
+function splitMerged(row: Row): Row[] {
+  const cells = row.cells;
+  let out: Row[] | undefined;
+  let start = 0;
+  for (let i = 2; i < cells.length; i++) {
+    if (i < start + 2 || !isRowLabel(cells[i].text)) continue;
+    (out ??= []).push({ cells: cells.slice(start, i), line: cells[start].line });
+    start = i;
+  }
+  if (!out) return [row];
+  out.push({ cells: cells.slice(start), line: cells[start].line });
+  return out;
+}
+
+const HAN = /[\u4e00-\u9fff]/;
+
+/** A section header or a row of its own (sub-rows named only by their parent do not count). */
+function isRowLabel(text: string): boolean {
+  if (!HAN.test(text) || UNITS.includes(text)) return false;
+  const core = labelCore(text);
+  return !!core && (isSectionHeader(core) || matchRow(core, undefined) !== undefined);
+}
 
 function matchRow(core: string, parent: string | undefined): string | undefined {
   // No parent and an empty one are the same look-up (as with a joined "parent\0core" key).

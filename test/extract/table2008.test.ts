@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layout } from '../../src/layout/index.ts';
 import { detectTemplate } from '../../src/template/detect.ts';
 import { extractTable2008 } from '../../src/extract/table2008.ts';
-import { seedDoc, textDoc, triples } from '../helpers.ts';
+import { seedDoc, seedPath, textDoc, triples } from '../helpers.ts';
 
 function extract(doc: ReturnType<typeof seedDoc>) {
   const decision = detectTemplate(layout({ lines: doc.lines, raw: doc.raw }));
@@ -359,5 +360,26 @@ describe('2008 table quirks (inline fixtures)', () => {
     const r = run(['统计指标\t单位\t统计数', '（一）主动公开政府信息数\t条\t见附件', '（一）收到申请数\t件\t2'].join('\n'));
     expect(r.facts[0]).toMatchObject({ metric: 'proactive.total', value: null, text: '见附件' });
     expect(r.findings.map((f) => f.code)).toEqual(['unparsed_value']);
+  });
+});
+
+describe('2008 table: a lost row break (one cell per line, blank line between rows missing)', () => {
+  // Seed 001 without the blank line 238: "（三）其他情形数 件 2" runs into "五、行政诉讼数量 件 0".
+  const lines = readFileSync(seedPath('001'), 'utf8').split('\n');
+  expect([lines[236], lines[237], lines[238]]).toEqual(['\t2', '', '\t五、行政诉讼数量']);
+  lines.splice(237, 1);
+  const r = extract(textDoc(lines.join('\n')));
+  it('splits the merged row at the next label: the litigation section is read, not folded into reconsideration', () => {
+    expect(triples(r.facts.filter((f) => /^(reconsideration|litigation)\./.test(f.metric)))).toEqual([
+      '225 reconsideration.total 4',
+      '229 reconsideration.upheld 0',
+      '233 reconsideration.corrected 2',
+      '237 reconsideration.other 2',
+      '240 litigation.total 0',
+      '244 litigation.upheld 0',
+      '248 litigation.corrected 0',
+      '252 litigation.other 0',
+    ]);
+    expect(r.findings).toEqual([]);
   });
 });
