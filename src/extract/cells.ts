@@ -1,6 +1,7 @@
 /** Shared helpers of the table extractors: turning a cell into a fact value. */
 import type { Cell, Fact, Finding } from '../types.ts';
 import { parseNumber } from './numbers.ts';
+import { memoize } from '../memo.ts';
 
 export type TableFact = Omit<Fact, 'report_id'>;
 export type LocalFinding = Omit<Finding, 'report_id'>;
@@ -33,8 +34,6 @@ const UNPARSED: Readonly<CellValue> = Object.freeze({ value: null, unit: null, a
  * several times (fact, finding check, identities): values are memoised per text (bounded).
  * The shared results are frozen; callers only read them.
  */
-const valueCache = new Map<string, Readonly<CellValue>>();
-const VALUE_CACHE_MAX = 50_000;
 /** Plain digit strings short enough that parseNumber's rounding cannot change them. */
 const SHORT_DIGITS = /^\d{1,9}$/;
 
@@ -62,18 +61,14 @@ export function textValue(text: string): Readonly<CellValue> {
   if (small >= 0 && small <= SMALL_INT_MAX) {
     return (SMALL_INTS[small] ??= Object.freeze({ value: small, unit: null, approx: false, parsed: true }));
   }
-  let v = valueCache.get(text);
-  if (v === undefined) {
-    if (SHORT_DIGITS.test(text)) v = Object.freeze({ value: Number(text), unit: null, approx: false, parsed: true });
-    else {
-      const p = parseNumber(text);
-      v = p ? Object.freeze({ value: p.value, unit: p.unit, approx: p.approx, parsed: true }) : UNPARSED;
-    }
-    if (valueCache.size >= VALUE_CACHE_MAX) valueCache.clear();
-    valueCache.set(text, v);
-  }
-  return v;
+  return parsedValue(text);
 }
+
+const parsedValue = memoize((text: string): Readonly<CellValue> => {
+  if (SHORT_DIGITS.test(text)) return Object.freeze({ value: Number(text), unit: null, approx: false, parsed: true });
+  const p = parseNumber(text);
+  return p ? Object.freeze({ value: p.value, unit: p.unit, approx: p.approx, parsed: true }) : UNPARSED;
+});
 
 export function cellValue(cell: Cell | undefined): Readonly<CellValue> {
   return cell ? textValue(cell.text) : ABSENT;

@@ -3,6 +3,7 @@
  * Provinces renumber sections and wrap or annotate labels, so numbering, 其中 prefixes,
  * parenthetical notes and all whitespace are dropped before matching.
  */
+import { memoize } from '../memo.ts';
 
 const NUMBERING = [
   /^[一二三四五六七八九十]+[、.．]/,
@@ -16,19 +17,13 @@ const NUMBERING = [
 /** First characters any NUMBERING pattern or 其中 can start with: other labels skip the strip loop. */
 const NUMBERING_START = new Set('一二三四五六七八九十(（0123456789①②③④⑤⑥⑦⑧⑨⑩第其');
 
+
 /** Table labels repeat across rows and reports: cores are memoised (bounded). */
-const coreCache = new Map<string, string>();
-const CORE_CACHE_MAX = 20_000;
+const cores = memoize((label: string) => computeCore(label));
 
 /** Core of a label: "（一）主动公开政府信息数（不同渠道…计1条）" → "主动公开政府信息数". */
 export function labelCore(label: string): string {
-  let core = coreCache.get(label);
-  if (core === undefined) {
-    core = computeCore(label);
-    if (coreCache.size >= CORE_CACHE_MAX) coreCache.clear();
-    coreCache.set(label, core);
-  }
-  return core;
+  return cores(label);
 }
 
 function computeCore(label: string): string {

@@ -30,7 +30,7 @@ import {
 } from '../catalogue/agency.ts';
 import type { AgencyType, Finding, ReportMeta, Scope } from '../types.ts';
 import { isTrimSpace } from '../layout/lines.ts';
-import { memoize } from './memo.ts';
+import { memoize } from '../memo.ts';
 import { resolveRegion } from './region.ts';
 
 export interface MetadataOptions {

@@ -17,7 +17,7 @@ import {
   resolveJointly,
   yearWithinCumulative,
 } from './segment.ts';
-import { memoize } from './memo.ts';
+import { memoize } from '../memo.ts';
 
 export interface TableExtraction {
   facts: TableFact[];

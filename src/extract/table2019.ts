@@ -37,7 +37,7 @@ import {
 } from './segment.ts';
 import { UNITS } from '../catalogue/units.ts';
 import type { TableExtraction } from './table2008.ts';
-import { memoize } from './memo.ts';
+import { memoize } from '../memo.ts';
 
 export interface Extract2019Options {
   /** The last statistics table runs to the end of the document (no closing prose after it). */
@@ -89,8 +89,6 @@ const ART20_MARK = 1;
 const MATRIX_MARK = 2;
 const RECONSIDERATION_MARK = 4;
 const LITIGATION_MARK = 8;
-const markCache = new Map<string, number>();
-const MARK_CACHE_MAX = 50_000;
 
 /** True when the text holds 第, 申 or 行 (a character loop: indexOf calls into the runtime on CJK text). */
 function mayHoldMark(text: string): boolean {
@@ -101,19 +99,18 @@ function mayHoldMark(text: string): boolean {
   return false;
 }
 
+const markLookup = memoize((text: string): number => {
+  const bare = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+  return (bare.includes('第二十条') ? ART20_MARK : 0) |
+    (bare.includes('申请人情况') ? MATRIX_MARK : 0) |
+    (bare.includes('行政复议') ? RECONSIDERATION_MARK : 0) |
+    (bare.includes('行政诉讼') ? LITIGATION_MARK : 0);
+});
+
 function cellMarks(text: string): number {
   // Every marker holds 第, 申 or 行: value cells and most labels are settled without a look-up.
   if (!mayHoldMark(text)) return 0;
-  let m = markCache.get(text);
-  if (m === undefined) {
-    const bare = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
-    m = (bare.includes('第二十条') ? ART20_MARK : 0) |
-      (bare.includes('申请人情况') ? MATRIX_MARK : 0) |
-      (bare.includes('行政复议') ? RECONSIDERATION_MARK : 0) |
-      (bare.includes('行政诉讼') ? LITIGATION_MARK : 0);
-    if (markCache.size >= MARK_CACHE_MAX) markCache.clear();
-    markCache.set(text, m);
-  }
+  const m = markLookup(text);
   return m;
 }
 

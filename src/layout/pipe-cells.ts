@@ -7,6 +7,7 @@ import { NO_UNIT, UNITS, VALUE_COLUMN_HEADERS } from '../catalogue/units.ts';
 import { parseNumber } from '../extract/numbers.ts';
 import { matchesAny } from '../extract/labels.ts';
 import type { Cell, Row } from '../types.ts';
+import { memoize } from '../memo.ts';
 
 const HEADER_PATTERNS = [
   ...VALUE_COLUMN_HEADERS.label,
@@ -17,19 +18,11 @@ const HEADER_PATTERNS = [
 
 const CJK = /[\u3400-\u9fff]/;
 /** Labels repeat across rows and reports: the answer is memoised per text (bounded). */
-const labelCache = new Map<string, boolean>();
-const LABEL_CACHE_MAX = 50_000;
+const labels = memoize((text: string) => !NO_UNIT.includes(text) && !UNITS.includes(text) && !parseNumber(text));
 
 export function isLabelCell(text: string): boolean {
   // Text without a CJK character is never a label: no need to parse it.
-  if (!CJK.test(text)) return false;
-  let is = labelCache.get(text);
-  if (is === undefined) {
-    is = !NO_UNIT.includes(text) && !UNITS.includes(text) && !parseNumber(text);
-    if (labelCache.size >= LABEL_CACHE_MAX) labelCache.clear();
-    labelCache.set(text, is);
-  }
-  return is;
+  return CJK.test(text) && labels(text);
 }
 
 export function groupPipeCells(cells: Cell[]): Row[] {

@@ -4,6 +4,7 @@
  */
 import { TEMPLATE_MARKERS } from '../catalogue/metrics2019.ts';
 import type { Block, TableBlock, Template } from '../types.ts';
+import { memoize } from '../memo.ts';
 
 export interface TemplateDecision {
   template: Template;
@@ -29,8 +30,6 @@ const SHORTEST_MARKER = Math.min(...MARKERS.map((m) => m.marker.length));
  * cells (the tables' text was matched with cells joined by "|"). Label cells repeat across
  * reports, so the answer is memoised per cell text (bounded).
  */
-const cellCache = new Map<string, number>();
-const CELL_CACHE_MAX = 50_000;
 
 /** True when the text holds a character at or above U+3400 (every marker is CJK; figures are not). */
 function hasWideChar(text: string): boolean {
@@ -43,16 +42,15 @@ const MARKERS_ARE_WIDE = MARKERS.every((m) => hasWideChar(m.marker));
 
 function cellMarkers(text: string): number {
   if (text.length < SHORTEST_MARKER || (MARKERS_ARE_WIDE && !hasWideChar(text))) return 0;
-  let bits = cellCache.get(text);
-  if (bits === undefined) {
-    const bare = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
-    bits = 0;
-    for (let k = 0; k < MARKERS.length; k++) if (bare.includes(MARKERS[k]!.marker)) bits |= 1 << k;
-    if (cellCache.size >= CELL_CACHE_MAX) cellCache.clear();
-    cellCache.set(text, bits);
-  }
-  return bits;
+  return markerBits(text);
 }
+
+const markerBits = memoize((text: string): number => {
+  const bare = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+  let bits = 0;
+  for (let k = 0; k < MARKERS.length; k++) if (bare.includes(MARKERS[k]!.marker)) bits |= 1 << k;
+  return bits;
+});
 
 /** The markers of one era a table holds, in catalogue order. */
 function markersIn(bits: number, era: Era): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoize } from '../../src/extract/memo.ts';
+import { memoize } from '../src/memo.ts';
 
 describe('memoize', () => {
   it('calls the look-up once per key, also for undefined results', () => {
