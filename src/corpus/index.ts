@@ -125,11 +125,12 @@ function workerExecArgv(entry: WorkerEntry): string[] | undefined {
 function startWorker(entry: WorkerEntry, config: WorkerConfig): Worker {
   // A capped old generation makes V8 collect early instead of growing each worker's heap:
   // a worker holds at most one batch and `rowGroupRows` buffered rows, far below the cap. A
-  // larger young generation lets most per-report garbage die without promotion (≈5% faster).
+  // larger young generation lets most per-report garbage die without promotion: 96 MB took
+  // 3–5% less CPU than 64 MB, with no higher peak (128 MB: no faster, 30% more memory).
   return new Worker(entry.url, {
     workerData: config,
     execArgv: workerExecArgv(entry),
-    resourceLimits: { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 96 },
   });
 }
 
