@@ -53,27 +53,49 @@ export function gathererOf(columns: ColumnList): Gatherer {
   if (gather) return gather;
   const decls: string[] = [];
   const loads: string[] = [];
+  const resets: string[] = [];
   const results: string[] = [];
+  const smalls: Int32Array[] = [];
   columns.forEach(([name, type], j) => {
     decls.push(`const d${j} = new Uint8Array(n), x${j} = new Uint32Array(n), m${j} = new Map(), k${j} = []; let c${j} = 0, p${j} = 0, q${j} = 0, l${j} = undefined, lk${j} = 0;`);
-    // -0 is written as 0: the dictionary (a Map) would otherwise merge it into whichever came first.
-    const coerce = type === 'DOUBLE' || type === 'INT32' ? `if (typeof v !== 'number') v = Number(v); if (v === 0) v = 0; ` : '';
+    const numeric = type === 'DOUBLE' || type === 'INT32';
+    // -0 is written as 0: the dictionary would otherwise merge it into whichever came first.
+    const coerce = numeric ? `if (typeof v !== 'number') v = Number(v); if (v === 0) v = 0; ` : '';
     const size = type === 'STRING' ? '4 + v.length' : type === 'DOUBLE' ? '8' : type === 'INT32' ? '4' : '0';
+    const add = `if (k === undefined) { k = k${j}.length; k${j}.push(v); m${j}.set(v, k); q${j} += ${size}; }`;
     // Consecutive rows often repeat a value (one report's facts share its id, unit, source…):
     // the previous value's index is reused before asking the Map.
+    let lookup = `if (v === l${j}) k = lk${j}; else { k = m${j}.get(v); ${add} l${j} = v; lk${j} = k; }`;
+    if (numeric) {
+      // Most figures and line numbers are small whole numbers: an array slot, not a hashed
+      // look-up. The slots are reset after each row group (only the ones used).
+      smalls[j] = new Int32Array(SMALL).fill(-1);
+      lookup = `if (v >= 0 && v < ${SMALL} && v % 1 === 0) { k = s${j}[v]; if (k < 0) { k = k${j}.length; k${j}.push(v); s${j}[v] = k; q${j} += ${size}; } }
+        else { ${lookup} }`;
+      resets.push(`for (const key of k${j}) if (key >= 0 && key < ${SMALL} && key % 1 === 0) s${j}[key] = -1;`);
+    }
     loads.push(`v = r[${JSON.stringify(name)}]; if (v !== null && v !== undefined) { ${coerce}d${j}[i] = 1;
-      if (v === l${j}) k = lk${j}; else { k = m${j}.get(v);
-        if (k === undefined) { k = k${j}.length; k${j}.push(v); m${j}.set(v, k); q${j} += ${size}; } l${j} = v; lk${j} = k; }
+      ${lookup}
       x${j}[c${j}++] = k; p${j} += ${size}; }`);
     results.push(`{ defined: d${j}, count: c${j}, keys: k${j}, indexes: x${j}, plainBytes: p${j}, keyBytes: q${j} }`);
   });
-  const body = `const n = rows.length; ${decls.join('\n')}
-    for (let i = 0; i < n; i++) { const r = rows[i]; let v, k; ${loads.join('\n')} }
-    return [${results.join(', ')}];`;
-  gather = new Function('rows', body) as Gatherer;
+  const body = `return function gather(rows) {
+    const n = rows.length; ${decls.join('\n')}
+    try {
+      for (let i = 0; i < n; i++) { const r = rows[i]; let v, k; ${loads.join('\n')} }
+    } finally {
+      ${resets.join('\n')}
+    }
+    return [${results.join(', ')}];
+  };`;
+  const names = columns.map((_, j) => `s${j}`);
+  gather = new Function(...names, body)(...columns.map((_, j) => smalls[j])) as Gatherer;
   gatherers.set(columns, gather);
   return gather;
 }
+
+/** Whole numbers below this are looked up in an array slot by the gatherer. */
+const SMALL = 1 << 16;
 
 /**
  * Write one gathered column as the chunk of column `name` and return its metadata for the row

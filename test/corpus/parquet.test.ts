@@ -19,12 +19,13 @@ async function duck(sql: string): Promise<Row[]> {
   return (await db.runAndReadAll(sql)).getRowObjectsJS() as Row[];
 }
 
-// Repeated labels and values (dictionary-encoded), unique lines and notes (plain), nulls, NaN, signed zero,
+// Repeated labels and values (dictionary-encoded; small whole numbers, a fraction, a large
+// number), unique lines and notes (plain), nulls, NaN, signed zero,
 // a number given as text, Chinese text.
 const rows: Row[] = Array.from({ length: 300 }, (_, i) => ({
   id: `r${i % 3}`,
   label: ['依申请公开', '主动公开', '行政复议'][i % 3],
-  value: i % 10 === 0 ? null : i === 7 ? -0 : (i % 40) - 5,
+  value: i % 10 === 0 ? null : i === 7 ? -0 : i === 9 ? 2.5 : i % 50 === 3 ? 123_456 : (i % 40) - 5,
   line: i % 25 === 0 ? String(i) : i,
   approx: i % 11 === 0 ? null : i % 2 === 0,
   note: `第${i}行：${'说明'.repeat(i % 7)}`,
@@ -72,7 +73,7 @@ describe('Parquet part files', () => {
       ['note', 'PLAIN'],
     ]);
     const value = meta.find((m) => m.col === 'value')!;
-    expect([value.min, value.max, value.nulls]).toEqual(['-4.0', '34.0', 30n]);
+    expect([value.min, value.max, value.nulls]).toEqual(['-4.0', '123456.0', 30n]);
     const approx = meta.find((m) => m.col === 'approx')!;
     expect([approx.min, approx.max, approx.nulls]).toEqual(['false', 'true', 28n]);
     expect(meta.find((m) => m.col === 'note')!.min).toBeNull();
