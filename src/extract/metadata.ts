@@ -62,8 +62,12 @@ interface Found<T> {
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 
+const FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
+
 /** Full-width ASCII and the ideographic space → half-width, one character for one. */
 export function fold(s: string): string {
+  // Lines come normalized (already half-width): one native scan settles most of them.
+  if (!FULL_WIDTH.test(s)) return s;
   // A scan with slices: far cheaper than a replace callback per full-width comma.
   let out = '';
   let last = 0;
@@ -80,7 +84,17 @@ export function fold(s: string): string {
 /** Converter placeholders that may sit on a name or date line. */
 const INLINE_NOISE = /\[(?:image|bookmark):[^\]]*\]/gi;
 
+/** line.trim(), without the call when neither end is a space (most lines). */
+function trimmed(line: string): string {
+  const n = line.length;
+  return n > 0 && (isTrimSpace(line.charCodeAt(0)) || isTrimSpace(line.charCodeAt(n - 1))) ? line.trim() : line;
+}
+
+/** What clean has to rewrite: full-width characters or a placeholder's bracket. */
+const NOT_CLEAN = /[\u3000\uff01-\uff5e[]/;
+
 function clean(line: string): string {
+  if (!NOT_CLEAN.test(line)) return trimmed(line);
   const folded = fold(line);
   return (folded.includes('[') ? folded.replace(INLINE_NOISE, ' ') : folded).trim();
 }
@@ -162,9 +176,14 @@ function suffixType(name: string): AgencyType | undefined {
 
 /** Type of an agency by its name's ending (longest suffix across the catalogue lists). */
 export function agencyType(name: string): AgencyType {
+  return typeByName(name);
+}
+
+/** Agencies report year after year: their names come back. */
+const typeByName = memoize((name: string): AgencyType => {
   if (GOVERNMENT_ZONE_PATTERN.test(name)) return 'government';
   return suffixType(name) ?? 'other';
-}
+});
 
 function hasAgencySuffix(name: string): boolean {
   return GOVERNMENT_ZONE_PATTERN.test(name) || suffixType(name) !== undefined;
@@ -173,23 +192,10 @@ function hasAgencySuffix(name: string): boolean {
 /** Most non-space characters a name line may hold: the name, plus brackets and a (盖章) note. */
 const NAME_TEXT_MAX = NAME_LENGTH.max + 6;
 
-/**
- * True when `text` holds more non-space characters than any name line, counted without building
- * the spaceless copy (most lines are sentences). Text with a converter placeholder ("[image:…]",
- * removed before measuring) is left to the full test.
- */
-function tooLongForName(text: string): boolean {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0xff3b) return false; // [ ［
-    if (!isTrimSpace(c) && ++count > NAME_TEXT_MAX) {
-      // Far enough: only a placeholder later in the line could still shorten it.
-      return text.indexOf('[', i) < 0 && text.indexOf('［', i) < 0;
-    }
-  }
-  return false;
-}
+/** A converter placeholder ("[image:…]") may start here; folded, ［ is [ too. */
+const PLACEHOLDER_BRACKET = /[[［]/;
+/** More non-space characters than any name line (\s is the set trim() removes). */
+const MORE_THAN_NAME_TEXT = new RegExp(`^\\s*(?:\\S\\s*){${NAME_TEXT_MAX + 1}}`);
 
 /**
  * `text` as an agency name, or null: short, no sentence punctuation or digits, not a heading,
@@ -197,7 +203,11 @@ function tooLongForName(text: string): boolean {
  * removed (PDF dumps space out characters) and a caption's brackets dropped.
  */
 export function asAgencyName(text: string): string | null {
-  return tooLongForName(text) ? null : shortAgencyName(text);
+  // Most lines are sentences, headings or dates: a character no name holds, or too many
+  // characters, settles them without the full test. Only text without a placeholder: removing
+  // "[image:…]" can take both away. (Folding keeps a NOT_A_NAME_CHAR one: ，→, ！→! …)
+  if (!PLACEHOLDER_BRACKET.test(text) && (NOT_A_NAME_CHAR.test(text) || MORE_THAN_NAME_TEXT.test(text))) return null;
+  return shortAgencyName(text);
 }
 
 /** asAgencyName of a line short enough to be one; headings and signatures repeat across reports. */
@@ -245,26 +255,33 @@ function nameBeforeYear(text: string): string | null {
 function signature(lines: Line[]): { agency?: Line & { name: string }; date?: Line } | null {
   let found: { agency?: Line & { name: string }; date?: Line } | null = null;
   for (let i = 0; i < lines.length; i++) {
-    const name = asAgencyName(lines[i].text);
+    const l = lines[i]!;
+    const name = asAgencyName(l.text);
     if (!name) continue;
-    const near = [lines[i + 1], lines[i - 1]].filter((l): l is Line => !!l && Math.abs(l.n - lines[i].n) <= 3);
-    const date = near.find((l) => isDateLine(l.text));
-    if (date) found = { agency: { ...lines[i], name }, date };
+    // The next line first, then the previous one.
+    const date = dateLineNear(l, lines[i + 1]) ?? dateLineNear(l, lines[i - 1]);
+    if (date) found = { agency: { n: l.n, text: l.text, name }, date };
   }
   if (found) return found;
   // A name alone among the last lines of prose also signs the report.
-  const tail = lines.slice(-5);
-  for (let i = tail.length - 1; i >= 0; i--) {
-    const name = asAgencyName(tail[i].text);
-    if (name) return { agency: { ...tail[i], name } };
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 5); i--) {
+    const l = lines[i]!;
+    const name = asAgencyName(l.text);
+    if (name) return { agency: { n: l.n, text: l.text, name } };
   }
   return null;
 }
 
-function firstMatch<T>(lines: Line[], pick: (l: Line) => T | null, source: string): Found<T> | null {
-  for (const l of lines) {
-    const value = pick(l);
-    if (value !== null) return { value, line: l.n, source };
+/** `other` when it is a date line within three lines of `l`. */
+function dateLineNear(l: Line, other: Line | undefined): Line | undefined {
+  return other && Math.abs(other.n - l.n) <= 3 && isDateLine(other.text) ? other : undefined;
+}
+
+/** The first of the first `limit` lines `pick` reads a value from. */
+function firstMatch<T>(lines: Line[], pick: (l: Line) => T | null, source: string, limit = lines.length): Found<T> | null {
+  for (let i = 0; i < Math.min(limit, lines.length); i++) {
+    const value = pick(lines[i]!);
+    if (value !== null) return { value, line: lines[i]!.n, source };
   }
   return null;
 }
@@ -297,17 +314,17 @@ const compiledBy = (l: Line) => {
 };
 
 function findAgency(prose: Line[], title: Line[], sig: ReturnType<typeof signature>, file?: string): Found<string> | null {
-  const opening = prose.slice(0, 5);
+  const opening = 5;
   return (
     firstMatch(title, nameLine, 'title') ??
     firstMatch(title, titlePrefix, 'title_prefix') ??
     // A page flattened onto one line starts with its title: "XX局2019年…年度报告 根据《条例》…".
-    firstMatch(prose.slice(0, 1), flattenedTitle, 'title_prefix') ??
+    firstMatch(prose, flattenedTitle, 'title_prefix', 1) ??
     (sig?.agency ? { value: sig.agency.name, line: sig.agency.n, source: 'signature' } : null) ??
     firstMatch(prose, unitLabel, 'unit_label') ??
     firstMatch(prose, caption, 'caption') ??
-    firstMatch(opening, announcement, 'announcement') ??
-    firstMatch(opening, compiledBy, 'compiled_by') ??
+    firstMatch(prose, announcement, 'announcement', opening) ??
+    firstMatch(prose, compiledBy, 'compiled_by', opening) ??
     (file ? fileAgency(file) : null)
   );
 }
@@ -341,17 +358,20 @@ const captionYear = (l: Line) => {
   return plausibleYear(y) ? y : null;
 };
 
+const SENTENCE_END = /[。;!?]/;
+
 function findYear(prose: Line[], title: Line[], file?: string): Found<number> | null {
   const titled = title.filter(isReportTitle);
   const fromTitle = firstMatch(titled, lineYear, 'title');
   if (fromTitle) return fromTitle;
   const first = prose.find((l) => !title.includes(l));
   if (first) {
-    const sentence = first.text.split(/[。;!?]/u)[0];
+    const end = first.text.search(SENTENCE_END);
+    const sentence = end < 0 ? first.text : first.text.slice(0, end);
     const y = yearIn(sentence);
     if (y !== null) return { value: y, line: first.n, source: 'first_sentence' };
   }
-  const period = firstMatch(prose.slice(0, 15), periodYear, 'period');
+  const period = firstMatch(prose, periodYear, 'period', 15);
   if (period) return period;
   const fromCaption = firstMatch(prose, captionYear, 'caption');
   if (fromCaption) return fromCaption;
@@ -407,10 +427,23 @@ function findPublished(prose: Line[], sig: ReturnType<typeof signature>, year: n
 export function scopeOf(type: AgencyType | null, prose: string[]): Scope {
   if (type === null) return 'unknown';
   if (type !== 'government') return 'self';
-  const aggregate = prose.some(
-    (t) => AGGREGATE_PHRASES.some((p) => t.includes(p)) && FIGURE_CONTEXT.test(t) && /\d/.test(t),
-  );
-  return aggregate ? 'aggregate' : 'unknown';
+  return prose.some(speaksForTheArea) ? 'aggregate' : 'unknown';
+}
+
+/** Any aggregate phrase, as one pattern: one scan of a line instead of one per phrase. */
+const AGGREGATE = new RegExp(AGGREGATE_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const DIGIT = /\d/;
+
+/** A figure sentence about requests or proactive disclosure that speaks for the whole area. */
+function speaksForTheArea(text: string): boolean {
+  return AGGREGATE.test(text) && FIGURE_CONTEXT.test(text) && DIGIT.test(text);
+}
+
+/** scopeOf over the prose lines themselves (no copy of their texts). */
+function scopeOfLines(type: AgencyType | null, prose: Line[]): Scope {
+  if (type !== 'government') return scopeOf(type, []);
+  for (const l of prose) if (speaksForTheArea(l.text)) return 'aggregate';
+  return 'unknown';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,14 +500,13 @@ export function extractMetadata(lines: string[], opts: MetadataOptions = {}): Me
     admin_code: region.admin_code,
     level: region.level,
     year: year?.value ?? null,
-    // Only a government's scope reads the prose: no copy of the lines otherwise.
-    scope: scopeOf(type, type === 'government' ? prose.map((l) => l.text) : []),
+    scope: scopeOfLines(type, prose),
     published: published?.value ?? null,
-    evidence: {
-      ...(agency?.line !== undefined ? { agency: agency.line } : {}),
-      ...(year?.line !== undefined ? { year: year.line } : {}),
-      ...(published?.line !== undefined ? { published: published.line } : {}),
-    },
+    evidence: {},
   };
+  // Only the lines known, in this order.
+  if (agency?.line !== undefined) meta.evidence.agency = agency.line;
+  if (year?.line !== undefined) meta.evidence.year = year.line;
+  if (published?.line !== undefined) meta.evidence.published = published.line;
   return { meta, findings };
 }

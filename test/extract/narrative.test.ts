@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractNarrative, type NarrativeFact, type ProseLine } from '../../src/extract/narrative.ts';
+import fc from 'fast-check';
+import { extractNarrative, requiredLiterals, type NarrativeFact, type ProseLine } from '../../src/extract/narrative.ts';
 
 const RAW = join(import.meta.dirname, '../../data/raw');
 
@@ -338,5 +339,75 @@ describe('clause screening keeps every reading', () => {
 
   it('an earlier year in a clause of the same sentence is last year: skipped', () => {
     expect(brief('2018年主动公开政府信息8条，2019年主动公开政府信息12条')).toEqual([['proactive.total', 12, false, '条']]);
+  });
+});
+
+describe('requiredLiterals (the prefilter before each catalogue pattern)', () => {
+  it('reads the literals a pattern needs: runs, mandatory groups, alternations as one set', () => {
+    expect(requiredLiterals('主动(?:在[^\\d,，;；。]{0,15}?)?(?<!不予|不|未)(?:公开|公布)信息')).toEqual([['主动'], ['公开', '公布'], ['信息']]);
+    expect(requiredLiterals('^\\s*其中')).toEqual([['其中']]);
+    expect(requiredLiterals('(?<fig>\\d+(?:条|件))')).toEqual([['条', '件']]);
+    expect(requiredLiterals('ab+c')).toEqual([['ab'], ['c']]);
+    expect(requiredLiterals('政府网站?公开')).toEqual([['政府网'], ['公开']]);
+    expect(requiredLiterals('x{2,3}y')).toEqual([['x'], ['y']]);
+    expect(requiredLiterals('ab|cd')).toEqual([['ab', 'cd']]);
+  });
+
+  it('optional parts and look-arounds add nothing; a branch without a literal voids the set', () => {
+    expect(requiredLiterals('a(?:x)?b')).toEqual([['a'], ['b']]);
+    expect(requiredLiterals('(?=甲)乙(?!丙)')).toEqual([['乙']]);
+    expect(requiredLiterals('a|(?:b)?')).toEqual([]);
+    expect(requiredLiterals('\\d+[件条]')).toEqual([]);
+  });
+
+  it('gives no requirement for syntax it does not read (an unexpanded placeholder)', () => {
+    expect(requiredLiterals('主动公开{N}')).toEqual([]);
+    expect(requiredLiterals('a)b')).toEqual([]);
+  });
+
+  it('never requires what a match can do without', () => {
+    const sources = [
+      '(?:(?:未|没有)(?:收到|受理)(?:过)?[^\\d,，;；。]{0,12}?(?:依申请公开|公开申请)|无(?:任何)?(?:依申请公开|信息公开申请))',
+      '(?<!复议[和及与、或](?:行政)?)(?:行政)?诉讼(?:案件|案)?[为共计:\\s]*(?<fig>\\d+(?:件|起))',
+      '其他(?:方式|渠道)?申请(?:数)?\\s*\\d+件',
+      '(?:政务|官方)?微博[^\\d,，;；。]{0,30}?(?:主动)?(?<!不|未)(?:公开|公布)\\d+条',
+    ];
+    const alphabet = [...new Set(sources.join('').replace(/[\\^$.|?*+()[\]{}]/g, ''))].concat(['1', '2', ' ']);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }), fc.nat(sources.length - 1), (chars, k) => {
+        const text = chars.join('');
+        const src = sources[k]!;
+        if (!new RegExp(src).test(text)) return true;
+        return requiredLiterals(src).every((set) => set.some((lit) => text.includes(lit)));
+      }),
+      { numRuns: 3000 },
+    );
+    // And texts built to match do match with every requirement met.
+    expect(new RegExp(sources[2]!).test('其他申请 3件')).toBe(true);
+    expect(requiredLiterals(sources[2]!)).toEqual([['其他'], ['申请'], ['件']]);
+  });
+});
+
+describe('narrative reading in place (no change in what is read)', () => {
+  it('reads years across clauses: an earlier year in a sentence naming a later one is skipped', () => {
+    const facts = extractNarrative([
+      { text: '2018 年共收到申请8件,2019年共收到申请12件。', line: 1 },
+      { text: '2019年共收到申请5件,同年还收到申请6件。', line: 2 },
+    ]);
+    expect(facts.map((f) => [f.metric, f.value, f.line])).toEqual([
+      ['requests.received', 12, 1],
+      ['requests.received', 5, 2],
+    ]);
+  });
+
+  it('a repeated figure is read once; a different one for the same metric is kept', () => {
+    const facts = extractNarrative([
+      { text: '全年主动公开政府信息476条。', line: 1 },
+      { text: '全年主动公开政府信息476条。全年主动公开政府信息500条。', line: 2 },
+    ]);
+    expect(facts.map((f) => [f.value, f.line])).toEqual([
+      [476, 1],
+      [500, 2],
+    ]);
   });
 });

@@ -108,3 +108,19 @@ describe('lazy body text', () => {
     expect(findPlaces('海')).toEqual([]);
   });
 });
+
+describe('region: the title is read only when needed', () => {
+  it('an agency naming its place ignores a title naming another', () => {
+    const r = resolveRegion('上海市青浦区人民政府', { title: '北京市海淀区人民政府\n2014年政府信息公开工作年度报告' });
+    expect([r.province, r.county, r.admin_code, r.level]).toEqual(['上海市', '青浦区', '310118', 'county']);
+  });
+
+  it('an agency naming no place takes the title’s; twice over, the same answer (cached names)', () => {
+    const title = '威海市环翠区人民政府办公室\n2018年政府信息公开工作年度报告';
+    const a = resolveRegion('区政务服务中心', { title });
+    const b = resolveRegion('区政务服务中心', { title });
+    expect([a.city, a.county, a.admin_code]).toEqual(['威海市', '环翠区', '371002']);
+    expect(b).toEqual(a);
+    expect(b).not.toBe(a);
+  });
+});
