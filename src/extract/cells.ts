@@ -1,16 +1,40 @@
 /** Shared helpers of the table extractors: turning a cell into a fact value. */
-import type { Cell, Fact, Finding } from '../types.ts';
+import type { Applicant, Cell, Fact, FactHow, Finding } from '../types.ts';
 import { parseNumber } from './numbers.ts';
 import { memoize } from '../memo.ts';
 
 export type TableFact = Omit<Fact, 'report_id'>;
 export type LocalFinding = Omit<Finding, 'report_id'>;
 
-/** A fact, or the place of a row's facts filled in later (a pending glued row), in table order. */
-export type Slot = TableFact | TableFact[];
+/**
+ * A table fact as its final facts row, report_id first. The extractors build every fact here
+ * once: processDoc passes its report id and keeps the rows as they are (no copy per fact).
+ */
+export function tableFact(
+  reportId: string,
+  metric: string,
+  applicant: Applicant | null,
+  value: number | null,
+  unit: string | null,
+  approx: boolean,
+  how: FactHow,
+  label: string,
+  text: string,
+  line: number,
+): Fact {
+  return { report_id: reportId, metric, applicant, value, unit, source: 'table', approx, how, label, text, line };
+}
 
-export function flatten(out: readonly Slot[]): TableFact[] {
-  const facts: TableFact[] = [];
+/** Facts without their report_id: what the table extractors return when called without one. */
+export function withoutReportId(facts: readonly Fact[]): TableFact[] {
+  return facts.map(({ report_id: _reportId, ...f }) => f);
+}
+
+/** A fact, or the place of a row's facts filled in later (a pending glued row), in table order. */
+export type Slot = Fact | Fact[];
+
+export function flatten(out: readonly Slot[]): Fact[] {
+  const facts: Fact[] = [];
   for (const s of out) {
     if (Array.isArray(s)) for (const f of s) facts.push(f);
     else facts.push(s);

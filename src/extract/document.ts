@@ -6,7 +6,7 @@ import { SYNTH_MARKER } from '../catalogue/synthetic.ts';
 import { layout } from '../layout/index.ts';
 import { detectTemplate } from '../template/detect.ts';
 import type { Block, DecodedDoc, Fact, Finding, ReportRow, Status } from '../types.ts';
-import type { LocalFinding, TableFact } from './cells.ts';
+import type { LocalFinding } from './cells.ts';
 import { extractMetadata } from './metadata.ts';
 import { extractNarrative, type ProseLine } from './narrative.ts';
 import { extractTable2008 } from './table2008.ts';
@@ -88,14 +88,15 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
   for (const t of decision.tables) if (t.line <= t.endLine) inTable.fill(1, Math.max(1, t.line), Math.min(t.endLine, lineCount) + 1);
 
   const local: LocalFinding[] = [...capped.findings];
-  let tableFacts: TableFact[] = [];
+  // Table facts come as final rows (report_id first): the table extractors build each once.
+  let facts: Fact[] = [];
   if (decision.template === '2008') {
-    const r = extractTable2008(decision.tables, { endsDocument: endsDocument(doc, decision.tables) });
-    tableFacts = r.facts;
+    const r = extractTable2008(decision.tables, { endsDocument: endsDocument(doc, decision.tables), reportId });
+    facts = r.facts;
     for (const f of r.findings) local.push(f);
   } else if (decision.template === '2019' || decision.template === '2021') {
-    const r = extractTable2019(decision.tables, decision.template, { endsDocument: endsDocument(doc, decision.tables) });
-    tableFacts = r.facts;
+    const r = extractTable2019(decision.tables, decision.template, { endsDocument: endsDocument(doc, decision.tables), reportId });
+    facts = r.facts;
     for (const f of r.findings) local.push(f);
   }
   if (overdue()) return timedOut(doc, reportId, 'table extraction', limits);
@@ -104,9 +105,9 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
   for (const b of blocks) {
     if (b.kind === 'prose' && !inTable[b.line]) prose.push({ text: b.text, line: b.line, raw: doc.raw[b.line - 1] ?? '' });
   }
-  const narrative: Fact[] = [];
+  // Narrative facts follow the table facts.
   for (const f of extractNarrative(prose)) {
-    narrative.push({
+    facts.push({
       report_id: reportId,
       metric: f.metric,
       applicant: null,
@@ -127,24 +128,6 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
   for (const f of metaFindings) local.push(f);
   if (overdue()) return timedOut(doc, reportId, 'metadata extraction', limits);
 
-  // Built field by field (not spread): a report has hundreds of facts and this runs per report.
-  const facts: Fact[] = [];
-  for (const f of tableFacts) {
-    facts.push({
-      report_id: reportId,
-      metric: f.metric,
-      applicant: f.applicant,
-      value: f.value,
-      unit: f.unit,
-      source: f.source,
-      approx: f.approx,
-      how: f.how,
-      label: f.label,
-      text: f.text,
-      line: f.line,
-    });
-  }
-  for (const f of narrative) facts.push(f);
   if (!facts.length && decision.template === 'narrative') {
     local.push({
       severity: 'error',

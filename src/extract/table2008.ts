@@ -4,8 +4,8 @@
 import { IDENTITY_RULES } from '../catalogue/identities.ts';
 import { HEADERS_2008, METRICS_2008, RELATIVE_2008 } from '../catalogue/metrics2008.ts';
 import { EXPECTED_UNITS, NO_UNIT, UNITS, VALUE_COLUMN_HEADERS } from '../catalogue/units.ts';
-import type { Cell, Row, TableBlock } from '../types.ts';
-import { cellValue, flatten, type LocalFinding, type Slot, type TableFact, unparsedFinding } from './cells.ts';
+import type { Cell, Fact, Row, TableBlock } from '../types.ts';
+import { cellValue, flatten, type LocalFinding, type Slot, type TableFact, tableFact, unparsedFinding, withoutReportId } from './cells.ts';
 import { findEntry, labelCore, matchesAny } from './labels.ts';
 import {
   type Cells,
@@ -19,8 +19,9 @@ import {
 } from './segment.ts';
 import { memoize } from '../memo.ts';
 
-export interface TableExtraction {
-  facts: TableFact[];
+/** Facts (final rows when the extractor was given a report id) and findings, in table order. */
+export interface TableExtraction<F extends TableFact = TableFact> {
+  facts: F[];
   findings: LocalFinding[];
 }
 
@@ -38,12 +39,14 @@ interface Columns {
 export interface Extract2008Options {
   /** The last statistics table runs to the end of the document (no closing prose after it). */
   endsDocument?: boolean;
+  /** The report the facts belong to: given (processDoc), facts are final rows, report_id first. */
+  reportId?: string;
 }
 
 /** A row whose glued value pair splits several ways: settled by the column identities later. */
 interface Pending {
   metric: string;
-  fact: TableFact;
+  fact: Fact;
   candidates: Cells[];
   valueIndex: number;
   slot: number;
@@ -93,10 +96,14 @@ const expectedUnitsOf = memoize((key) => EXPECTED_UNITS.find((e) => new RegExp(e
 const ENTRY_BY_KEY = new Map<string, (typeof METRICS_2008)[number]>();
 for (const e of METRICS_2008) if (!ENTRY_BY_KEY.has(e.key)) ENTRY_BY_KEY.set(e.key, e);
 
+/** With `options.reportId` the facts are final rows (processDoc); without, they have no report_id. */
+export function extractTable2008(tables: TableBlock[], options: Extract2008Options & { reportId: string }): TableExtraction<Fact>;
+export function extractTable2008(tables: TableBlock[], options?: Extract2008Options): TableExtraction;
 export function extractTable2008(tables: TableBlock[], options: Extract2008Options = {}): TableExtraction {
+  const reportId = options.reportId ?? '';
   // Facts in table order; a pending glued pair reserves a slot filled after the column pass.
   const out: Slot[] = [];
-  const facts = { push: (f: TableFact) => out.push(f) };
+  const facts = { push: (f: Fact) => out.push(f) };
   const findings: LocalFinding[] = [];
   const pending: Pending[] = [];
   /** Settled rows (metric → value per column) for the column identities. */
@@ -174,18 +181,18 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
       const entryUnit = entry?.unit ?? null;
       // The label's last characters are its unit cell when the row means the same without them.
       const labelUnit = gluedUnit && matchRow(core.slice(0, -gluedUnit.length), parent) === key ? gluedUnit : undefined;
-      const f: TableFact = {
-        metric: key,
-        applicant: null,
-        value: v.value,
-        unit: unit && UNITS.includes(unit.text) ? unit.text : (v.unit ?? labelUnit ?? entryUnit),
-        source: 'table',
-        approx: v.approx,
-        how: glued?.how ?? 'cell',
-        label: label.raw,
-        text: glued?.text ?? valueCell?.raw ?? '',
-        line: valueCell?.line ?? label.line,
-      };
+      const f = tableFact(
+        reportId,
+        key,
+        null,
+        v.value,
+        unit && UNITS.includes(unit.text) ? unit.text : (v.unit ?? labelUnit ?? entryUnit),
+        v.approx,
+        glued?.how ?? 'cell',
+        label.raw,
+        glued?.text ?? valueCell?.raw ?? '',
+        valueCell?.line ?? label.line,
+      );
       if (glued?.candidates) {
         pending.push({ metric: key, fact: f, candidates: glued.candidates, valueIndex: columns.valueIndex, slot: out.length });
         out.push([]);
@@ -202,7 +209,8 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
   settlePending(pending, known, out, findings, columns.count);
   const truncated = truncation(seenKeys, tables, options);
   if (truncated) findings.push(truncated);
-  return { facts: flatten(out), findings };
+  const all = flatten(out);
+  return { facts: options.reportId === undefined ? withoutReportId(all) : all, findings };
 }
 
 

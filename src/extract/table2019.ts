@@ -14,8 +14,8 @@ import {
 } from '../catalogue/metrics2019.ts';
 import { IDENTITY_RULES } from '../catalogue/identities.ts';
 import { isLabelCell } from '../layout/pipe-cells.ts';
-import type { Applicant, Cell, Row, TableBlock, Template } from '../types.ts';
-import { cellValue, flatten, type LocalFinding, type Slot, type TableFact, unparsedFinding } from './cells.ts';
+import type { Applicant, Cell, Fact, Row, TableBlock, Template } from '../types.ts';
+import { cellValue, flatten, type LocalFinding, type Slot, tableFact, textValue, unparsedFinding, withoutReportId } from './cells.ts';
 import { labelCore, matchesAny } from './labels.ts';
 import {
   type Cells,
@@ -42,6 +42,8 @@ import { memoize } from '../memo.ts';
 export interface Extract2019Options {
   /** The last statistics table runs to the end of the document (no closing prose after it). */
   endsDocument?: boolean;
+  /** The report the facts belong to: given (processDoc), facts are final rows, report_id first. */
+  reportId?: string;
 }
 
 /** A matrix row whose glued run splits more than one way by its own total: settled later by column identities. */
@@ -138,43 +140,33 @@ function matrixRowOf(group: string | undefined, core: string): string | undefine
   return lookup(core);
 }
 
-function fact(metric: string, applicant: Applicant | null, cell: Cell, label: string, unit: string | null): TableFact {
+/** The fact of one cell (`unit` when the cell states none). */
+function fact(reportId: string, metric: string, applicant: Applicant | null, cell: Cell, label: string, unit: string | null): Fact {
   const v = cellValue(cell);
-  return {
-    metric,
-    applicant,
-    value: v.value,
-    unit: v.unit ?? unit,
-    source: 'table',
-    approx: v.approx,
-    how: 'cell',
-    label,
-    text: cell.raw,
-    line: cell.line,
-  };
+  return tableFact(reportId, metric, applicant, v.value, v.unit ?? unit, v.approx, 'cell', label, cell.raw, cell.line);
 }
 
 /** Facts of one glued run, split one way: one fact per piece, how = 'segmented'. */
-function segmentedFacts(metricOf: (i: number) => string, applicantOf: (i: number) => Applicant | null, labelOf: (i: number) => string, cell: Cell, cells: Cells): TableFact[] {
-  return cells.map((value, i) => ({
-    metric: metricOf(i),
-    applicant: applicantOf(i),
-    value,
-    unit: '件',
-    source: 'table',
-    approx: false,
-    how: 'segmented',
-    label: labelOf(i),
-    text: String(value),
-    line: cell.line,
-  }));
+function segmentedFacts(
+  reportId: string,
+  metricOf: (i: number) => string,
+  applicantOf: (i: number) => Applicant | null,
+  labelOf: (i: number) => string,
+  cell: Cell,
+  cells: Cells,
+): Fact[] {
+  return cells.map((value, i) => tableFact(reportId, metricOf(i), applicantOf(i), value, '件', false, 'segmented', labelOf(i), String(value), cell.line));
 }
 
+/** With `options.reportId` the facts are final rows (processDoc); without, they have no report_id. */
+export function extractTable2019(tables: TableBlock[], template: Template, options: Extract2019Options & { reportId: string }): TableExtraction<Fact>;
+export function extractTable2019(tables: TableBlock[], template: Template, options?: Extract2019Options): TableExtraction;
 export function extractTable2019(tables: TableBlock[], template: Template, options: Extract2019Options = {}): TableExtraction {
+  const reportId = options.reportId ?? '';
   // Facts in table order; a pending glued row reserves a slot filled after the column pass.
   const out: Slot[] = [];
   const findings: LocalFinding[] = [];
-  const facts = { push: (f: TableFact) => out.push(f) };
+  const facts = { push: (f: Fact) => out.push(f) };
   const pending: Pending[] = [];
   /** Settled matrix rows (metric → cells) for the column identities. */
   const known = new Map<string, Array<number | null>>();
@@ -184,7 +176,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
   const seen = { matrix: false, appeals: false };
   const seenRows = new Set<string>();
 
-  const push = (f: TableFact, cell: Cell) => {
+  const push = (f: Fact, cell: Cell) => {
     if (!cellValue(cell).parsed) findings.push(unparsedFinding(cell, f.label, f.metric));
     facts.push(f);
   };
@@ -226,7 +218,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
           const tokens = tokensOf(filled[0]!.text);
           if (tokens?.length === wanted) cells = tokens.map((t) => ({ ...filled[0]!, text: t, raw: t }));
           else {
-            out.push(art20Run(subject.subject, measures, labels[0]!.raw, filled[0]!, stretches, wanted, findings));
+            out.push(art20Run(reportId, subject.subject, measures, labels[0]!.raw, filled[0]!, stretches, wanted, findings));
             continue;
           }
         }
@@ -246,7 +238,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         cells.forEach((cell, i) => {
           const m = measures[i];
           if (!m) return;
-          push(fact(`art20.${subject.subject}.${m.measure}`, null, cell, labels[0]!.raw, m.unit ?? (m.measure === 'amount' ? null : '件')), cell);
+          push(fact(reportId, `art20.${subject.subject}.${m.measure}`, null, cell, labels[0]!.raw, m.unit ?? (m.measure === 'amount' ? null : '件')), cell);
         });
         continue;
       }
@@ -266,7 +258,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         seenRows.add(entry);
         const width = DEFAULT_APPLICANTS.length;
         if (values.length === width) {
-          for (let i = 0; i < width; i++) push(fact(entry, DEFAULT_APPLICANTS[i]!, values[i]!, label, '件'), values[i]!);
+          for (let i = 0; i < width; i++) push(fact(reportId, entry, DEFAULT_APPLICANTS[i]!, values[i]!, label, '件'), values[i]!);
           if (!known.has(entry)) known.set(entry, values.map((c) => cellValue(c).value));
           continue;
         }
@@ -281,14 +273,14 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         const rec = separate && recovered?.kind === 'split' ? undefined : recovered;
         if (rec?.kind === 'tokens') {
           const cells = rec.tokens.map((t) => ({ ...values[t.cell]!, text: t.text, raw: t.text }));
-          cells.forEach((cell, i) => push(fact(entry, DEFAULT_APPLICANTS[i]!, cell, label, '件'), cell));
+          cells.forEach((cell, i) => push(fact(reportId, entry, DEFAULT_APPLICANTS[i]!, cell, label, '件'), cell));
           if (!known.has(entry)) known.set(entry, cells.map((c) => cellValue(c).value));
           continue;
         }
         const firstCell = values.find((c) => c.text !== '') ?? values[0] ?? row.cells[0]!;
         if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length === 1) {
           const cells = rec.result.candidates[0]!;
-          out.push(segmentedFacts(() => entry, (i) => DEFAULT_APPLICANTS[i]!, () => label, firstCell, cells));
+          out.push(segmentedFacts(reportId, () => entry, (i) => DEFAULT_APPLICANTS[i]!, () => label, firstCell, cells));
           if (!known.has(entry)) known.set(entry, cells);
           continue;
         }
@@ -325,11 +317,11 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
             seen.appeals = true;
             rec.tokens.forEach((t, i) => {
               const cell = { ...cells[t.cell]!, text: t.text, raw: t.text };
-              push(fact(metricAt(i), null, cell, labelAt(i), '件'), cell);
+              push(fact(reportId, metricAt(i), null, cell, labelAt(i), '件'), cell);
             });
           } else if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length === 1) {
             seen.appeals = true;
-            out.push(segmentedFacts(metricAt, () => null, labelAt, firstCell, rec.result.candidates[0]!));
+            out.push(segmentedFacts(reportId, metricAt, () => null, labelAt, firstCell, rec.result.candidates[0]!));
           } else {
             findings.push({
               severity: 'error',
@@ -350,13 +342,13 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         cells.forEach((cell, i) => {
           const kind = APPEAL_KINDS[Math.floor(i / APPEAL_RESULTS.length)]!;
           const result = APPEAL_RESULTS[i % APPEAL_RESULTS.length]!;
-          push(fact(`${kind}.${result}`, null, cell, `${APPEAL_LABELS[kind]} ${APPEAL_LABELS[result]}`, '件'), cell);
+          push(fact(reportId, `${kind}.${result}`, null, cell, `${APPEAL_LABELS[kind]} ${APPEAL_LABELS[result]}`, '件'), cell);
         });
         mode = 'none';
       }
     }
   }
-  settlePending(pending, known, out, findings);
+  settlePending(reportId, pending, known, out, findings);
 
   const firstLine = tables[0]?.line ?? null;
   const lastLine = tables[tables.length - 1]?.endLine ?? null;
@@ -379,7 +371,8 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
     findings.push(missing('requests', `the ${template} request table (收到和处理政府信息公开申请情况) was not found`, firstLine));
   if (!seen.appeals && !truncated)
     findings.push(missing('reconsideration,litigation_direct,litigation_after_reconsideration', `the ${template} appeals table (行政复议、行政诉讼情况) was not found`, firstLine));
-  return { facts: flatten(out), findings };
+  const all = flatten(out);
+  return { facts: options.reportId === undefined ? withoutReportId(all) : all, findings };
 }
 
 
@@ -390,6 +383,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
  * the others are left out with `ambiguous_cells` listing the candidates — never guessed.
  */
 function art20Run(
+  reportId: string,
   subject: string,
   measures: Array<{ measure: string; unit: string | null } | undefined>,
   label: string,
@@ -397,9 +391,9 @@ function art20Run(
   stretches: RunStretch[],
   wanted: number,
   findings: LocalFinding[],
-): TableFact[] {
+): Fact[] {
   const { candidates, complete } = splitSeparated(stretches, wanted, true);
-  const out: TableFact[] = [];
+  const out: Fact[] = [];
   const open: string[] = [];
   for (let i = 0; i < wanted; i++) {
     const m = measures[i];
@@ -411,8 +405,9 @@ function art20Run(
       continue;
     }
     const text = [...texts][0]!;
-    const c = { ...cell, text: text ?? '', raw: text ?? '' };
-    out.push({ ...fact(metric, null, c, label, m.unit ?? (m.measure === 'amount' ? null : '件')), how: 'segmented' });
+    const v = textValue(text ?? '');
+    const unit = v.unit ?? m.unit ?? (m.measure === 'amount' ? null : '件');
+    out.push(tableFact(reportId, metric, null, v.value, unit, v.approx, 'segmented', label, text ?? '', cell.line));
   }
   if (open.length) {
     findings.push({
@@ -448,7 +443,7 @@ function matrixConstraints(): Constraint[] {
  * column identities with the rest of the table; exactly one left → segmented facts, else
  * `ambiguous_cells` listing the candidates, values left out.
  */
-function settlePending(pending: Pending[], known: Map<string, Array<number | null>>, out: Slot[], findings: LocalFinding[]): void {
+function settlePending(reportId: string, pending: Pending[], known: Map<string, Array<number | null>>, out: Slot[], findings: LocalFinding[]): void {
   if (!pending.length) return;
   const ambiguous = new Map<string, Cells[]>();
   for (const p of pending) if (!ambiguous.has(p.metric)) ambiguous.set(p.metric, p.candidates);
@@ -456,7 +451,7 @@ function settlePending(pending: Pending[], known: Map<string, Array<number | nul
   for (const p of pending) {
     const left = ambiguous.get(p.metric) === p.candidates ? surviving.get(p.metric)! : p.candidates;
     if (left.length === 1) {
-      out[p.slot] = segmentedFacts(() => p.metric, (i) => DEFAULT_APPLICANTS[i]!, () => p.label, p.cell, left[0]!);
+      out[p.slot] = segmentedFacts(reportId, () => p.metric, (i) => DEFAULT_APPLICANTS[i]!, () => p.label, p.cell, left[0]!);
       continue;
     }
     const why = !searched

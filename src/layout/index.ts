@@ -55,7 +55,12 @@ export function layout({ lines, raw }: LayoutInput): Block[] {
       i++;
     }
   }
-  return blocks.map((b) => (b.kind === 'table' ? unglueTable(b) : b));
+  // In place: the list is ours, and a copy would be one more array per document.
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.kind === 'table') blocks[k] = unglueTable(b);
+  }
+  return blocks;
 }
 
 /** The table with every row's last cell unglued; a copy only when a row changed. */
@@ -140,24 +145,15 @@ function cellPerLine(lines: string[], raw: string[], classes: LineClass[], start
   let cells: Cell[] = [];
   let i = start;
   let prev: LineClass = 'blank';
-  const flush = () => {
-    if (cells.length) rows.push({ cells, line: cells[0]!.line });
-    cells = [];
-  };
   for (; i < lines.length; i++) {
     const cls = classes[i]!;
     if (cls === 'blank') {
-      flush();
+      if (cells.length) rows.push({ cells, line: cells[0]!.line });
+      cells = [];
     } else if (cls === 'tab_cell') {
       // A line may hold several tab-separated cells; the leading tab only marks "cell line".
       const line = lines[i]!;
-      let offset = tabAt(line, 0) + 1;
-      for (;;) {
-        const tab = tabAt(line, offset);
-        cells.push(makeCell(lines, raw, i, offset, tab < 0 ? line.length : tab));
-        if (tab < 0) break;
-        offset = tab + 1;
-      }
+      pushTabCells(cells, lines, raw, i, (line.charCodeAt(0) === 9 ? 0 : tabAt(line, 0)) + 1);
     } else if (prev !== 'blank' && cells.length) {
       const last = cells[cells.length - 1]!;
       const cont = makeCell(lines, raw, i, 0, lines[i]!.length);
@@ -167,9 +163,20 @@ function cellPerLine(lines: string[], raw: string[], classes: LineClass[], start
     }
     prev = cls;
   }
-  flush();
+  if (cells.length) rows.push({ cells, line: cells[0]!.line });
   const block: TableBlock = { kind: 'table', layout: 'cell_per_line', rows, line: start + 1, endLine: i };
   return { block, next: i };
+}
+
+/** Push the tab-separated cells of line i from `offset` on. */
+function pushTabCells(cells: Cell[], lines: string[], raw: string[], i: number, offset: number): void {
+  const line = lines[i]!;
+  for (;;) {
+    const tab = tabAt(line, offset);
+    cells.push(makeCell(lines, raw, i, offset, tab < 0 ? line.length : tab));
+    if (tab < 0) return;
+    offset = tab + 1;
+  }
 }
 
 /** One row per line, cells separated by tabs (PDF dumps: seed 002). Blank lines inside are skipped. */
@@ -185,14 +192,7 @@ function tabRows(lines: string[], raw: string[], classes: LineClass[], start: nu
     }
     if (cls !== 'tab_row') break;
     const cells: Cell[] = [];
-    const line = lines[i]!;
-    let offset = 0;
-    for (;;) {
-      const tab = tabAt(line, offset);
-      cells.push(makeCell(lines, raw, i, offset, tab < 0 ? line.length : tab));
-      if (tab < 0) break;
-      offset = tab + 1;
-    }
+    pushTabCells(cells, lines, raw, i, 0);
     rows.push({ cells, line: i + 1 });
   }
   const block: TableBlock = { kind: 'table', layout: 'tab_rows', rows, line: start + 1, endLine: i };

@@ -37,6 +37,10 @@ const PIPE_ROW = /\|.*\|.*\|/;
 export function classifyLine(line: string): LineClass {
   // A lone tab is an empty cell of a one-cell-per-line table, not a row break; a cell line
   // behind invisible characters is still a cell line (else it would glue onto the cell before).
+  // Most lines of a table dump start with their tab, and most blank lines are empty: settled
+  // without a search.
+  if (line === '') return 'blank';
+  if (line.charCodeAt(0) === 9) return 'tab_cell';
   const tab = tabAt(line, 0);
   if (tab === 0 || (tab > 0 && LEADING_INVISIBLE.test(line))) return 'tab_cell';
   if (isBlank(line)) return 'blank';
@@ -46,12 +50,12 @@ export function classifyLine(line: string): LineClass {
 }
 
 /**
- * Index of the first tab at or after `from`, or -1: line.indexOf('\t', from), which calls into
- * the runtime for CJK (two-byte) strings; a plain loop is several times faster on short lines.
+ * Index of the first tab at or after `from`, or -1. indexOf, not a charCodeAt loop: the loop is
+ * ~10% faster in some processes and ~50% slower in others (depending on how it was compiled);
+ * indexOf costs the same in every run.
  */
 export function tabAt(line: string, from: number): number {
-  for (let k = from; k < line.length; k++) if (line.charCodeAt(k) === 9) return k;
-  return -1;
+  return line.indexOf('\t', from);
 }
 
 /** Raw text of the cell at [start, end) of a line, trimmed. */
