@@ -19,7 +19,6 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CorpusResult } from '../src/corpus/index.ts';
 import { queryParquet, STANDARD_SQL } from '../src/corpus/query.ts';
-import { decode, iterateSources } from '../src/read/index.ts';
 import { measureAccuracy, type AccuracyReport } from '../src/synth/accuracy.ts';
 import { readManifest, synthCorpus } from '../src/synth/index.ts';
 import type { Fact, Finding, ReportRow } from '../src/types.ts';
@@ -44,34 +43,21 @@ async function corpusOf(n: number): Promise<string> {
   return dir;
 }
 
-/** The I/O floor: walk, read, decode and split lines, nothing else (one thread, streaming). */
-async function ioFloor(dir: string): Promise<{ ms: number; files: number; bytes: number; lines: number }> {
-  const t0 = performance.now();
-  let files = 0;
-  let bytes = 0;
-  let lines = 0;
-  for await (const source of iterateSources([dir])) {
-    files++;
-    bytes += source.bytes?.byteLength ?? 0;
-    const d = decode(source);
-    if (!("error" in d)) lines += d.raw.length;
-  }
-  return { ms: performance.now() - t0, files, bytes, lines };
-}
-
 /**
- * Load a corpus in a child process (scripts/bench-load.ts): its peak RSS is the loader's alone,
- * not inflated by the DuckDB and Arquero work this process did on the smaller sizes.
+ * Run a bench script in a child process and parse the JSON line it prints: the loader
+ * (scripts/bench-load.ts), so its peak RSS is its own and not inflated by the DuckDB and Arquero
+ * work this process did on the smaller sizes, and the I/O floor (scripts/bench-floor.ts), so it
+ * is timed in the same clean conditions as the loader.
  */
-function loadInChild(dir: string, dataset: string): CorpusResult & { cpuSeconds: number } {
-  const script = fileURLToPath(new URL('./bench-load.ts', import.meta.url));
-  const child = spawnSync(process.execPath, ['--import', 'tsx', script, dir, dataset, String(workers)], {
+function inChild<T>(name: string, args: string[]): T {
+  const script = fileURLToPath(new URL(`./${name}`, import.meta.url));
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
-  if (child.status !== 0) throw new Error(`bench-load failed for ${dir} (exit ${child.status})`);
-  return JSON.parse(child.stdout.trim().split('\n').pop()!);
+  if (child.status !== 0) throw new Error(`${name} failed for ${args[0]} (exit ${child.status})`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as T;
 }
 
 /**
@@ -133,9 +119,9 @@ const results: Record<string, unknown>[] = [];
 for (const n of sizes) {
   const dir = await corpusOf(n);
   const load0 = os.loadavg()[0];
-  const floor = await ioFloor(dir);
+  const floor = inChild<{ ms: number; files: number; bytes: number; lines: number }>('bench-floor.ts', [dir]);
   const dataset = path.join(root, `dataset-${n}`);
-  const r = loadInChild(dir, dataset);
+  const r = inChild<CorpusResult & { cpuSeconds: number }>('bench-load.ts', [dir, dataset, String(workers)]);
   const cpuSec = r.cpuSeconds;
   const secs = r.elapsedMs / 1000;
   const row: Record<string, unknown> = {
