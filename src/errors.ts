@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'browser_missing',
   /** Writing an export failed (disk, browser rendering). */
   'export_failed',
+  /** A corpus worker thread stopped (out of memory, a crash): the run is abandoned, the previous dataset index kept. */
+  'worker_failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

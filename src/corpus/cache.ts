@@ -19,7 +19,9 @@ export interface CacheHeader {
 
 export interface Cache {
   header: CacheHeader;
-  /** The previous run's entries (unreadable files have no hash and are never cached). */
+  /** The part files the index's reports are in (`year=…/part-…`): any other part is an orphan of a failed run. */
+  parts: ReadonlySet<string>;
+  /** The previous run's entries (unreadable files have no hash: never matched, always stale). */
   entries: PreviousIndex;
 }
 
@@ -59,7 +61,8 @@ export function readCache(out: string): Cache | null {
   let offsets = new Float64Array(1024);
   let lengths = new Uint32Array(1024);
   let lines = 0;
-  let keys: Array<[number, number]> = [];
+  let keys: Array<[number, number] | null> = [];
+  const parts = new Set<string>();
   try {
     for (const [text, offset, length] of linesOf(fd)) {
       if (!header) {
@@ -68,14 +71,15 @@ export function readCache(out: string): Cache | null {
         continue;
       }
       const e = JSON.parse(text) as ReportSummary;
-      if (!e.hash) continue;
+      parts.add(e.part);
       if (lines === offsets.length) {
         offsets = grow(offsets, new Float64Array(lines * 2));
         lengths = grow(lengths, new Uint32Array(lines * 2));
       }
       offsets[lines] = offset;
       lengths[lines] = length;
-      keys.push(keyOf(e.hash, e.file));
+      // An unreadable file has no hash: never matched, so always stale (its rows are replaced).
+      keys.push(e.hash ? keyOf(e.hash, e.file) : null);
       lines++;
     }
   } catch (e) {
@@ -90,7 +94,9 @@ export function readCache(out: string): Cache | null {
   const lo = new Uint32Array(size);
   const slots = new Uint32Array(size);
   const mask = size - 1;
-  keys.forEach(([h, l], line) => {
+  keys.forEach((key, line) => {
+    if (!key) return;
+    const [h, l] = key;
     let i = l & mask;
     while (slots[i] !== 0) i = (i + 1) & mask;
     hi[i] = h;
@@ -129,7 +135,7 @@ export function readCache(out: string): Cache | null {
       closeSync(fd);
     },
   };
-  return { header, entries };
+  return { header, parts, entries };
 }
 
 /** Non-empty lines of a file, read 4 MB at a time: [text, byte offset, byte length]. */
@@ -196,7 +202,7 @@ export function openCacheWriter(out: string, header: CacheHeader): CacheWriter {
   };
   return {
     add(entry) {
-      if (!entry.hash) return; // unreadable files are never skipped
+      // Unreadable files too: they are never skipped, but the index must know their parts.
       chunk += JSON.stringify(entry) + '\n';
       if (chunk.length > 1 << 20) drain();
     },

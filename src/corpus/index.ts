@@ -10,7 +10,7 @@
  * main thread holds nothing per report beyond its id's 64-bit key (ids.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, promises as fs, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, promises as fs, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -19,7 +19,7 @@ import { DEFAULT_EXTENSIONS, iterateSources, type Input } from '../read/inputs.t
 import { CACHE_VERSION, openCacheWriter, readCache } from './cache.ts';
 import { workerEntry, type WorkerEntry } from './bundle.ts';
 import { ReportIds } from './ids.ts';
-import { checkDataset } from './checks.ts';
+import { checkDataset, CORPUS_PART_PREFIX } from './checks.ts';
 import { rewritePart } from './parquet.ts';
 import { fallbackId, type WorkItem } from './process.ts';
 import { formatProgress, type Progress } from './progress.ts';
@@ -34,7 +34,7 @@ export interface CorpusOptions {
   batchSize?: number;
   /**
    * Rows (facts + reports) per part file before a worker starts a new one. Default 500,000: a
-   * re-run that drops changed reports rewrites whole parts in memory, so parts stay moderate.
+   * re-run rewrites every part that holds a changed report, so parts stay moderate.
    */
   partRows?: number;
   /** Rows a worker buffers before writing a Parquet row group. Default 50,000 (about 20 MB). */
@@ -44,6 +44,12 @@ export interface CorpusOptions {
   /** Build the analysis views (channels, requests, outcomes, appeals). Default true. */
   views?: boolean;
   maxFileBytes?: number;
+  /**
+   * Old-generation heap cap per worker, in MB. Default 384: room for the largest file read
+   * (maxFileBytes); a worker that exceeds it stops the run with a `worker_failed` error naming
+   * the files it was reading.
+   */
+  workerHeapMb?: number;
   /** Progress callback (about every 250 ms, and once at the end). */
   onProgress?: (p: Progress) => void;
   /** Write a progress line to stderr (default true when onProgress is not given). */
@@ -122,7 +128,7 @@ function workerExecArgv(entry: WorkerEntry): string[] | undefined {
   return [...own, ...extra];
 }
 
-function startWorker(entry: WorkerEntry, config: WorkerConfig): Worker {
+function startWorker(entry: WorkerEntry, config: WorkerConfig, heapMb: number): Worker {
   // A capped old generation makes V8 collect early instead of growing each worker's heap:
   // a worker holds at most one batch and `rowGroupRows` buffered rows, far below the cap. A
   // larger young generation lets most per-report garbage die without promotion: 96 MB took
@@ -130,7 +136,7 @@ function startWorker(entry: WorkerEntry, config: WorkerConfig): Worker {
   return new Worker(entry.url, {
     workerData: config,
     execArgv: workerExecArgv(entry),
-    resourceLimits: { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 96 },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 96 },
   });
 }
 
@@ -147,6 +153,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   mkdirSync(out, { recursive: true });
   const cache = options.rebuild ? null : readCache(out);
   if (!cache) for (const t of TABLE_NAMES) rmSync(path.join(out, t), { recursive: true, force: true });
+  else removeOrphanParts(out, cache.parts);
   const run = (cache?.header.run ?? 0) + 1;
   // Entries of the previous run; each one matched by an unchanged file is taken, so what
   // remains at the end is stale.
@@ -181,7 +188,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
 
   const entry = await workerEntry();
   const workers = Array.from({ length: nWorkers }, (_, w) =>
-    startWorker(entry, { out, tag: `r${String(run).padStart(3, '0')}w${String(w).padStart(2, '0')}`, partRows: options.partRows ?? 500_000, rowGroupRows: options.rowGroupRows ?? 50_000, views: options.views !== false }),
+    startWorker(entry, { out, tag: `r${String(run).padStart(3, '0')}w${String(w).padStart(2, '0')}`, partRows: options.partRows ?? 500_000, rowGroupRows: options.rowGroupRows ?? 50_000, views: options.views !== false }, options.workerHeapMb ?? 384),
   );
   const inFlight = new Array<number>(nWorkers).fill(0);
   let busyMs = 0;
@@ -189,11 +196,22 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   let wake: (() => void) | null = null;
   const finished: Array<Promise<string[]>> = [];
   const finishResolvers: Array<(parts: string[]) => void> = [];
+  const finishRejecters: Array<(e: Error) => void> = [];
+  // The files each worker has been sent and not yet reported, to name them if it dies.
+  const pendingFiles: string[][][] = workers.map(() => []);
+  const finishedWorkers = new Set<number>();
+  const fail = (e: Error) => {
+    failure ??= e;
+    for (const reject of finishRejecters) reject(failure);
+    wake?.();
+  };
   workers.forEach((w, i) => {
-    finished.push(new Promise((res) => (finishResolvers[i] = res)));
+    finished.push(new Promise((res, rej) => ((finishResolvers[i] = res), (finishRejecters[i] = rej))));
+    finished[i].catch(() => {}); // observed through `failure`
     w.on('message', (msg: FromWorker) => {
       if (msg.type === 'done') {
         inFlight[i]--;
+        pendingFiles[i].shift();
         busyMs += msg.busyMs;
         for (const s of msg.summaries) {
           index.add(s);
@@ -203,13 +221,21 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
           totals.findings += s.findings;
         }
         progress.done += msg.summaries.length;
-      } else if (msg.type === 'finished') finishResolvers[i](msg.parts);
-      else failure = new Error(msg.message);
+      } else if (msg.type === 'finished') {
+        finishedWorkers.add(i);
+        finishResolvers[i](msg.parts);
+      } else fail(new Error(msg.message));
       wake?.();
     });
-    w.on('error', (e) => {
-      failure = e;
-      wake?.();
+    // A worker that dies (its memory cap, a crash) must not leave the run waiting forever.
+    const died = (why: string) => {
+      const files = pendingFiles[i].flat();
+      const shown = files.slice(0, 5).join(', ') + (files.length > 5 ? `, … (${files.length} files)` : '');
+      fail(new XxgkError('worker_failed', `corpus worker ${i + 1} stopped (${why}) while reading ${shown || "no file"}; the run is abandoned (the next run removes what it wrote)`));
+    };
+    w.on('error', (e) => died((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : e.message));
+    w.on('exit', (code) => {
+      if (!finishedWorkers.has(i)) died(`exit code ${code}`);
     });
   });
   const waitForSlot = async () => {
@@ -235,6 +261,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
       off += it.bytes.byteLength;
     }
     inFlight[w]++;
+    pendingFiles[w].push(batch.map((it) => it.file));
     workers[w].postMessage({ type: 'batch', seq: seq++, items: batch } satisfies ToWorker, [all.buffer]);
     batch = [];
     batchBytes = 0;
@@ -309,6 +336,23 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     await Promise.all(workers.map((w) => w.terminate()));
     entry.dispose();
     old?.close();
+  }
+}
+
+/**
+ * Delete part files no report of the index is in: what a failed or interrupted run wrote
+ * (its index was never committed), so queries never count those reports twice.
+ */
+function removeOrphanParts(out: string, parts: ReadonlySet<string>): void {
+  for (const t of TABLE_NAMES) {
+    const root = path.join(out, t);
+    if (!existsSync(root)) continue;
+    for (const dir of readdirSync(root)) {
+      for (const f of readdirSync(path.join(root, dir))) {
+        if (f.startsWith(CORPUS_PART_PREFIX)) continue; // the corpus checks' findings: replaced every run
+        if (!parts.has(`${dir}/${f.replace(/\.parquet$/, '')}`)) rmSync(path.join(root, dir, f), { force: true });
+      }
+    }
   }
 }
 

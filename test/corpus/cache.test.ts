@@ -30,12 +30,13 @@ function written(entries: ReportSummary[]): string {
 }
 
 describe('the previous run index', () => {
-  it('finds an entry by content hash and file, once, and leaves the rest as stale in file order', () => {
+  it('finds an entry by content hash and file, once, and leaves the rest as stale in file order (unreadable files always)', () => {
     const all = Array.from({ length: 40_000 }, (_, i) => entry(i)); // ≈ 8 MB: crosses the 4 MB read chunks
     const out = written([...all, entry(1, { hash: null, file: 'unreadable.txt' })]);
     const cache = readCache(out)!;
     expect(cache.header).toEqual({ version: CACHE_VERSION, run: 3 });
-    expect(cache.entries.size).toBe(40_000); // the unreadable file is never cached
+    expect(cache.entries.size).toBe(40_001); // the unreadable file too: never matched, always stale
+    expect([...cache.parts].sort()).toEqual(['year=2019/part-r001w00-0000', 'year=2020/part-r001w00-0000', 'year=2021/part-r001w00-0000']);
 
     const yes = () => true;
     expect(cache.entries.take(all[39_999].hash!, all[39_999].file, yes)).toEqual(all[39_999]);
@@ -47,7 +48,7 @@ describe('the previous run index', () => {
     for (let i = 10; i < 40_000 - 1; i++) if (cache.entries.take(all[i].hash!, all[i].file, yes)?.report_id !== all[i].report_id) missed.push(i);
     expect(missed).toEqual([]);
 
-    expect(cache.entries.rest()).toEqual(all.slice(0, 10));
+    expect(cache.entries.rest()).toEqual([...all.slice(0, 10), entry(1, { hash: null, file: 'unreadable.txt' })]);
     cache.entries.close();
   });
 

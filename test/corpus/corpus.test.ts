@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -84,5 +84,38 @@ describe('loadCorpus', () => {
     const facts = await queryParquet(out, 'SELECT count(*) AS n FROM facts');
     expect(facts.objects()).toEqual([{ n: ref.records.facts.length }]);
     expect(existsSync(path.join(out, '_corpus.jsonl'))).toBe(true);
+  }, 120_000);
+
+  it('re-runs keep one row per file: unreadable files are replaced, parts of a failed run are removed', async () => {
+    const src = tmp('xxgk-corpus-orphans-');
+    await synthCorpus({ n: 6, out: src, seed: 5 });
+    // Over the size cap: never read, so it has no content hash and is read again every run.
+    writeFileSync(path.join(src, 'huge.txt'), '政府信息公开'.repeat(20_000));
+    const out = tmp('xxgk-corpus-orphans-out-');
+    const opts = { out, workers: 1, progress: false, maxFileBytes: 100_000 };
+    await loadCorpus([src], opts);
+    // What a run that died midway leaves: a part no report of the index is in.
+    const year = readdirSync(path.join(out, 'facts'))[0];
+    const part = readdirSync(path.join(out, 'facts', year))[0];
+    copyFileSync(path.join(out, 'facts', year, part), path.join(out, 'facts', year, 'part-r009w00-0000.parquet'));
+
+    const again = await loadCorpus([src], opts);
+    expect(again).toMatchObject({ files: 7, processed: 1, skipped: 6, removed: 1 });
+    expect(readdirSync(path.join(out, 'facts', year))).not.toContain('part-r009w00-0000.parquet');
+    const n = await queryParquet(out, 'SELECT count(*) AS reports, count(DISTINCT report_id) AS ids, count(*) FILTER (status = \'failed\') AS failed FROM reports');
+    expect(n.objects()).toEqual([{ reports: 7, ids: 7, failed: 1 }]);
+    const ref = await loadReports([src], { maxFileBytes: 100_000 });
+    expect((await queryParquet(out, 'SELECT count(*) AS n FROM facts')).objects()).toEqual([{ n: ref.records.facts.length }]);
+  }, 120_000);
+
+  it('stops with a worker_failed error naming the files when a worker runs out of memory', async () => {
+    const src = tmp('xxgk-corpus-oom-');
+    mkdirSync(path.join(src, 'a'));
+    await synthCorpus({ n: 2, out: path.join(src, 'a'), seed: 9 });
+    const out = tmp('xxgk-corpus-oom-out-');
+    const run = loadCorpus([src], { out, workers: 1, progress: false, workerHeapMb: 4 });
+    await expect(run).rejects.toMatchObject({ code: 'worker_failed' });
+    await expect(run).rejects.toThrow(/corpus worker 1 stopped \(out of memory\) while reading .*synth_0000001\.txt/);
+    expect(existsSync(path.join(out, '_corpus.jsonl'))).toBe(false);
   }, 120_000);
 });
