@@ -231,7 +231,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     const died = (why: string) => {
       const files = pendingFiles[i].flat();
       const shown = files.slice(0, 5).join(', ') + (files.length > 5 ? `, … (${files.length} files)` : '');
-      fail(new XxgkError('worker_failed', `corpus worker ${i + 1} stopped (${why}) while reading ${shown || "no file"}; the run is abandoned (the next run removes what it wrote)`));
+      fail(new XxgkError('worker_failed', `corpus worker ${i + 1} stopped (${why}) while reading ${shown || 'no file'}; the run is abandoned (the next run removes what it wrote)`));
     };
     w.on('error', (e) => died((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : e.message));
     w.on('exit', (code) => {
