@@ -2,7 +2,7 @@
  * npm run bench [-- --sizes 1000,10000,100000] [--workers N] [--seed S]
  *
  * For each size: generate a synthetic corpus (out/bench/corpus-N, reused when present),
- * measure the I/O floor (read + decode + split lines of the same files), load it with the
+ * measure the I/O floor (read + decode + split lines of the same files, warm), load it with the
  * parallel corpus loader into Parquet (out/bench/dataset-N), and report reports/s and MB/s
  * (total and per core), peak RSS and the loader / I/O-floor ratio. On the largest corpus
  * ≤ 10k it measures field accuracy against the manifest, and it times the standard
