@@ -53,6 +53,7 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
       n: { type: 'string' },
       seed: { type: 'string' },
       workers: { type: 'string' },
+      'worker-heap-mb': { type: 'string' },
       'defect-rate': { type: 'string' },
       rebuild: { type: 'boolean' },
     },
@@ -131,7 +132,13 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
       const out = requireString(values.out, '--out DIR is required');
       if (!positionals.length) throw new XxgkError('usage', 'no input files or folders given');
       const { loadCorpus } = await import('../corpus/index.ts');
-      const r = await loadCorpus(positionals, { out, workers: num(values.workers, 'workers'), rebuild: Boolean(values.rebuild), progress: !values.quiet });
+      const r = await loadCorpus(positionals, {
+        out,
+        workers: num(values.workers, 'workers'),
+        workerHeapMb: num(values['worker-heap-mb'], 'worker-heap-mb'),
+        rebuild: Boolean(values.rebuild),
+        progress: !values.quiet,
+      });
       io.err(
         `[xxgk] ${r.files} report(s): ${r.processed} processed, ${r.skipped} unchanged, ${r.removed} removed, ${r.failed} failed; ` +
           `${r.facts} facts; ${r.findings + r.corpusFindings} findings; ${(r.elapsedMs / 1000).toFixed(1)} s on ${r.workers} worker(s) → ${r.out}\n`,

@@ -17,9 +17,10 @@ Commands:
   synth --n N --out DIR [--seed S] [--defect-rate R]
       Write N synthetic reports (files synth_*.txt, first line 【合成数据】) and
       DIR/manifest.jsonl with their true values — for scale and accuracy tests only.
-  corpus <files or folders…> --out DIR [--workers N] [--rebuild]
+  corpus <files or folders…> --out DIR [--workers N] [--rebuild] [--worker-heap-mb MB]
       Load a corpus of any size on all cores into a Parquet dataset partitioned by year
-      (DIR/<table>/year=YYYY/*.parquet); unchanged files are skipped on re-runs.
+      (DIR/<table>/year=YYYY/*.parquet); unchanged files are skipped on re-runs. Each
+      worker's heap is capped at MB (default 384; a 45 MB report needs about 250).
 
 Options:
   --strict   exit 1 when any error finding is present

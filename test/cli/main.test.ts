@@ -1,0 +1,32 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+function capture() {
+  const err: string[] = [];
+  return { io: { out: () => {}, err: (s: string) => void err.push(s) }, err: () => err.join('') };
+}
+
+describe('xxgk corpus', () => {
+  const out = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'xxgk-cli-')), 'dataset');
+
+  it('loads the seeds into a dataset and reports the counts', async () => {
+    const c = capture();
+    const dir = out();
+    expect(await main(['corpus', 'data/raw', '--out', dir, '--workers', '1', '--quiet'], c.io)).toBe(0);
+    expect(c.err()).toMatch(/^\[xxgk\] 5 report\(s\): 5 processed, 0 unchanged, 0 removed, 0 failed;/);
+    expect(existsSync(path.join(dir, '_corpus.jsonl'))).toBe(true);
+  }, 60_000);
+
+  it('exits 1 naming the files when a worker exceeds --worker-heap-mb, and 2 on a bad value', async () => {
+    const c = capture();
+    expect(await main(['corpus', 'data/raw', '--out', out(), '--workers', '1', '--worker-heap-mb', '4', '--quiet'], c.io)).toBe(1);
+    expect(c.err()).toMatch(/^xxgk corpus: corpus worker 1 stopped \(out of memory\) while reading data\/raw\/000_3a5e0d9452cd99a5\.txt/);
+
+    const bad = capture();
+    expect(await main(['corpus', 'data/raw', '--out', out(), '--worker-heap-mb', 'lots'], bad.io)).toBe(2);
+    expect(bad.err()).toBe('xxgk corpus: --worker-heap-mb must be a positive number (got "lots")\n');
+  }, 60_000);
+});
