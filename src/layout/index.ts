@@ -157,7 +157,9 @@ function cellPerLine(lines: string[], raw: string[], classes: LineClass[], start
     } else if (prev !== 'blank' && cells.length) {
       const last = cells[cells.length - 1]!;
       const cont = makeCell(lines, raw, i, 0, lines[i]!.length);
-      cells[cells.length - 1] = { ...last, text: last.text + cont.text, raw: last.raw + cont.raw };
+      // An empty cell line continued by text: the value is on the continuation line (provenance).
+      const line = last.text === '' ? cont.line : last.line;
+      cells[cells.length - 1] = { text: last.text + cont.text, raw: last.raw + cont.raw, line };
     } else {
       break;
     }

@@ -30,6 +30,12 @@ describe('one cell per line behind a tab (Word dumps)', () => {
     expect(t!.rows.map((r) => r.cells.map((c) => c.line))).toEqual([[2, 4, 5], [7, 8, 9]]);
     expect(t!.rows[0]!.cells[0]!.raw).toBe('（一）主动公开政府信息数（不同渠道计1条）');
   });
+  it('an empty cell line continued by its value points at the value\'s line', () => {
+    // A line break inside the cell "\t0": the 0 is on the next line, without a tab.
+    const [t] = tables(['\t5.属于三类内部事务信息', '\t', '0', '\t0', '', '\t6.属于四类过程性信息', '\t1'].join('\n'));
+    expect(grid(t!)).toEqual([['5.属于三类内部事务信息', '0', '0'], ['6.属于四类过程性信息', '1']]);
+    expect(t!.rows.map((r) => r.cells.map((c) => c.line))).toEqual([[1, 3, 4], [6, 7]]);
+  });
   it('ends the table at text after a blank line, which stays prose', () => {
     const doc = textDoc(['\t单位', '\t件', '', '（注：各子栏目数总数要等于总栏目数量）'].join('\n'));
     const blocks = layout({ lines: doc.lines, raw: doc.raw });
