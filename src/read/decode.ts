@@ -294,9 +294,9 @@ function validated(d: Decoded): Decoded | ReadFailure {
 /**
  * BOM-less UTF-16, told apart from binary data by the high byte of each code unit (odd offsets
  * for LE, even for BE): in Chinese text it is almost always 0x00 (ASCII: digits, tabs, line
- * ends), 0x20 (punctuation), 0x30 (CJK symbols), 0x4E–0x9F (CJK ideographs) or 0xFF (full-width
- * forms). Random or binary bytes hit that set about a third of the time. Only asked when the
- * bytes contain NULs (which UTF-8 and GB text never do).
+ * ends), 0x20 (punctuation), 0x30 (CJK symbols), 0x4E–0x9F (CJK ideographs), 0xFF (full-width
+ * forms) or 0xD8–0xDF (surrogates). Random or binary bytes hit that set about a third of the
+ * time. Only asked when the bytes contain NULs (which UTF-8 and GB text never do).
  */
 function utf16ByHighBytes(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | 'binary' {
   if (bytes.length % 2 !== 0 || bytes.length < 8) return 'binary';
@@ -315,7 +315,8 @@ function utf16ByHighBytes(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | 'binary'
 const UTF16_HIGH_BYTE_SHARE = 0.9;
 
 function isTextHighByte(b: number): boolean {
-  return b === 0x00 || b === 0x20 || b === 0x30 || b === 0xff || (b >= 0x4e && b <= 0x9f);
+  // 0xD8–0xDF: the halves of a surrogate pair (a character beyond the BMP, e.g. CJK extension B).
+  return b === 0x00 || b === 0x20 || b === 0x30 || b === 0xff || (b >= 0x4e && b <= 0x9f) || (b >= 0xd8 && b <= 0xdf);
 }
 
 /** Checks on decoded text: empty, whitespace only, binary (NUL / control characters). */

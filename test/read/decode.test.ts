@@ -240,4 +240,10 @@ describe('decode: BOM-less UTF-16', () => {
     expect(doc.encoding).toBe('utf-16be');
     expect(doc.raw).toEqual(['一、总体情况', '主动公开政府信息数\t12']);
   });
+  it('UTF-16LE without BOM that starts with characters beyond the BMP (surrogate pairs)', () => {
+    const text = '𠀀𠀁𐀀𐀀 威海市环翠区政务服务中心';
+    const doc = ok(decode(bytesOf('le.txt', iconv.encode(text, 'utf-16le'))));
+    expect(doc.encoding).toBe('utf-16le');
+    expect(doc.raw).toEqual([text]);
+  });
 });
