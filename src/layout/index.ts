@@ -154,6 +154,10 @@ function cellPerLine(lines: string[], raw: string[], classes: LineClass[], start
       // A line may hold several tab-separated cells; the leading tab only marks "cell line".
       const line = lines[i]!;
       pushTabCells(cells, lines, raw, i, (line.charCodeAt(0) === 9 ? 0 : tabAt(line, 0)) + 1);
+    } else if (cls === 'tab_row' && prev !== 'blank' && cells.length) {
+      // Cells after text on one line ("…\t7"): a row line run into the cell line above, not a
+      // wrapped label; its cells keep their own line (a joined cell would give the 7 line above).
+      pushTabCells(cells, lines, raw, i, 0);
     } else if (prev !== 'blank' && cells.length) {
       const last = cells[cells.length - 1]!;
       const cont = makeCell(lines, raw, i, 0, lines[i]!.length);

@@ -36,6 +36,12 @@ describe('one cell per line behind a tab (Word dumps)', () => {
     expect(grid(t!)).toEqual([['5.属于三类内部事务信息', '0', '0'], ['6.属于四类过程性信息', '1']]);
     expect(t!.rows.map((r) => r.cells.map((c) => c.line))).toEqual([[1, 3, 4], [6, 7]]);
   });
+  it('a row line run into a cell line keeps its cells and their line (not joined to the label)', () => {
+    // The unit cell's line break was lost: "件" and the value run together behind other text.
+    const [t] = tables(['\t1.属于已主动公开范围数', 'ĀĀ㐀\t7', '', '\t2.同意公开答复数', '\t件', '\t128'].join('\n'));
+    expect(grid(t!)).toEqual([['1.属于已主动公开范围数', 'ĀĀ㐀', '7'], ['2.同意公开答复数', '件', '128']]);
+    expect(t!.rows.map((r) => r.cells.map((c) => c.line))).toEqual([[1, 2, 2], [4, 5, 6]]);
+  });
   it('ends the table at text after a blank line, which stays prose', () => {
     const doc = textDoc(['\t单位', '\t件', '', '（注：各子栏目数总数要等于总栏目数量）'].join('\n'));
     const blocks = layout({ lines: doc.lines, raw: doc.raw });
