@@ -109,6 +109,8 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
   /** Settled rows (metric → value per column) for the column identities. */
   const known = new Map<string, Array<number | null>>();
   const seenKeys = new Set<string>();
+  /** Line of each metric's first row, to flag a repeat. */
+  const firstLine = new Map<string, number>();
   let columns: Columns = { valueIndex: 0, count: 1 };
   let parent: string | undefined;
   // A value on a section header means the block below may be shifted: the finding names the
@@ -201,6 +203,20 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
       if (glued?.failed) {
         findings.push({ severity: 'error', code: 'ambiguous_cells', message: `row "${label.raw}": ${glued.failed}; value left out`, metric: key, line: f.line });
         continue;
+      }
+      const first = firstLine.get(key);
+      if (first === undefined) firstLine.set(key, f.line);
+      else {
+        // A 2008 table states each row once: a repeat means the rows below lost their section
+        // header (their 维持/纠错/其他 rows read under the previous section). Flagged, so the
+        // views trust neither copy.
+        findings.push({
+          severity: 'error',
+          code: 'missing_section',
+          message: `row "${label.raw}" repeats ${key}, already read on line ${first}: a section header above it may be missing, so these rows may belong to another section`,
+          metric: key,
+          line: f.line,
+        });
       }
       if (!known.has(key)) known.set(key, glued?.cells ?? rowValues(values, columns.count));
       facts.push(f);

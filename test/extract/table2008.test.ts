@@ -383,3 +383,21 @@ describe('2008 table: a lost row break (one cell per line, blank line between ro
     expect(r.findings).toEqual([]);
   });
 });
+
+describe('2008 table: a section header lost (rows read under the previous section)', () => {
+  // Seed 001 without "五、行政诉讼数量 件 0": its 维持/纠错/其他 rows follow 行政复议's.
+  const lines = readFileSync(seedPath('001'), 'utf8').split('\n');
+  expect(lines.slice(238, 242)).toEqual(['\t五、行政诉讼数量', '\t件', '\t0', '']);
+  lines.splice(238, 4);
+  const r = extract(textDoc(lines.join('\n')));
+  it('flags every repeated row with missing_section, naming its metric and both lines', () => {
+    expect(r.findings.map((f) => [f.code, f.metric, f.line])).toEqual([
+      ['missing_section', 'reconsideration.upheld', 241],
+      ['missing_section', 'reconsideration.corrected', 245],
+      ['missing_section', 'reconsideration.other', 249],
+    ]);
+    expect(r.findings[1]!.message).toBe(
+      'row "（二）被依法纠错数" repeats reconsideration.corrected, already read on line 233: a section header above it may be missing, so these rows may belong to another section',
+    );
+  });
+});

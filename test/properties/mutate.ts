@@ -124,6 +124,8 @@ function mutate(m: Mutated, mut: Mutation): Mutated {
   const lines = m.lines.slice();
   const origin = m.origin.slice();
   const n = lines.length;
+  // Every line deleted already: nothing left to mutate.
+  if (n === 0) return { lines, origin };
   const i = pick(mut.at, n);
   const touch = (k: number, text: string) => {
     if (lines[k] !== text) origin[k] = null;
