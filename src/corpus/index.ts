@@ -21,6 +21,7 @@ import { workerEntry, type WorkerEntry } from './bundle.ts';
 import { ReportIds } from './ids.ts';
 import { checkDataset, CORPUS_PART_PREFIX } from './checks.ts';
 import { rewritePart } from './parquet.ts';
+import { workerExecArgv } from './flags.ts';
 import { fallbackId, type WorkItem } from './process.ts';
 import { formatProgress, type Progress } from './progress.ts';
 import { DATASET_TABLES, TABLE_NAMES } from './schema.ts';
@@ -111,23 +112,6 @@ export async function countInputs(inputs: readonly Input[], extensions: readonly
   return n;
 }
 
-/** Node flags that load a TypeScript loader: a bundled worker needs none of them. */
-const LOADER_FLAGS = /^(--import|--loader|--experimental-loader|--require|-r)(=|$)/;
-
-function workerExecArgv(entry: WorkerEntry): string[] | undefined {
-  // XXGK_WORKER_PROF=dir writes a V8 CPU profile per worker (node --cpu-prof) for hot-spot hunting.
-  const prof = process.env.XXGK_WORKER_PROF;
-  const extra = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
-  if (!entry.bundled) return prof ? extra : undefined; // inherit the parent's loader flags
-  const own: string[] = [];
-  for (let i = 0; i < process.execArgv.length; i++) {
-    const a = process.execArgv[i];
-    if (!LOADER_FLAGS.test(a)) own.push(a);
-    else if (!a.includes('=')) i++; // skip the flag's value too
-  }
-  return [...own, ...extra];
-}
-
 function startWorker(entry: WorkerEntry, config: WorkerConfig, heapMb: number): Worker {
   // A capped old generation makes V8 collect early instead of growing each worker's heap:
   // a worker holds at most one batch and `rowGroupRows` buffered rows, far below the cap. A
@@ -135,7 +119,8 @@ function startWorker(entry: WorkerEntry, config: WorkerConfig, heapMb: number): 
   // 3–5% less CPU than 64 MB, with no higher peak (128 MB: no faster, 30% more memory).
   return new Worker(entry.url, {
     workerData: config,
-    execArgv: workerExecArgv(entry),
+    // XXGK_WORKER_PROF=dir writes a V8 CPU profile per worker (node --cpu-prof) for hot-spot hunting.
+    execArgv: workerExecArgv(process.execArgv, process.env.XXGK_WORKER_PROF || undefined),
     resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 96 },
   });
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,5 +29,14 @@ describe('xxgk corpus', () => {
     const bad = capture();
     expect(await main(['corpus', 'data/raw', '--out', out(), '--worker-heap-mb', 'lots'], bad.io)).toBe(2);
     expect(bad.err()).toBe('xxgk corpus: --worker-heap-mb must be a positive number (got "lots")\n');
+  }, 60_000);
+
+  it('runs under node flags a worker cannot take (node --max-old-space-size … bin/xxgk.js)', () => {
+    // V8 flags apply process-wide; passed on to a Worker they used to stop the run at its start.
+    const stderr = execFileSync(process.execPath, ['--max-old-space-size=2048', '--stack-size=2000', 'bin/xxgk.js', 'corpus', 'data/raw', '--out', out(), '--workers', '1', '--quiet'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(stderr).toBe('');
   }, 60_000);
 });
