@@ -20,7 +20,8 @@ Commands:
   corpus <files or folders…> --out DIR [--workers N] [--rebuild] [--worker-heap-mb MB]
       Load a corpus of any size on all cores into a Parquet dataset partitioned by year
       (DIR/<table>/year=YYYY/*.parquet); unchanged files are skipped on re-runs. Each
-      worker's heap is capped at MB (default 384; a 45 MB report needs about 250).
+      worker's heap is capped at MB (default 128); a file over MB/32 MB goes alone to
+      an extra worker with room for the largest file (a 45 MB report needs about 250).
 
 Options:
   --strict   exit 1 when any error finding is present

@@ -13,19 +13,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, promises as fs, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { XxgkError } from '../errors.ts';
-import { DEFAULT_EXTENSIONS, iterateSources, type Input } from '../read/inputs.ts';
+import { DEFAULT_EXTENSIONS, DEFAULT_MAX_FILE_BYTES, iterateSources, type Input } from '../read/inputs.ts';
 import { CACHE_VERSION, openCacheWriter, readCache } from './cache.ts';
-import { workerEntry, type WorkerEntry } from './bundle.ts';
+import { workerEntry } from './bundle.ts';
 import { ReportIds } from './ids.ts';
 import { checkDataset, CORPUS_PART_PREFIX } from './checks.ts';
 import { rewritePart } from './parquet.ts';
-import { workerExecArgv } from './flags.ts';
+import { largeFileBytes, largeHeapMb, WorkerPool } from './pool.ts';
 import { fallbackId, type WorkItem } from './process.ts';
 import { formatProgress, type Progress } from './progress.ts';
 import { DATASET_TABLES, TABLE_NAMES } from './schema.ts';
-import type { FromWorker, ReportSummary, ToWorker, WorkerConfig } from './worker.ts';
+import type { ReportSummary } from './worker.ts';
 
 export interface CorpusOptions {
   out: string;
@@ -46,9 +45,10 @@ export interface CorpusOptions {
   views?: boolean;
   maxFileBytes?: number;
   /**
-   * Old-generation heap cap per worker, in MB. Default 384: room for the largest file read
-   * (maxFileBytes); a worker that exceeds it stops the run with a `worker_failed` error naming
-   * the files it was reading.
+   * Old-generation heap cap of each regular worker, in MB. Default 128. A file over 1/32 of it
+   * (4 MB by default) goes alone to one more worker, started on first need, whose cap leaves room
+   * for the largest file read: 8 × maxFileBytes + 64 MB (464 MB by default). A worker that exceeds
+   * its cap stops the run with a `worker_failed` error naming the files it was reading.
    */
   workerHeapMb?: number;
   /** Progress callback (about every 250 ms, and once at the end). */
@@ -112,19 +112,6 @@ export async function countInputs(inputs: readonly Input[], extensions: readonly
   return n;
 }
 
-function startWorker(entry: WorkerEntry, config: WorkerConfig, heapMb: number): Worker {
-  // A capped old generation makes V8 collect early instead of growing each worker's heap:
-  // a worker holds at most one batch and `rowGroupRows` buffered rows, far below the cap. A
-  // larger young generation lets most per-report garbage die without promotion: 96 MB took
-  // 3–5% less CPU than 64 MB, with no higher peak (128 MB: no faster, 30% more memory).
-  return new Worker(entry.url, {
-    workerData: config,
-    // XXGK_WORKER_PROF=dir writes a V8 CPU profile per worker (node --cpu-prof) for hot-spot hunting.
-    execArgv: workerExecArgv(process.execArgv, process.env.XXGK_WORKER_PROF || undefined),
-    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 96 },
-  });
-}
-
 export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions): Promise<CorpusResult> {
   const items = Array.isArray(inputs) ? inputs : [inputs];
   if (!items.length) throw new XxgkError('bad_argument', 'loadCorpus needs at least one file or folder');
@@ -172,84 +159,39 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   if (items.every((i) => typeof i === 'string')) void countInputs(items).then((n) => (progress.total = n));
 
   const entry = await workerEntry();
-  const workers = Array.from({ length: nWorkers }, (_, w) =>
-    startWorker(entry, { out, tag: `r${String(run).padStart(3, '0')}w${String(w).padStart(2, '0')}`, partRows: options.partRows ?? 500_000, rowGroupRows: options.rowGroupRows ?? 50_000, views: options.views !== false }, options.workerHeapMb ?? 384),
-  );
-  const inFlight = new Array<number>(nWorkers).fill(0);
+  const heapMb = options.workerHeapMb ?? 128;
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const largeBytes = largeFileBytes(heapMb);
   let busyMs = 0;
-  let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  const finished: Array<Promise<string[]>> = [];
-  const finishResolvers: Array<(parts: string[]) => void> = [];
-  const finishRejecters: Array<(e: Error) => void> = [];
-  // The files each worker has been sent and not yet reported, to name them if it dies.
-  const pendingFiles: string[][][] = workers.map(() => []);
-  const finishedWorkers = new Set<number>();
-  const fail = (e: Error) => {
-    failure ??= e;
-    for (const reject of finishRejecters) reject(failure);
-    wake?.();
-  };
-  workers.forEach((w, i) => {
-    finished.push(new Promise((res, rej) => ((finishResolvers[i] = res), (finishRejecters[i] = rej))));
-    finished[i].catch(() => {}); // observed through `failure`
-    w.on('message', (msg: FromWorker) => {
-      if (msg.type === 'done') {
-        inFlight[i]--;
-        pendingFiles[i].shift();
-        busyMs += msg.busyMs;
-        for (const s of msg.summaries) {
-          index.add(s);
-          totals.processed++;
-          if (s.status === 'failed') totals.failed++;
-          totals.facts += s.facts;
-          totals.findings += s.findings;
-        }
-        progress.done += msg.summaries.length;
-      } else if (msg.type === 'finished') {
-        finishedWorkers.add(i);
-        finishResolvers[i](msg.parts);
-      } else fail(new Error(msg.message));
-      wake?.();
-    });
-    // A worker that dies (its memory cap, a crash) must not leave the run waiting forever.
-    const died = (why: string) => {
-      const files = pendingFiles[i].flat();
-      const shown = files.slice(0, 5).join(', ') + (files.length > 5 ? `, … (${files.length} files)` : '');
-      fail(new XxgkError('worker_failed', `corpus worker ${i + 1} stopped (${why}) while reading ${shown || 'no file'}; the run is abandoned (the next run removes what it wrote)`));
-    };
-    w.on('error', (e) => died((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : e.message));
-    w.on('exit', (code) => {
-      if (!finishedWorkers.has(i)) died(`exit code ${code}`);
-    });
+  const pool = new WorkerPool({
+    entry,
+    config: { out, partRows: options.partRows ?? 500_000, rowGroupRows: options.rowGroupRows ?? 50_000, views: options.views !== false },
+    tag: `r${String(run).padStart(3, '0')}`,
+    workers: nWorkers,
+    heapMb,
+    largeHeapMb: largeHeapMb(heapMb, maxFileBytes),
+    onDone: (summaries, ms) => {
+      busyMs += ms;
+      for (const s of summaries) {
+        index.add(s);
+        totals.processed++;
+        if (s.status === 'failed') totals.failed++;
+        totals.facts += s.facts;
+        totals.findings += s.findings;
+      }
+      progress.done += summaries.length;
+    },
   });
-  const waitForSlot = async () => {
-    while (!failure && Math.min(...inFlight) >= 2) await new Promise<void>((res) => (wake = res));
-    if (failure) throw failure;
-  };
 
   const ids = new ReportIds();
   let batch: WorkItem[] = [];
   let batchBytes = 0;
-  let seq = 0;
   const send = async () => {
     if (!batch.length) return;
-    await waitForSlot();
-    const w = inFlight.indexOf(Math.min(...inFlight));
-    // One fresh buffer per batch, transferred (not copied) to the worker.
-    const all = new Uint8Array(batchBytes);
-    let off = 0;
-    for (const it of batch) {
-      if (!it.bytes) continue;
-      all.set(it.bytes, off);
-      it.bytes = all.subarray(off, off + it.bytes.byteLength);
-      off += it.bytes.byteLength;
-    }
-    inFlight[w]++;
-    pendingFiles[w].push(batch.map((it) => it.file));
-    workers[w].postMessage({ type: 'batch', seq: seq++, items: batch } satisfies ToWorker, [all.buffer]);
+    const items = batch;
     batch = [];
     batchBytes = 0;
+    await pool.send(items);
   };
 
   try {
@@ -272,17 +214,20 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
           progress.done++;
           continue;
         }
-        batch.push(source.text !== undefined ? { file: source.file, bytes, id, hash } : { file: source.file, bytes, id, hash });
+        const item = { file: source.file, bytes, id, hash };
+        if (bytes.byteLength > largeBytes) {
+          await pool.send([item], true);
+          continue;
+        }
+        batch.push(item);
         batchBytes += bytes.byteLength;
       }
       if (batch.length >= batchSize || batchBytes > 8 << 20) await send();
     }
     await send();
-    for (const w of workers) w.postMessage({ type: 'finish' } satisfies ToWorker);
-    const parts = (await Promise.all(finished)).flat();
-    if (failure) throw failure;
+    const parts = await pool.finish();
     // The workers' heaps go before the main thread's end work (corpus checks, cache index).
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.terminate();
 
     // Reports of earlier runs whose file vanished or changed: drop their rows from their parts.
     const stale = old?.rest() ?? [];
@@ -318,7 +263,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   } finally {
     clearInterval(sampler);
     index.abort(); // no-op after a commit; a failed run keeps the previous index
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.terminate();
     entry.dispose();
     old?.close();
   }
