@@ -54,12 +54,12 @@ export class WorkerPool {
   private seq = 0;
 
   constructor(private readonly opts: PoolOptions) {
-    for (let i = 0; i < opts.workers; i++) this.slots.push(this.start(opts.heapMb));
+    for (let i = 0; i < opts.workers; i++) this.slots.push(this.start(opts.heapMb, ''));
   }
 
   /** Send a batch to the least busy regular worker, or a large file to the large-file worker. */
   async send(items: WorkItem[], large = false): Promise<void> {
-    if (large) this.large ??= this.start(this.opts.largeHeapMb);
+    if (large) this.large ??= this.start(this.opts.largeHeapMb, ' (large files)');
     const candidates = large ? [this.large!] : this.slots;
     let slot: Slot;
     for (;;) {
@@ -104,7 +104,7 @@ export class WorkerPool {
     this.wake?.();
   }
 
-  private start(heapMb: number): Slot {
+  private start(heapMb: number, role: string): Slot {
     const n = this.slots.length + (this.large ? 1 : 0);
     const worker = new Worker(this.opts.entry.url, {
       workerData: { ...this.opts.config, tag: `${this.opts.tag}w${String(n).padStart(2, '0')}` } satisfies WorkerConfig,
@@ -133,7 +133,7 @@ export class WorkerPool {
       if (slot.done) return;
       const files = slot.pending.flat();
       const shown = files.slice(0, 5).join(', ') + (files.length > 5 ? `, … (${files.length} files)` : '');
-      const e = new XxgkError('worker_failed', `corpus worker ${n + 1} stopped (${why}) while reading ${shown || 'no file'}; the run is abandoned (the next run removes what it wrote)`);
+      const e = new XxgkError('worker_failed', `corpus worker ${n + 1}${role} stopped (${why}) while reading ${shown || 'no file'}; the run is abandoned (the next run removes what it wrote)`);
       this.fail(e);
       reject(this.failure!);
     };
