@@ -134,6 +134,7 @@ export const FINDING_CODES = [
   // limits (LoadOptions)
   'table_too_large',
   'timeout',
+  'out_of_memory',
   // provenance
   'synthetic_report',
 ] as const;

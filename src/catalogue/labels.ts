@@ -131,6 +131,7 @@ export const FINDING_CODE_LABELS: Record<FindingCode, string> = {
   cross_year_mismatch: '跨年度结转不符',
   table_too_large: '表格过大',
   timeout: '处理超时',
+  out_of_memory: '内存不足',
   synthetic_report: '合成数据',
 };
 

@@ -176,6 +176,12 @@ function closeAnd<T>(fd: number, value: T): T {
  */
 export interface CacheWriter {
   add(entry: ReportSummary): void;
+  /**
+   * Forget the entries of these part files (a worker died before closing them, so they are
+   * deleted and their reports read again): they are left out when the index is committed.
+   * Returns the entries forgotten.
+   */
+  drop(parts: ReadonlySet<string>): ReportSummary[];
   commit(): void;
   abort(): void;
 }
@@ -200,14 +206,55 @@ export function openCacheWriter(out: string, header: CacheHeader): CacheWriter {
     }
     return true;
   };
+  const dropped = new Set<string>();
+  const isDropped = (text: string) => dropped.size > 0 && dropped.has((JSON.parse(text) as ReportSummary).part);
   return {
     add(entry) {
       // Unreadable files too: they are never skipped, but the index must know their parts.
       chunk += JSON.stringify(entry) + '\n';
       if (chunk.length > 1 << 20) drain();
     },
+    drop(parts) {
+      if (!open) return [];
+      // Rare (a worker died): read back what is written so far, line by line.
+      drain();
+      const found: ReportSummary[] = [];
+      const rfd = openSync(tmp, 'r');
+      try {
+        let first = true;
+        for (const [text] of linesOf(rfd)) {
+          if (first) {
+            first = false; // the header
+            continue;
+          }
+          const entry = JSON.parse(text) as ReportSummary;
+          if (parts.has(entry.part) && !dropped.has(entry.part)) found.push(entry);
+        }
+      } finally {
+        closeSync(rfd);
+      }
+      for (const p of parts) dropped.add(p);
+      return found;
+    },
     commit() {
-      if (close()) renameSync(tmp, file);
+      if (!close()) return;
+      if (dropped.size) {
+        // Copy without the dropped parts' entries, then rename: the previous index stays until then.
+        const rfd = openSync(tmp, 'r');
+        const wfd = openSync(`${tmp}2`, 'w');
+        try {
+          let first = true;
+          for (const [text] of linesOf(rfd)) {
+            if (first || !isDropped(text)) writeSync(wfd, text + '\n');
+            first = false;
+          }
+        } finally {
+          closeSync(rfd);
+          closeSync(wfd);
+        }
+        renameSync(`${tmp}2`, tmp);
+      }
+      renameSync(tmp, file);
     },
     abort() {
       if (close()) rmSync(tmp, { force: true });

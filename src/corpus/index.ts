@@ -7,7 +7,8 @@
  * read → processDoc → validateReport → views and write their own part files. Each report's
  * cache entry goes straight to the index on disk; at the end the corpus checks run as DuckDB
  * queries over the dataset (checks.ts) and write `findings/year=Y/corpus-….parquet`, so the
- * main thread holds nothing per report beyond its id's 64-bit key (ids.ts).
+ * main thread holds nothing per report beyond its id's 64-bit key (ids.ts). A worker that dies
+ * is replaced and what it lost is read again (pool.ts): one bad file never costs the run.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, promises as fs, readdirSync, rmSync } from 'node:fs';
@@ -47,8 +48,9 @@ export interface CorpusOptions {
   /**
    * Old-generation heap cap of each regular worker, in MB. Default 128. A file over 1/32 of it
    * (4 MB by default) goes alone to one more worker, started on first need, whose cap leaves room
-   * for the largest file read: 8 × maxFileBytes + 64 MB (464 MB by default). A worker that exceeds
-   * its cap stops the run with a `worker_failed` error naming the files it was reading.
+   * for the largest file read: 8 × maxFileBytes + 64 MB (464 MB by default). A worker that
+   * exceeds its cap is replaced and what it lost read again (pool.ts); a file that runs even the
+   * large-file worker out of memory becomes a failed report (`out_of_memory`).
    */
   workerHeapMb?: number;
   /** Progress callback (about every 250 ms, and once at the end). */
@@ -162,14 +164,52 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   const heapMb = options.workerHeapMb ?? 128;
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const largeBytes = largeFileBytes(heapMb);
+  const largeHeap = largeHeapMb(heapMb, maxFileBytes);
   let busyMs = 0;
+  // Work a dead worker lost (items without bytes: read again), and the files that killed the
+  // large-file worker (they stay failed reports if they come round again).
+  const again: Array<{ item: WorkItem; alone: boolean }> = [];
+  const culprits = new Map<string, NonNullable<WorkItem['readError']>>();
+  const readAgain = async (item: WorkItem): Promise<WorkItem> => {
+    const { file, id, hash } = item;
+    const culprit = culprits.get(file);
+    if (culprit) return { file, id, hash, readError: culprit };
+    if (item.readError) return item;
+    const memory = items.find((i) => typeof i !== 'string' && i.file === file);
+    const input = memory ?? file;
+    for await (const source of iterateSources([input], { maxFileBytes })) {
+      const bytes = source.bytes ?? (source.text !== undefined ? new TextEncoder().encode(source.text) : undefined);
+      return source.readError || !bytes ? { file, id, hash, readError: source.readError } : { file, id, hash, bytes };
+    }
+    return { file, id, hash, readError: { code: 'unreadable_file', message: `${file} is gone` } };
+  };
   const pool = new WorkerPool({
     entry,
     config: { out, partRows: options.partRows ?? 500_000, rowGroupRows: options.rowGroupRows ?? 50_000, views: options.views !== false },
     tag: `r${String(run).padStart(3, '0')}`,
     workers: nWorkers,
     heapMb,
-    largeHeapMb: largeHeapMb(heapMb, maxFileBytes),
+    largeHeapMb: largeHeap,
+    onLost: (lost) => {
+      // The reports in its unclosed parts are gone from the dataset: out of the index and the
+      // totals, and read again; so are the batches it had not finished.
+      for (const e of index.drop(new Set(lost.parts))) again.push({ item: { file: e.file, id: e.report_id, hash: e.hash }, alone: false });
+      totals.processed -= lost.tally.reports;
+      totals.failed -= lost.tally.failed;
+      totals.facts -= lost.tally.facts;
+      totals.findings -= lost.tally.findings;
+      progress.done -= lost.tally.reports;
+      for (const item of lost.queued) again.push({ item, alone: false });
+      for (const item of lost.suspects) {
+        if (!lost.large) again.push({ item, alone: true });
+        else {
+          // Alone in the large-file worker: this file is the cause. It becomes a failed report.
+          const readError = { code: 'out_of_memory' as const, message: `processing it stopped the large-file worker (${lost.why}; heap cap ${largeHeap} MB)` };
+          culprits.set(item.file, readError);
+          again.push({ item: { ...item, readError }, alone: false });
+        }
+      }
+    },
     onDone: (summaries, ms) => {
       busyMs += ms;
       for (const s of summaries) {
@@ -193,38 +233,46 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     batchBytes = 0;
     await pool.send(items);
   };
+  /** A large file goes alone to the large-file worker (as does a suspect); the rest in batches. */
+  const dispatch = async (item: WorkItem, alone = false) => {
+    const bytes = item.bytes?.byteLength ?? 0;
+    if (alone || bytes > largeBytes) return pool.send([item], true);
+    batch.push(item);
+    batchBytes += bytes;
+    if (batch.length >= batchSize || batchBytes > 8 << 20) await send();
+  };
 
   try {
     for await (const source of iterateSources(items, { maxFileBytes: options.maxFileBytes })) {
       let bytes = source.bytes;
       if (!bytes && source.text !== undefined) bytes = new TextEncoder().encode(source.text);
       if (source.readError || !bytes) {
-        batch.push({ file: source.file, readError: source.readError, id: ids.next(fallbackId(source.file)), hash: null });
-      } else {
-        progress.bytes += bytes.byteLength;
-        // The same hash the read stage computes (sha256 of the bytes; of the text for in-memory text).
-        const hash = createHash('sha256').update(source.text ?? bytes).digest('hex');
-        const id = ids.next(hash.slice(0, 16));
-        // A file is unchanged when it has the same content under the same path (and id).
-        const hit = old?.take(hash, source.file, (e) => e.report_id === id);
-        if (hit) {
-          index.add(hit);
-          totals.skipped++;
-          progress.skipped++;
-          progress.done++;
-          continue;
-        }
-        const item = { file: source.file, bytes, id, hash };
-        if (bytes.byteLength > largeBytes) {
-          await pool.send([item], true);
-          continue;
-        }
-        batch.push(item);
-        batchBytes += bytes.byteLength;
+        await dispatch({ file: source.file, readError: source.readError, id: ids.next(fallbackId(source.file)), hash: null });
+        continue;
       }
-      if (batch.length >= batchSize || batchBytes > 8 << 20) await send();
+      progress.bytes += bytes.byteLength;
+      // The same hash the read stage computes (sha256 of the bytes; of the text for in-memory text).
+      const hash = createHash('sha256').update(source.text ?? bytes).digest('hex');
+      const id = ids.next(hash.slice(0, 16));
+      // A file is unchanged when it has the same content under the same path (and id).
+      const hit = old?.take(hash, source.file, (e) => e.report_id === id);
+      if (hit) {
+        index.add(hit);
+        totals.skipped++;
+        progress.skipped++;
+        progress.done++;
+        continue;
+      }
+      await dispatch({ file: source.file, bytes, id, hash });
     }
     await send();
+    // Read again what dead workers lost, until every worker is idle and nothing is left.
+    for (;;) {
+      for (let lost = again.pop(); lost; lost = again.pop()) await dispatch(await readAgain(lost.item), lost.alone);
+      await send();
+      await pool.idle();
+      if (!again.length) break;
+    }
     const parts = await pool.finish();
     // The workers' heaps go before the main thread's end work (corpus checks, cache index).
     await pool.terminate();

@@ -4,19 +4,50 @@
  * on first need (most corpora never start it). Capping the regular workers' heaps low keeps a run's
  * memory flat: V8 otherwise lets each old generation grow towards its cap before collecting.
  *
- * A worker that dies (its memory cap, a crash) fails the run with `worker_failed` naming the files
- * it was reading, instead of leaving it waiting forever.
+ * A worker that dies (its memory cap, a crash) is replaced, and what it lost is handed back
+ * (`onLost`): the part files it had not closed, whose reports must be read again, and the batches
+ * it had not finished. One file of the batch it was reading caused it, so the loader sends each of
+ * those files alone to the large-file worker; a file that kills that worker too is the cause. Only
+ * workers that keep dying without finishing a batch (a cap too small for any report) or a death
+ * while the parts are being closed stop the run, with `worker_failed`.
  */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { XxgkError } from '../errors.ts';
 import type { WorkerEntry } from './bundle.ts';
 import { workerExecArgv } from './flags.ts';
 import type { WorkItem } from './process.ts';
+import { TABLE_NAMES } from './schema.ts';
 import type { FromWorker, ReportSummary, ToWorker, WorkerConfig } from './worker.ts';
+
+/** Reports written to a part, as counted in the run's totals. */
+export interface Tally {
+  reports: number;
+  failed: number;
+  facts: number;
+  findings: number;
+}
+
+/** What a dead worker lost. */
+export interface Lost {
+  /** Part files it had not closed (`year=…/part-…`): unreadable, their reports to be read again. */
+  parts: string[];
+  /** The reports counted from those parts. */
+  tally: Tally;
+  /** The batch it was reading: one of these files caused its death. */
+  suspects: WorkItem[];
+  /** Batches it had been sent and not started. */
+  queued: WorkItem[];
+  /** It was the large-file worker, which reads one file at a time: the one suspect is the cause. */
+  large: boolean;
+  /** Why it stopped ("out of memory", "exit code 1"…). */
+  why: string;
+}
 
 export interface PoolOptions {
   entry: WorkerEntry;
-  /** Every worker's config but its tag; tags are `${tag}w00`, `${tag}w01`… */
+  /** Every worker's config but its tag; tags are `${tag}w00`, `${tag}w01`… in start order. */
   config: Omit<WorkerConfig, 'tag'>;
   tag: string;
   workers: number;
@@ -26,15 +57,26 @@ export interface PoolOptions {
   largeHeapMb: number;
   /** A batch's reports are written: their cache entries, and the worker's time on them. */
   onDone(summaries: ReportSummary[], busyMs: number): void;
+  /** A worker died and was replaced; what it lost must be read again. */
+  onLost(lost: Lost): void;
 }
 
 interface Slot {
   worker: Worker;
+  /** Its part files are `part-<tag>-NNNN.parquet`. */
+  tag: string;
+  /** "corpus worker 2", "corpus worker 3 (large files)". */
+  name: string;
+  large: boolean;
   inFlight: number;
-  /** The files of each batch sent and not yet done, to name them if the worker dies. */
-  pending: string[][];
+  /** The items (without bytes) of each batch sent and not yet done, oldest first. */
+  pending: WorkItem[][];
+  /** Parts with reports and no footer yet, and what they hold. */
+  open: Map<string, Tally>;
+  closed: Set<string>;
   finished: Promise<string[]>;
-  done: boolean;
+  /** It finished, or died and was dealt with: later events are ignored. */
+  over: boolean;
 }
 
 /**
@@ -52,21 +94,28 @@ export class WorkerPool {
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
   private seq = 0;
+  private started = 0;
+  /** Regular workers dead since one last finished a batch. */
+  private fruitless = 0;
+  private finishing = false;
+  /** Terminated (the run is over, or failed): deaths are expected and ignored. */
+  private terminated = false;
+  /** Complete part files of workers that died. */
+  private readonly retired: string[] = [];
 
   constructor(private readonly opts: PoolOptions) {
-    for (let i = 0; i < opts.workers; i++) this.slots.push(this.start(opts.heapMb, ''));
+    for (let i = 0; i < opts.workers; i++) this.slots.push(this.start(false));
   }
 
-  /** Send a batch to the least busy regular worker, or a large file to the large-file worker. */
+  /** Send a batch to the least busy regular worker, or one file to the large-file worker. */
   async send(items: WorkItem[], large = false): Promise<void> {
-    if (large) this.large ??= this.start(this.opts.largeHeapMb, ' (large files)');
-    const candidates = large ? [this.large!] : this.slots;
     let slot: Slot;
     for (;;) {
       if (this.failure) throw this.failure;
-      slot = candidates.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+      if (large) slot = this.large ??= this.start(true);
+      else slot = this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
       if (slot.inFlight < 2) break;
-      await new Promise<void>((res) => (this.wake = res));
+      await this.changed();
     }
     // One fresh buffer per batch, transferred (not copied) to the worker.
     const all = new Uint8Array(items.reduce((n, it) => n + (it.bytes?.byteLength ?? 0), 0));
@@ -78,20 +127,28 @@ export class WorkerPool {
       off += it.bytes.byteLength;
     }
     slot.inFlight++;
-    slot.pending.push(items.map((it) => it.file));
+    slot.pending.push(items.map(({ bytes: _bytes, ...item }) => item));
     slot.worker.postMessage({ type: 'batch', seq: this.seq++, items } satisfies ToWorker, [all.buffer]);
+  }
+
+  /** Wait until no worker has a batch in flight (finished, or lost and handed back). */
+  async idle(): Promise<void> {
+    while (!this.failure && this.all().some((s) => s.inFlight > 0)) await this.changed();
+    if (this.failure) throw this.failure;
   }
 
   /** Let every worker write what it buffers and close its parts; the part files written. */
   async finish(): Promise<string[]> {
+    this.finishing = true;
     const all = this.all();
     for (const s of all) s.worker.postMessage({ type: 'finish' } satisfies ToWorker);
     const parts = (await Promise.all(all.map((s) => s.finished))).flat();
     if (this.failure) throw this.failure;
-    return parts;
+    return [...this.retired, ...parts];
   }
 
   async terminate(): Promise<void> {
+    this.terminated = true;
     await Promise.all(this.all().map((s) => s.worker.terminate()));
   }
 
@@ -99,43 +156,113 @@ export class WorkerPool {
     return this.large ? [...this.slots, this.large] : this.slots;
   }
 
+  private changed(): Promise<void> {
+    return new Promise<void>((res) => (this.wake = res));
+  }
+
   private fail(e: Error): void {
     this.failure ??= e;
     this.wake?.();
   }
 
-  private start(heapMb: number, role: string): Slot {
-    const n = this.slots.length + (this.large ? 1 : 0);
+  /**
+   * A dead worker's part files: the closed ones count, the others have no footer and go. Its
+   * last messages may not have arrived, so the files on disk are what is sorted, not only the
+   * parts it reported.
+   */
+  private sortParts(slot: Slot): void {
+    for (const t of TABLE_NAMES) {
+      const root = path.join(this.opts.config.out, t);
+      if (!existsSync(root)) continue;
+      for (const dir of readdirSync(root)) {
+        for (const f of readdirSync(path.join(root, dir))) {
+          if (!f.startsWith(`part-${slot.tag}-`)) continue;
+          if (slot.closed.has(`${dir}/${f.replace(/\.parquet$/, '')}`)) this.retired.push(path.join(root, dir, f));
+          else rmSync(path.join(root, dir, f), { force: true });
+        }
+      }
+    }
+  }
+
+  private start(large: boolean): Slot {
+    const n = this.started++;
+    const tag = `${this.opts.tag}w${String(n).padStart(2, '0')}`;
     const worker = new Worker(this.opts.entry.url, {
-      workerData: { ...this.opts.config, tag: `${this.opts.tag}w${String(n).padStart(2, '0')}` } satisfies WorkerConfig,
+      workerData: { ...this.opts.config, tag } satisfies WorkerConfig,
       // XXGK_WORKER_PROF=dir writes a V8 CPU profile per worker (node --cpu-prof) for hot-spot hunting.
       execArgv: workerExecArgv(process.execArgv, process.env.XXGK_WORKER_PROF || undefined),
       // A larger young generation lets most per-report garbage die without promotion: 96 MB took
       // 3–5% less CPU than 64 MB, with no higher peak (128 MB: no faster, 30% more memory).
-      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 96 },
+      resourceLimits: { maxOldGenerationSizeMb: large ? this.opts.largeHeapMb : this.opts.heapMb, maxYoungGenerationSizeMb: 96 },
     });
     let resolve!: (parts: string[]) => void;
     let reject!: (e: Error) => void;
-    const slot: Slot = { worker, inFlight: 0, pending: [], finished: new Promise((res, rej) => ((resolve = res), (reject = rej))), done: false };
+    const slot: Slot = {
+      worker,
+      tag,
+      name: `corpus worker ${n + 1}${large ? ' (large files)' : ''}`,
+      large,
+      inFlight: 0,
+      pending: [],
+      open: new Map(),
+      closed: new Set(),
+      finished: new Promise((res, rej) => ((resolve = res), (reject = rej))),
+      over: false,
+    };
     slot.finished.catch(() => {}); // observed through `failure`
     worker.on('message', (msg: FromWorker) => {
+      if (slot.over) return;
       if (msg.type === 'done') {
         slot.inFlight--;
         slot.pending.shift();
+        if (!large) this.fruitless = 0;
+        for (const s of msg.summaries) {
+          if (slot.closed.has(s.part)) continue;
+          let t = slot.open.get(s.part);
+          if (!t) slot.open.set(s.part, (t = { reports: 0, failed: 0, facts: 0, findings: 0 }));
+          t.reports++;
+          if (s.status === 'failed') t.failed++;
+          t.facts += s.facts;
+          t.findings += s.findings;
+        }
         this.opts.onDone(msg.summaries, msg.busyMs);
+      } else if (msg.type === 'closed') {
+        slot.open.delete(msg.part);
+        slot.closed.add(msg.part);
       } else if (msg.type === 'finished') {
-        slot.done = true;
+        slot.over = true;
         resolve(msg.parts);
       } else this.fail(new Error(msg.message));
       this.wake?.();
     });
     const died = (why: string) => {
-      if (slot.done) return;
-      const files = slot.pending.flat();
-      const shown = files.slice(0, 5).join(', ') + (files.length > 5 ? `, … (${files.length} files)` : '');
-      const e = new XxgkError('worker_failed', `corpus worker ${n + 1}${role} stopped (${why}) while reading ${shown || 'no file'}; the run is abandoned (the next run removes what it wrote)`);
-      this.fail(e);
-      reject(this.failure!);
+      if (slot.over || this.terminated || this.failure) return;
+      slot.over = true;
+      const suspects = slot.pending[0] ?? [];
+      const files = slot.pending.flat().map((it) => it.file);
+      const reading = files.length ? `while reading ${files.slice(0, 5).join(', ')}${files.length > 5 ? `, … (${files.length} files)` : ''}` : 'before reading any file';
+      const fatal = (hint: string) => {
+        this.fail(new XxgkError('worker_failed', `${slot.name} stopped (${why}) ${reading}; ${hint}the run is abandoned (the next run removes what it wrote)`));
+        reject(this.failure!);
+      };
+      // While parts are being closed there is nothing left to hand back to; a worker that dies
+      // before any file, or regular workers that keep dying, have a cap too small for any report.
+      if (this.finishing) return fatal('');
+      if (!suspects.length) return fatal(`is its heap cap (${large ? this.opts.largeHeapMb : this.opts.heapMb} MB) too small? `);
+      if (!large && ++this.fruitless > this.opts.workers + 2) return fatal(`${this.fruitless} workers in a row stopped without finishing a batch: is the heap cap (${this.opts.heapMb} MB) too small? `);
+      // Replace it (the large-file worker on next need) and hand back what it lost.
+      if (large) this.large = null;
+      else this.slots[this.slots.indexOf(slot)] = this.start(false);
+      this.sortParts(slot);
+      const tally: Tally = { reports: 0, failed: 0, facts: 0, findings: 0 };
+      for (const t of slot.open.values()) {
+        tally.reports += t.reports;
+        tally.failed += t.failed;
+        tally.facts += t.facts;
+        tally.findings += t.findings;
+      }
+      this.opts.onLost({ parts: [...slot.open.keys()], tally, suspects, queued: slot.pending.slice(1).flat(), large, why });
+      this.wake?.();
     };
     worker.on('error', (e) => died((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : e.message));
     worker.on('exit', (code) => died(`exit code ${code}`));

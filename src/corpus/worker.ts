@@ -36,6 +36,8 @@ export type ToWorker = { type: 'batch'; seq: number; items: WorkItem[] } | { typ
 export type FromWorker =
   | { type: 'done'; seq: number; summaries: ReportSummary[]; busyMs: number }
   | { type: 'finished'; parts: string[] }
+  /** A part file is complete (footer written): its reports survive this worker. */
+  | { type: 'closed'; part: string }
   | { type: 'error'; message: string };
 
 /** One year's open part: a Parquet stream per table and the rows of its next row group. */
@@ -95,6 +97,7 @@ function closePart(dir: string): void {
   open.delete(dir);
   writeGroup(p);
   for (const stream of Object.values(p.streams)) stream.close();
+  parentPort!.postMessage({ type: 'closed', part: `${dir}/${p.name}` } satisfies FromWorker);
 }
 
 async function handle(items: WorkItem[]): Promise<ReportSummary[]> {

@@ -21,10 +21,10 @@ describe('xxgk corpus', () => {
     expect(existsSync(path.join(dir, '_corpus.jsonl'))).toBe(true);
   }, 60_000);
 
-  it('exits 1 naming the files when a worker exceeds --worker-heap-mb, and 2 on a bad value', async () => {
+  it('exits 1 when --worker-heap-mb is too small for a worker to start, and 2 on a bad value', async () => {
     const c = capture();
     expect(await main(['corpus', 'data/raw', '--out', out(), '--workers', '1', '--worker-heap-mb', '4', '--quiet'], c.io)).toBe(1);
-    expect(c.err()).toMatch(/^xxgk corpus: corpus worker 1 stopped \(out of memory\) while reading data\/raw\/000_3a5e0d9452cd99a5\.txt/);
+    expect(c.err()).toMatch(/^xxgk corpus: corpus worker 2 stopped \(out of memory\) before reading any file; is its heap cap \(4 MB\) too small\?/);
 
     const bad = capture();
     expect(await main(['corpus', 'data/raw', '--out', out(), '--worker-heap-mb', 'lots'], bad.io)).toBe(2);

@@ -66,3 +66,25 @@ describe('the previous run index', () => {
     expect(readCache(path.join(out, 'missing'))).toBeNull();
   });
 });
+
+describe('the index being written', () => {
+  it("drops the entries of a dead worker's parts, returning them, and commits without them", () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'xxgk-cache-'));
+    const w = openCacheWriter(out, { version: CACHE_VERSION, run: 3 });
+    const lost = 'year=2020/part-r003w01-0002';
+    const kept = [entry(1), entry(2, { part: 'year=2020/part-r003w00-0000' })];
+    const gone = [entry(3, { part: lost }), entry(4, { part: lost })];
+    for (const e of [kept[0], gone[0], kept[1], gone[1]]) w.add(e);
+    expect(w.drop(new Set([lost, 'year=2021/part-r003w01-0003']))).toEqual(gone);
+    expect(w.drop(new Set([lost]))).toEqual([]); // dropped already
+    const reread = entry(3, { part: 'year=2020/part-r003w02-0000' });
+    w.add(reread);
+    w.commit();
+
+    const cache = readCache(out)!;
+    expect([...cache.parts].sort()).toEqual(['year=2020/part-r001w00-0000', 'year=2020/part-r003w00-0000', 'year=2020/part-r003w02-0000']);
+    expect(cache.entries.rest()).toEqual([...kept, reread]);
+    cache.entries.close();
+    expect(w.drop(new Set([lost]))).toEqual([]); // committed: nothing to read back
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,19 @@ import { largeFileBytes, largeHeapMb } from '../../src/corpus/pool.ts';
 import { queryParquet } from '../../src/corpus/query.ts';
 
 const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
+const RAW = 'data/raw';
+const seed = (name: string) => readFileSync(path.join(RAW, name), 'utf8');
+const SEEDS = readdirSync(RAW).filter((f) => f.endsWith('.txt')).sort();
+
+/** Every report row once, with its status and error codes. */
+async function reportsOf(out: string) {
+  const t = await queryParquet(
+    out,
+    `SELECT r.file, r.status, string_agg(f.code, ',' ORDER BY f.code) FILTER (f.severity = 'error') AS errors
+     FROM reports r LEFT JOIN findings f USING (report_id) GROUP BY r.report_id, r.file, r.status ORDER BY r.file`,
+  );
+  return t.objects().map((r) => ({ ...r, file: path.basename(String((r as { file: unknown }).file)) }));
+}
 
 describe('worker pool', () => {
   it('sizes the large-file route from the regular heap and the largest file read', () => {
@@ -18,9 +31,8 @@ describe('worker pool', () => {
   it('sends a file too large for a regular worker to a worker of its own, with a larger heap', async () => {
     // 150 copies of a seed: 2.9 MB, over 1/32 of a 32 MB heap; a 32 MB worker runs out of memory on it.
     const src = tmp('xxgk-pool-in-');
-    const seed = readFileSync('data/raw/003_0c4d93608fc9577c.txt', 'utf8');
-    writeFileSync(path.join(src, 'big.txt'), Array.from({ length: 150 }, () => seed).join('\n'));
-    writeFileSync(path.join(src, 'small.txt'), seed);
+    writeFileSync(path.join(src, 'big.txt'), Array.from({ length: 150 }, () => seed(SEEDS[3]!)).join('\n'));
+    writeFileSync(path.join(src, 'small.txt'), seed(SEEDS[3]!));
     const out = tmp('xxgk-pool-out-');
     const r = await loadCorpus([src], { out, workers: 1, progress: false, workerHeapMb: 32 });
     expect(r).toMatchObject({ files: 2, processed: 2, failed: 0 });
@@ -31,4 +43,44 @@ describe('worker pool', () => {
       { worker: 'w00', file: path.join(src, 'small.txt') },
     ]);
   }, 120_000);
+
+  it('survives a file that kills its worker: the rest is read again, the file is a failed report', async () => {
+    // 600,000 one-character lines (1.2 MB, under the 2 MB large-file bar of a 64 MB heap) need
+    // far more than 64 MB once split: the regular worker dies, and so does the large-file worker
+    // (8 × 2 MB + 64 = 80 MB) that then reads it alone.
+    const src = tmp('xxgk-pool-kill-');
+    for (const f of SEEDS) copyFileSync(path.join(RAW, f), path.join(src, f));
+    writeFileSync(path.join(src, '002a_lines.txt'), '1\n'.repeat(600_000));
+    const out = tmp('xxgk-pool-kill-out-');
+    // One worker, batches of 2: the deadly file's batch, batches queued behind it and the
+    // reports already written to its open parts are all lost with it, and all read again.
+    const r = await loadCorpus([src], { out, workers: 1, batchSize: 2, progress: false, workerHeapMb: 64, maxFileBytes: 2 * 2 ** 20 });
+    expect(r).toMatchObject({ files: 6, processed: 6, failed: 1 });
+
+    const reports = await reportsOf(out);
+    expect(reports).toEqual([
+      { file: SEEDS[0], status: 'ok', errors: null },
+      { file: SEEDS[1], status: 'ok', errors: null },
+      { file: SEEDS[2], status: 'ok', errors: 'identity_violation,narrative_table_conflict' },
+      { file: '002a_lines.txt', status: 'failed', errors: 'out_of_memory' },
+      { file: SEEDS[3], status: 'ok', errors: null },
+      { file: SEEDS[4], status: 'ok', errors: 'narrative_table_conflict,subitem_exceeds_total,value_on_header_row' },
+    ]);
+    const message = await queryParquet(out, "SELECT message FROM findings WHERE code = 'out_of_memory'");
+    expect(message.objects()).toEqual([{ message: `${path.join(src, '002a_lines.txt')}: processing it stopped the large-file worker (out of memory; heap cap 80 MB)` }]);
+
+    // The same facts as a run without the deadly file, each once; the index lists each report once.
+    const clean = tmp('xxgk-pool-clean-');
+    for (const f of SEEDS) copyFileSync(path.join(RAW, f), path.join(clean, f));
+    const cleanOut = tmp('xxgk-pool-clean-out-');
+    await loadCorpus([clean], { out: cleanOut, workers: 1, batchSize: 2, progress: false });
+    const facts = (dir: string) => queryParquet(dir, 'SELECT count(*) AS n, count(DISTINCT (report_id, metric, applicant, source, line)) AS distinct_facts FROM facts');
+    expect((await facts(out)).objects()).toEqual((await facts(cleanOut)).objects());
+    const index = readFileSync(path.join(out, '_corpus.jsonl'), 'utf8').trim().split('\n').slice(1).map((l) => path.basename(JSON.parse(l).file));
+    expect(index.sort()).toEqual([...SEEDS, '002a_lines.txt'].sort());
+
+    // A re-run finds everything unchanged.
+    const again = await loadCorpus([src], { out, workers: 1, batchSize: 2, progress: false, workerHeapMb: 64, maxFileBytes: 2 * 2 ** 20 });
+    expect(again).toMatchObject({ files: 6, processed: 0, skipped: 6 });
+  }, 180_000);
 });
