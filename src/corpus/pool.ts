@@ -236,8 +236,9 @@ export class WorkerPool {
       this.wake?.();
     });
     const died = (why: string) => {
-      if (slot.over || this.terminated || this.failure) return;
+      if (slot.over || this.terminated) return;
       slot.over = true;
+      if (this.failure) return reject(this.failure); // the run is failing already: no recovery
       const suspects = slot.pending[0] ?? [];
       const files = slot.pending.flat().map((it) => it.file);
       const reading = files.length ? `while reading ${files.slice(0, 5).join(', ')}${files.length > 5 ? `, … (${files.length} files)` : ''}` : 'before reading any file';
