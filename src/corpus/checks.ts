@@ -65,7 +65,11 @@ export async function checkDataset(out: string, run: number, options: { threads?
   // A small, capped DuckDB: the checks read a few columns, and the loader's memory stays flat.
   // What does not fit (a corpus with very many duplicates) spills to a folder removed after.
   const spill = path.join(out, '.checks-tmp');
-  const instance = await DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 2), memory_limit: '64MB', temp_directory: spill });
+  // Two threads at most: DuckDB's memory need grows with its threads (buffers per thread and row
+  // group scanned), not much with the corpus. At 64 MB, 3 threads failed on a 100k-report dataset
+  // ("failed to pin block") and 8 threads failed at 320 MB on 300k, where 2 threads passed at 64.
+  const threads = Math.max(1, Math.min(options.threads ?? 2, 2));
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(threads), memory_limit: '128MB', temp_directory: spill });
   const conn = await instance.connect();
   // Findings are buffered per year and written a row group of `GROUP_ROWS` at a time.
   const years = new Map<string, { stream: PartStream | null; rows: Finding[] }>();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDataset } from '../../src/corpus/checks.ts';
-import { writeParquetRows } from '../../src/corpus/parquet.ts';
+import { openPartStream, writeParquetRows } from '../../src/corpus/parquet.ts';
 import { queryParquet } from '../../src/corpus/query.ts';
 import { DATASET_TABLES, partitionDir } from '../../src/corpus/schema.ts';
 import type { Fact, ReportRow } from '../../src/types.ts';
@@ -83,4 +83,24 @@ describe('checkDataset', () => {
     const parts = await queryParquet(out, `SELECT count(DISTINCT filename) AS files, count(*) AS n FROM read_parquet('${out}/findings/**/*.parquet', filename = true)`);
     expect(parts.objects()).toEqual([{ files: 3, n: 8 }]);
   });
+
+  it('runs on a machine with many cores: its DuckDB stays within its memory cap', async () => {
+    // 1,000 reports of 150 facts in row groups of 500: with a thread per core (64 here), the
+    // capped DuckDB ran out of memory ("could not allocate block") at the end of a loader run.
+    const out = mkdtempSync(path.join(os.tmpdir(), 'xxgk-checks-cores-'));
+    for (let y = 0; y < 10; y++) {
+      const reports: Row[] = [];
+      const facts: Row[] = [];
+      for (let i = y; i < 1000; i += 10) {
+        reports.push({ report_id: `r${i}`, file: `f${i}.txt`, agency: `agency ${i % 50}`, status: 'ok' });
+        for (let k = 0; k < 150; k++) facts.push({ report_id: `r${i}`, metric: k < 2 ? ['requests.carried_to_next', 'requests.carried_over'][k] : `m${k}`, value: k, source: 'table', line: k + 1 });
+      }
+      writeParquetRows(path.join(out, 'reports', `year=${2014 + y}`, 'part-0.parquet'), DATASET_TABLES.reports, reports);
+      const stream = openPartStream(path.join(out, 'facts', `year=${2014 + y}`, 'part-0.parquet'), DATASET_TABLES.facts);
+      for (let i = 0; i < facts.length; i += 500) stream.append(facts.slice(i, i + 500));
+      stream.close();
+    }
+    // Every report shares its agency-year with 19 others: 1,000 duplicate findings.
+    expect(await checkDataset(out, 1, { threads: 64 })).toBe(1000);
+  }, 60_000);
 });
