@@ -71,11 +71,11 @@ function unreadable(file: string, e: unknown): Source {
   return { file, readError: { code: 'unreadable_file', message: `cannot read ${file}: ${osError(e)}` } };
 }
 
-/** Read one regular file, respecting the size cap. Never throws. */
 /**
- * Read one file with synchronous calls: a corpus is hundreds of thousands of small files, and
- * five promise round trips through the thread pool per file made reading the loader's
- * bottleneck. The size is checked on the open descriptor before anything is read.
+ * Read one regular file, respecting the size cap; never throws. Synchronous calls: a corpus is
+ * hundreds of thousands of small files, and five promise round trips through the thread pool per
+ * file made reading the loader's bottleneck. The size is checked on the open descriptor before
+ * anything is read.
  */
 function readFileSource(file: string, s: Settings): Source {
   let fd: number | undefined;
