@@ -19,9 +19,12 @@ Commands:
       DIR/manifest.jsonl with their true values — for scale and accuracy tests only.
   corpus <files or folders…> --out DIR [--workers N] [--rebuild] [--worker-heap-mb MB]
       Load a corpus of any size on all cores into a Parquet dataset partitioned by year
-      (DIR/<table>/year=YYYY/*.parquet); unchanged files are skipped on re-runs. Each
-      worker's heap is capped at MB (default 128); a file over MB/32 MB goes alone to
-      an extra worker with room for the largest file (a 45 MB report needs about 250).
+      (DIR/<table>/year=YYYY/*.parquet); unchanged files are skipped on re-runs. N
+      workers (default: one per core, fewer if free memory holds fewer at ≈ 256 MB
+      each). Each worker's heap is capped at MB (default 128); a file over MB/32 MB
+      goes alone to an extra worker with room for the largest file (a 45 MB report
+      needs about 250). A file that kills a worker is read again alone; one that
+      kills that worker too is a failed report (out_of_memory), and the run goes on.
 
 Options:
   --strict   exit 1 when any error finding is present

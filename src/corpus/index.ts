@@ -21,7 +21,7 @@ import { workerEntry } from './bundle.ts';
 import { ReportIds } from './ids.ts';
 import { checkDataset, CORPUS_PART_PREFIX } from './checks.ts';
 import { rewritePart } from './parquet.ts';
-import { largeFileBytes, largeHeapMb, WorkerPool } from './pool.ts';
+import { defaultWorkers, largeFileBytes, largeHeapMb, WorkerPool } from './pool.ts';
 import { fallbackId, type WorkItem } from './process.ts';
 import { formatProgress, type Progress } from './progress.ts';
 import { DATASET_TABLES, TABLE_NAMES } from './schema.ts';
@@ -29,7 +29,7 @@ import type { ReportSummary } from './worker.ts';
 
 export interface CorpusOptions {
   out: string;
-  /** Worker threads. Default: available cores. */
+  /** Worker threads. Default: one per core, fewer when the free memory would not hold them (≈ 256 MB each). */
   workers?: number;
   /** Reports per batch sent to a worker. Default 32. */
   batchSize?: number;
@@ -119,7 +119,9 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   if (!items.length) throw new XxgkError('bad_argument', 'loadCorpus needs at least one file or folder');
   if (!options?.out) throw new XxgkError('bad_argument', 'loadCorpus needs options.out (the dataset folder)');
   const out = path.resolve(options.out);
-  const nWorkers = Math.max(1, Math.floor(options.workers ?? os.availableParallelism?.() ?? os.cpus().length));
+  const heapMb = options.workerHeapMb ?? 128;
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const nWorkers = Math.max(1, Math.floor(options.workers ?? defaultWorkers(cores, os.freemem(), heapMb)));
   const batchSize = Math.max(1, options.batchSize ?? 32);
   const started = performance.now();
 
@@ -161,7 +163,6 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   if (items.every((i) => typeof i === 'string')) void countInputs(items).then((n) => (progress.total = n));
 
   const entry = await workerEntry();
-  const heapMb = options.workerHeapMb ?? 128;
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const largeBytes = largeFileBytes(heapMb);
   const largeHeap = largeHeapMb(heapMb, maxFileBytes);

@@ -88,6 +88,17 @@ export const largeFileBytes = (heapMb: number): number => (heapMb * 2 ** 20) / 3
 /** The large-file worker's cap: room for the largest file read (a 45 MB report needs ≈ 250 MB). */
 export const largeHeapMb = (heapMb: number, maxFileBytes: number): number => Math.max(heapMb, Math.ceil(maxFileBytes / 2 ** 20) * 8 + 64);
 
+/** Most memory one regular worker takes: a 96 MB young generation, its capped old one, code. */
+export const workerBytes = (heapMb: number): number => (96 + heapMb + 32) * 2 ** 20;
+
+/**
+ * Workers by default: one per core, but no more than the available memory holds, keeping 512 MB
+ * for the main thread and the large-file worker (at least one worker).
+ */
+export function defaultWorkers(cores: number, availableBytes: number, heapMb: number): number {
+  return Math.max(1, Math.min(cores, Math.floor((availableBytes - 512 * 2 ** 20) / workerBytes(heapMb))));
+}
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private large: Slot | null = null;

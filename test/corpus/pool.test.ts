@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
-import { largeFileBytes, largeHeapMb } from '../../src/corpus/pool.ts';
+import { defaultWorkers, largeFileBytes, largeHeapMb } from '../../src/corpus/pool.ts';
 import { queryParquet } from '../../src/corpus/query.ts';
 
 const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
@@ -26,6 +26,14 @@ describe('worker pool', () => {
     expect(largeFileBytes(128)).toBe(4 * 2 ** 20);
     expect(largeHeapMb(128, 50 * 2 ** 20)).toBe(464);
     expect(largeHeapMb(1024, 1000)).toBe(1024); // never below the regular workers' cap
+  });
+
+  it('starts one worker per core by default, as many as the available memory holds', () => {
+    const GiB = 2 ** 30;
+    expect(defaultWorkers(8, 16 * GiB, 128)).toBe(8);
+    expect(defaultWorkers(2, 24 * GiB, 128)).toBe(2);
+    expect(defaultWorkers(8, 1 * GiB, 128)).toBe(2); // (1 GiB − 512 MB) / 256 MB per worker
+    expect(defaultWorkers(8, 0.3 * GiB, 128)).toBe(1); // never none
   });
 
   it('sends a file too large for a regular worker to a worker of its own, with a larger heap', async () => {
