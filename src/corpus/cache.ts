@@ -57,11 +57,13 @@ export function readCache(out: string): Cache | null {
   if (!existsSync(file)) return null;
   const fd = openSync(file, 'r');
   let header: CacheHeader | undefined;
-  // Per entry line: byte offset, byte length, taken flag.
+  // Per entry line: byte offset, byte length, and its key's halves (keyed 0: an unreadable file).
   let offsets = new Float64Array(1024);
   let lengths = new Uint32Array(1024);
+  let keyHi = new Uint32Array(1024);
+  let keyLo = new Uint32Array(1024);
+  let keyed = new Uint8Array(1024);
   let lines = 0;
-  let keys: Array<[number, number] | null> = [];
   const parts = new Set<string>();
   try {
     for (const [text, offset, length] of linesOf(fd)) {
@@ -75,11 +77,17 @@ export function readCache(out: string): Cache | null {
       if (lines === offsets.length) {
         offsets = grow(offsets, new Float64Array(lines * 2));
         lengths = grow(lengths, new Uint32Array(lines * 2));
+        keyHi = grow(keyHi, new Uint32Array(lines * 2));
+        keyLo = grow(keyLo, new Uint32Array(lines * 2));
+        keyed = grow(keyed, new Uint8Array(lines * 2));
       }
       offsets[lines] = offset;
       lengths[lines] = length;
       // An unreadable file has no hash: never matched, so always stale (its rows are replaced).
-      keys.push(e.hash ? keyOf(e.hash, e.file) : null);
+      if (e.hash) {
+        [keyHi[lines], keyLo[lines]] = keyOf(e.hash, e.file);
+        keyed[lines] = 1;
+      }
       lines++;
     }
   } catch (e) {
@@ -94,16 +102,14 @@ export function readCache(out: string): Cache | null {
   const lo = new Uint32Array(size);
   const slots = new Uint32Array(size);
   const mask = size - 1;
-  keys.forEach((key, line) => {
-    if (!key) return;
-    const [h, l] = key;
-    let i = l & mask;
+  for (let line = 0; line < lines; line++) {
+    if (!keyed[line]) continue;
+    let i = keyLo[line] & mask;
     while (slots[i] !== 0) i = (i + 1) & mask;
-    hi[i] = h;
-    lo[i] = l;
+    hi[i] = keyHi[line];
+    lo[i] = keyLo[line];
     slots[i] = line + 1;
-  });
-  keys = [];
+  }
   const taken = new Uint8Array(lines);
   const entryAt = (line: number): ReportSummary => {
     const buf = Buffer.allocUnsafe(lengths[line]);
@@ -159,7 +165,16 @@ function* linesOf(fd: number): Generator<[string, number, number]> {
   }
 }
 
-function grow<T extends Float64Array | Uint32Array>(from: T, to: T): T {
+/** The entry lines of an index file (after its header), each with its text. */
+function* entryLines(fd: number): Generator<[string, ReportSummary]> {
+  let first = true;
+  for (const [text] of linesOf(fd)) {
+    if (first) first = false;
+    else yield [text, JSON.parse(text) as ReportSummary];
+  }
+}
+
+function grow<T extends Float64Array | Uint32Array | Uint8Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }
@@ -207,7 +222,6 @@ export function openCacheWriter(out: string, header: CacheHeader): CacheWriter {
     return true;
   };
   const dropped = new Set<string>();
-  const isDropped = (text: string) => dropped.size > 0 && dropped.has((JSON.parse(text) as ReportSummary).part);
   return {
     add(entry) {
       // Unreadable files too: they are never skipped, but the index must know their parts.
@@ -221,15 +235,7 @@ export function openCacheWriter(out: string, header: CacheHeader): CacheWriter {
       const found: ReportSummary[] = [];
       const rfd = openSync(tmp, 'r');
       try {
-        let first = true;
-        for (const [text] of linesOf(rfd)) {
-          if (first) {
-            first = false; // the header
-            continue;
-          }
-          const entry = JSON.parse(text) as ReportSummary;
-          if (parts.has(entry.part) && !dropped.has(entry.part)) found.push(entry);
-        }
+        for (const [, entry] of entryLines(rfd)) if (parts.has(entry.part) && !dropped.has(entry.part)) found.push(entry);
       } finally {
         closeSync(rfd);
       }
@@ -243,11 +249,15 @@ export function openCacheWriter(out: string, header: CacheHeader): CacheWriter {
         const rfd = openSync(tmp, 'r');
         const wfd = openSync(`${tmp}2`, 'w');
         try {
-          let first = true;
-          for (const [text] of linesOf(rfd)) {
-            if (first || !isDropped(text)) writeSync(wfd, text + '\n');
-            first = false;
+          let kept = JSON.stringify(header) + '\n';
+          for (const [text, entry] of entryLines(rfd)) {
+            if (!dropped.has(entry.part)) kept += text + '\n';
+            if (kept.length > 1 << 20) {
+              writeSync(wfd, kept);
+              kept = '';
+            }
           }
+          writeSync(wfd, kept);
         } finally {
           closeSync(rfd);
           closeSync(wfd);

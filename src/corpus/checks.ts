@@ -5,14 +5,14 @@
  * `validateCorpus` gives in memory (same builders, same messages); only the order of the files
  * in a duplicate message is by file name rather than by arrival.
  */
-import { existsSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Finding } from '../types.ts';
 import { CARRY_METRICS, carryMismatch, duplicateFindings, type CorpusReport } from '../validate/corpus.ts';
 import { openPartStream, type PartStream } from './parquet.ts';
 import { parquetSource } from './query.ts';
-import { DATASET_TABLES, partitionDir } from './schema.ts';
+import { DATASET_TABLES, partFiles, partitionDir } from './schema.ts';
 
 /** The prefix of the corpus findings' part files (one per year and run). */
 export const CORPUS_PART_PREFIX = 'corpus-';
@@ -59,17 +59,17 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
  * Run the corpus checks over the dataset in `out` and write their findings as
  * `findings/year=Y/corpus-r<run>.parquet`, replacing the previous run's. Returns the count.
  */
-export async function checkDataset(out: string, run: number, options: { threads?: number } = {}): Promise<number> {
+export async function checkDataset(out: string, run: number): Promise<number> {
   removeCorpusParts(out);
   if (!existsSync(path.join(out, 'reports'))) return 0;
   // A small, capped DuckDB: the checks read a few columns, and the loader's memory stays flat.
   // What does not fit (a corpus with very many duplicates) spills to a folder removed after.
   const spill = path.join(out, '.checks-tmp');
-  // Two threads at most: DuckDB's memory need grows with its threads (buffers per thread and row
-  // group scanned), not much with the corpus. At 64 MB, 3 threads failed on a 100k-report dataset
-  // ("failed to pin block") and 8 threads failed at 320 MB on 300k, where 2 threads passed at 64.
-  const threads = Math.max(1, Math.min(options.threads ?? 2, 2));
-  const instance = await DuckDBInstance.create(':memory:', { threads: String(threads), memory_limit: '128MB', temp_directory: spill });
+  // Two threads, whatever the core count: DuckDB's memory need grows with its threads (buffers per
+  // thread and row group scanned), not much with the corpus. At 64 MB, 3 threads failed on a
+  // 100k-report dataset ("failed to pin block") and 8 threads failed at 320 MB on 300k, where 2
+  // threads passed at 64.
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '128MB', temp_directory: spill });
   const conn = await instance.connect();
   // Findings are buffered per year and written a row group of `GROUP_ROWS` at a time.
   const years = new Map<string, { stream: PartStream | null; rows: Finding[] }>();
@@ -128,9 +128,5 @@ export async function checkDataset(out: string, run: number, options: { threads?
 
 /** Delete the corpus findings of earlier runs (the checks always cover the whole dataset). */
 function removeCorpusParts(out: string): void {
-  const root = path.join(out, 'findings');
-  if (!existsSync(root)) return;
-  for (const dir of readdirSync(root)) {
-    for (const f of readdirSync(path.join(root, dir))) if (f.startsWith(CORPUS_PART_PREFIX)) unlinkSync(path.join(root, dir, f));
-  }
+  for (const f of partFiles(out)) if (f.table === 'findings' && f.name.startsWith(CORPUS_PART_PREFIX)) unlinkSync(f.file);
 }

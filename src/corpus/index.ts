@@ -11,7 +11,7 @@
  * is replaced and what it lost is read again (pool.ts): one bad file never costs the run.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, promises as fs, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, promises as fs, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { XxgkError } from '../errors.ts';
@@ -24,7 +24,8 @@ import { rewritePart } from './parquet.ts';
 import { defaultWorkers, largeFileBytes, largeHeapMb, WorkerPool } from './pool.ts';
 import { fallbackId, type WorkItem } from './process.ts';
 import { formatProgress, type Progress } from './progress.ts';
-import { DATASET_TABLES, TABLE_NAMES } from './schema.ts';
+import { DATASET_TABLES, partFiles, TABLE_NAMES } from './schema.ts';
+import type { Source } from '../types.ts';
 import type { ReportSummary } from './worker.ts';
 
 export interface CorpusOptions {
@@ -121,7 +122,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   const out = path.resolve(options.out);
   const heapMb = options.workerHeapMb ?? 128;
   const cores = os.availableParallelism?.() ?? os.cpus().length;
-  const nWorkers = Math.max(1, Math.floor(options.workers ?? defaultWorkers(cores, os.freemem(), heapMb)));
+  const nWorkers = Math.max(1, Math.floor(options.workers ?? defaultWorkers(cores, availableMemory(), heapMb)));
   const batchSize = Math.max(1, options.batchSize ?? 32);
   const started = performance.now();
 
@@ -167,6 +168,16 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   const largeBytes = largeFileBytes(heapMb);
   const largeHeap = largeHeapMb(heapMb, maxFileBytes);
   let busyMs = 0;
+  /** Reports into (+1) or out of (−1) the run's totals. */
+  const count = (reports: readonly ReportSummary[], sign: 1 | -1) => {
+    for (const s of reports) {
+      totals.processed += sign;
+      if (s.status === 'failed') totals.failed += sign;
+      totals.facts += sign * s.facts;
+      totals.findings += sign * s.findings;
+    }
+    progress.done += sign * reports.length;
+  };
   // Work a dead worker lost (items without bytes: read again), and the files that killed the
   // large-file worker (they stay failed reports if they come round again).
   const again: Array<{ item: WorkItem; alone: boolean }> = [];
@@ -179,7 +190,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     const memory = items.find((i) => typeof i !== 'string' && i.file === file);
     const input = memory ?? file;
     for await (const source of iterateSources([input], { maxFileBytes })) {
-      const bytes = source.bytes ?? (source.text !== undefined ? new TextEncoder().encode(source.text) : undefined);
+      const bytes = bytesOf(source);
       return source.readError || !bytes ? { file, id, hash, readError: source.readError } : { file, id, hash, bytes };
     }
     return { file, id, hash, readError: { code: 'unreadable_file', message: `${file} is gone` } };
@@ -194,33 +205,20 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     onLost: (lost) => {
       // The reports in its unclosed parts are gone from the dataset: out of the index and the
       // totals, and read again; so are the batches it had not finished.
-      for (const e of index.drop(new Set(lost.parts))) again.push({ item: { file: e.file, id: e.report_id, hash: e.hash }, alone: false });
-      totals.processed -= lost.tally.reports;
-      totals.failed -= lost.tally.failed;
-      totals.facts -= lost.tally.facts;
-      totals.findings -= lost.tally.findings;
-      progress.done -= lost.tally.reports;
+      const dropped = index.drop(new Set(lost.parts));
+      count(dropped, -1);
+      for (const e of dropped) again.push({ item: { file: e.file, id: e.report_id, hash: e.hash }, alone: false });
       for (const item of lost.queued) again.push({ item, alone: false });
       for (const item of lost.suspects) {
-        if (!lost.large) again.push({ item, alone: true });
-        else {
-          // Alone in the large-file worker: this file is the cause. It becomes a failed report.
-          const readError = { code: 'out_of_memory' as const, message: `processing it stopped the large-file worker (${lost.why}; heap cap ${largeHeap} MB)` };
-          culprits.set(item.file, readError);
-          again.push({ item: { ...item, readError }, alone: false });
-        }
+        // Alone in the large-file worker, the file is the cause: read again, it is a failed report.
+        if (lost.large) culprits.set(item.file, { code: 'out_of_memory', message: `processing it stopped the large-file worker (${lost.why}; heap cap ${largeHeap} MB)` });
+        again.push({ item, alone: !lost.large });
       }
     },
     onDone: (summaries, ms) => {
       busyMs += ms;
-      for (const s of summaries) {
-        index.add(s);
-        totals.processed++;
-        if (s.status === 'failed') totals.failed++;
-        totals.facts += s.facts;
-        totals.findings += s.findings;
-      }
-      progress.done += summaries.length;
+      for (const s of summaries) index.add(s);
+      count(summaries, 1);
     },
   });
 
@@ -245,8 +243,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
 
   try {
     for await (const source of iterateSources(items, { maxFileBytes: options.maxFileBytes })) {
-      let bytes = source.bytes;
-      if (!bytes && source.text !== undefined) bytes = new TextEncoder().encode(source.text);
+      const bytes = bytesOf(source);
       if (source.readError || !bytes) {
         await dispatch({ file: source.file, readError: source.readError, id: ids.next(fallbackId(source.file)), hash: null });
         continue;
@@ -283,7 +280,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     await dropStale(out, stale);
 
     // Corpus-level checks as queries over the whole dataset (this run's reports and reused ones).
-    const corpusFindings = await checkDataset(out, run, { threads: nWorkers });
+    const corpusFindings = await checkDataset(out, run);
     index.commit();
 
     progress.nowMs = performance.now();
@@ -318,20 +315,24 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   }
 }
 
+/** Memory this process may still use: a container's limit counts (process.availableMemory). */
+function availableMemory(): number {
+  return process.availableMemory?.() ?? os.freemem();
+}
+
+/** A source's bytes (in-memory text is encoded as UTF-8). */
+function bytesOf(source: Source): Uint8Array | undefined {
+  return source.bytes ?? (source.text !== undefined ? new TextEncoder().encode(source.text) : undefined);
+}
+
 /**
  * Delete part files no report of the index is in: what a failed or interrupted run wrote
  * (its index was never committed), so queries never count those reports twice.
  */
 function removeOrphanParts(out: string, parts: ReadonlySet<string>): void {
-  for (const t of TABLE_NAMES) {
-    const root = path.join(out, t);
-    if (!existsSync(root)) continue;
-    for (const dir of readdirSync(root)) {
-      for (const f of readdirSync(path.join(root, dir))) {
-        if (f.startsWith(CORPUS_PART_PREFIX)) continue; // the corpus checks' findings: replaced every run
-        if (!parts.has(`${dir}/${f.replace(/\.parquet$/, '')}`)) rmSync(path.join(root, dir, f), { force: true });
-      }
-    }
+  for (const f of partFiles(out)) {
+    // The corpus checks' findings are replaced every run.
+    if (!f.name.startsWith(CORPUS_PART_PREFIX) && !parts.has(f.part)) rmSync(f.file, { force: true });
   }
 }
 

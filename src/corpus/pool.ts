@@ -4,44 +4,33 @@
  * on first need (most corpora never start it). Capping the regular workers' heaps low keeps a run's
  * memory flat: V8 otherwise lets each old generation grow towards its cap before collecting.
  *
- * A worker that dies (its memory cap, a crash) is replaced, and what it lost is handed back
- * (`onLost`): the part files it had not closed, whose reports must be read again, and the batches
- * it had not finished. One file of the batch it was reading caused it, so the loader sends each of
- * those files alone to the large-file worker; a file that kills that worker too is the cause. Only
- * workers that keep dying without finishing a batch (a cap too small for any report) or a death
- * while the parts are being closed stop the run, with `worker_failed`.
+ * A worker that runs out of memory is replaced, and what it lost is handed back (`onLost`): the
+ * part files it had not closed, whose reports must be read again, and the batches it had not
+ * finished. One file of the batch it was reading caused it, so the loader sends each of those files
+ * alone to the large-file worker; a file that kills that worker too is the cause. Workers that keep
+ * dying without finishing a batch (a cap too small for any report), a death while the parts are
+ * being closed, and any other death or error (a bug, a full disk) stop the run.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { XxgkError } from '../errors.ts';
 import type { WorkerEntry } from './bundle.ts';
 import { workerExecArgv } from './flags.ts';
 import type { WorkItem } from './process.ts';
-import { TABLE_NAMES } from './schema.ts';
+import { partFiles } from './schema.ts';
 import type { FromWorker, ReportSummary, ToWorker, WorkerConfig } from './worker.ts';
-
-/** Reports written to a part, as counted in the run's totals. */
-export interface Tally {
-  reports: number;
-  failed: number;
-  facts: number;
-  findings: number;
-}
 
 /** What a dead worker lost. */
 export interface Lost {
-  /** Part files it had not closed (`year=…/part-…`): unreadable, their reports to be read again. */
+  /** Part files it had not closed (`year=…/part-…`): deleted, their reports to be read again. */
   parts: string[];
-  /** The reports counted from those parts. */
-  tally: Tally;
   /** The batch it was reading: one of these files caused its death. */
   suspects: WorkItem[];
   /** Batches it had been sent and not started. */
   queued: WorkItem[];
   /** It was the large-file worker, which reads one file at a time: the one suspect is the cause. */
   large: boolean;
-  /** Why it stopped ("out of memory", "exit code 1"…). */
+  /** Why it stopped (it ran out of memory: any other death stops the run). */
   why: string;
 }
 
@@ -71,8 +60,8 @@ interface Slot {
   inFlight: number;
   /** The items (without bytes) of each batch sent and not yet done, oldest first. */
   pending: WorkItem[][];
-  /** Parts with reports and no footer yet, and what they hold. */
-  open: Map<string, Tally>;
+  /** Parts with reports and no footer yet (a part is closed only after its reports' `done`). */
+  open: Set<string>;
   closed: Set<string>;
   finished: Promise<string[]>;
   /** It finished, or died and was dealt with: later events are ignored. */
@@ -88,8 +77,17 @@ export const largeFileBytes = (heapMb: number): number => (heapMb * 2 ** 20) / 3
 /** The large-file worker's cap: room for the largest file read (a 45 MB report needs ≈ 250 MB). */
 export const largeHeapMb = (heapMb: number, maxFileBytes: number): number => Math.max(heapMb, Math.ceil(maxFileBytes / 2 ** 20) * 8 + 64);
 
+const OUT_OF_MEMORY = 'out of memory';
+
+/**
+ * Regular workers may die this many times in a row (plus two per worker) without one finishing a
+ * batch before the run stops: a folder of several deadly files in a row is recovered from, a heap
+ * cap too small for any report is not retried forever.
+ */
+const FRUITLESS_MAX = 8;
+
 /** Most memory one regular worker takes: a 96 MB young generation, its capped old one, code. */
-export const workerBytes = (heapMb: number): number => (96 + heapMb + 32) * 2 ** 20;
+const workerBytes = (heapMb: number): number => (96 + heapMb + 32) * 2 ** 20;
 
 /**
  * Workers by default: one per core, but no more than the available memory holds, keeping 512 MB
@@ -182,16 +180,10 @@ export class WorkerPool {
    * parts it reported.
    */
   private sortParts(slot: Slot): void {
-    for (const t of TABLE_NAMES) {
-      const root = path.join(this.opts.config.out, t);
-      if (!existsSync(root)) continue;
-      for (const dir of readdirSync(root)) {
-        for (const f of readdirSync(path.join(root, dir))) {
-          if (!f.startsWith(`part-${slot.tag}-`)) continue;
-          if (slot.closed.has(`${dir}/${f.replace(/\.parquet$/, '')}`)) this.retired.push(path.join(root, dir, f));
-          else rmSync(path.join(root, dir, f), { force: true });
-        }
-      }
+    for (const f of partFiles(this.opts.config.out)) {
+      if (!f.name.startsWith(`part-${slot.tag}-`)) continue;
+      if (slot.closed.has(f.part)) this.retired.push(f.file);
+      else rmSync(f.file, { force: true });
     }
   }
 
@@ -215,7 +207,7 @@ export class WorkerPool {
       large,
       inFlight: 0,
       pending: [],
-      open: new Map(),
+      open: new Set(),
       closed: new Set(),
       finished: new Promise((res, rej) => ((resolve = res), (reject = rej))),
       over: false,
@@ -227,15 +219,7 @@ export class WorkerPool {
         slot.inFlight--;
         slot.pending.shift();
         if (!large) this.fruitless = 0;
-        for (const s of msg.summaries) {
-          if (slot.closed.has(s.part)) continue;
-          let t = slot.open.get(s.part);
-          if (!t) slot.open.set(s.part, (t = { reports: 0, failed: 0, facts: 0, findings: 0 }));
-          t.reports++;
-          if (s.status === 'failed') t.failed++;
-          t.facts += s.facts;
-          t.findings += s.findings;
-        }
+        for (const s of msg.summaries) slot.open.add(s.part);
         this.opts.onDone(msg.summaries, msg.busyMs);
       } else if (msg.type === 'closed') {
         slot.open.delete(msg.part);
@@ -243,7 +227,11 @@ export class WorkerPool {
       } else if (msg.type === 'finished') {
         slot.over = true;
         resolve(msg.parts);
-      } else this.fail(new Error(msg.message));
+      } else {
+        // A JavaScript error in the worker (a bug, or a disk error while writing): the run stops.
+        this.fail(new Error(msg.message));
+        reject(this.failure!);
+      }
       this.wake?.();
     });
     const died = (why: string) => {
@@ -259,24 +247,19 @@ export class WorkerPool {
       };
       // While parts are being closed there is nothing left to hand back to; a worker that dies
       // before any file, or regular workers that keep dying, have a cap too small for any report.
-      if (this.finishing) return fatal('');
+      if (this.finishing || why !== OUT_OF_MEMORY) return fatal('');
       if (!suspects.length) return fatal(`is its heap cap (${large ? this.opts.largeHeapMb : this.opts.heapMb} MB) too small? `);
-      if (!large && ++this.fruitless > this.opts.workers + 2) return fatal(`${this.fruitless} workers in a row stopped without finishing a batch: is the heap cap (${this.opts.heapMb} MB) too small? `);
+      if (!large && ++this.fruitless > FRUITLESS_MAX + 2 * this.opts.workers) {
+        return fatal(`${this.fruitless} workers in a row stopped without finishing a batch: is the heap cap (${this.opts.heapMb} MB) too small? `);
+      }
       // Replace it (the large-file worker on next need) and hand back what it lost.
       if (large) this.large = null;
       else this.slots[this.slots.indexOf(slot)] = this.start(false);
       this.sortParts(slot);
-      const tally: Tally = { reports: 0, failed: 0, facts: 0, findings: 0 };
-      for (const t of slot.open.values()) {
-        tally.reports += t.reports;
-        tally.failed += t.failed;
-        tally.facts += t.facts;
-        tally.findings += t.findings;
-      }
-      this.opts.onLost({ parts: [...slot.open.keys()], tally, suspects, queued: slot.pending.slice(1).flat(), large, why });
+      this.opts.onLost({ parts: [...slot.open], suspects, queued: slot.pending.slice(1).flat(), large, why });
       this.wake?.();
     };
-    worker.on('error', (e) => died((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : e.message));
+    worker.on('error', (e) => died((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : e.message));
     worker.on('exit', (code) => died(`exit code ${code}`));
     return slot;
   }

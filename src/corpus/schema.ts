@@ -3,6 +3,8 @@
  * year (Hive style `table/year=2019/part-….parquet`); `year` lives in the folder name, not in
  * the files, so engines add it as a partition column (DuckDB hive_partitioning, Spark, Trino).
  */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { BasicType } from 'hyparquet-writer';
 
 export type ColumnSpec = readonly [name: string, type: BasicType];
@@ -44,4 +46,25 @@ export const TABLE_NAMES = Object.keys(DATASET_TABLES) as DatasetTable[];
 /** Folder name of a year partition; an unknown year goes where Hive/Spark put nulls. */
 export function partitionDir(year: number | null): string {
   return `year=${year ?? '__HIVE_DEFAULT_PARTITION__'}`;
+}
+
+/** A Parquet file of a dataset: its table, its part (`year=…/part-…`, no extension) and path. */
+export interface PartFile {
+  table: DatasetTable;
+  part: string;
+  name: string;
+  file: string;
+}
+
+/** Every Parquet file under a dataset folder, table by table and year by year. */
+export function* partFiles(out: string): Generator<PartFile> {
+  for (const table of TABLE_NAMES) {
+    const root = path.join(out, table);
+    if (!existsSync(root)) continue;
+    for (const dir of readdirSync(root)) {
+      for (const name of readdirSync(path.join(root, dir))) {
+        yield { table, part: `${dir}/${name.replace(/\.parquet$/, '')}`, name, file: path.join(root, dir, name) };
+      }
+    }
+  }
 }

@@ -90,14 +90,18 @@ function writeGroup(p: OpenPart): void {
   p.buffered = 0;
 }
 
+/**
+ * Parts that reached `partRows` during the batch being read: closed only after the batch's
+ * `done`, so a closed part never holds a report of a batch the main thread may send again (if
+ * this worker dies before `done`, the part has no footer and is deleted with its reports).
+ */
+const full: OpenPart[] = [];
+
 /** Write what is buffered and close the part's files. */
-function closePart(dir: string): void {
-  const p = open.get(dir);
-  if (!p) return;
-  open.delete(dir);
+function closePart(p: OpenPart): void {
   writeGroup(p);
   for (const stream of Object.values(p.streams)) stream.close();
-  parentPort!.postMessage({ type: 'closed', part: `${dir}/${p.name}` } satisfies FromWorker);
+  parentPort!.postMessage({ type: 'closed', part: `${p.dir}/${p.name}` } satisfies FromWorker);
 }
 
 async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
@@ -121,8 +125,10 @@ async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
       facts: result.facts.length,
       findings: result.findings.length,
     });
-    if (part.written + part.buffered >= config.partRows) closePart(dir);
-    else if (buffered >= config.rowGroupRows) {
+    if (part.written + part.buffered >= config.partRows) {
+      open.delete(dir); // the year's next report starts a new part
+      full.push(part);
+    } else if (buffered >= config.rowGroupRows) {
       // Over budget: write the biggest year's rows as a row group (a small year never blocks a big one).
       let biggest = part;
       for (const p of open.values()) if (p.buffered > biggest.buffered) biggest = p;
@@ -144,8 +150,10 @@ async function onMessage(msg: ToWorker): Promise<void> {
       const t0 = performance.now();
       const summaries = await handle(msg.items);
       parentPort!.postMessage({ type: 'done', seq: msg.seq, summaries, busyMs: performance.now() - t0 } satisfies FromWorker);
+      for (const p of full.splice(0)) closePart(p);
     } else {
-      for (const dir of [...open.keys()]) closePart(dir);
+      for (const p of open.values()) closePart(p);
+      open.clear();
       parentPort!.postMessage({ type: 'finished', parts: written } satisfies FromWorker);
     }
   } catch (e) {

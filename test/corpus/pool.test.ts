@@ -18,7 +18,7 @@ async function reportsOf(out: string) {
     `SELECT r.file, r.status, string_agg(f.code, ',' ORDER BY f.code) FILTER (f.severity = 'error') AS errors
      FROM reports r LEFT JOIN findings f USING (report_id) GROUP BY r.report_id, r.file, r.status ORDER BY r.file`,
   );
-  return t.objects().map((r) => ({ ...r, file: path.basename(String((r as { file: unknown }).file)) }));
+  return (t.objects() as Array<{ file: string; status: string; errors: string | null }>).map((r) => ({ ...r, file: path.basename(r.file) }));
 }
 
 describe('worker pool', () => {
@@ -90,5 +90,24 @@ describe('worker pool', () => {
     // A re-run finds everything unchanged.
     const again = await loadCorpus([src], { out, workers: 1, batchSize: 2, progress: false, workerHeapMb: 64, maxFileBytes: 2 * 2 ** 20 });
     expect(again).toMatchObject({ files: 6, processed: 0, skipped: 6 });
+  }, 180_000);
+
+  it('keeps no part filled by the batch a worker died in: its reports are read again once', async () => {
+    // partRows 1: every report fills its part. 002 fills one in the batch that 002a then ends;
+    // that part must not survive as closed, or 002 would be in the dataset twice.
+    const src = tmp('xxgk-pool-full-');
+    for (const f of SEEDS) copyFileSync(path.join(RAW, f), path.join(src, f));
+    writeFileSync(path.join(src, '002a_lines.txt'), '1\n'.repeat(600_000));
+    const out = tmp('xxgk-pool-full-out-');
+    const r = await loadCorpus([src], { out, workers: 1, batchSize: 2, partRows: 1, progress: false, workerHeapMb: 64, maxFileBytes: 2 * 2 ** 20 });
+    expect(r).toMatchObject({ files: 6, processed: 6, failed: 1 });
+    expect((await reportsOf(out)).map((x) => [x.file, x.status])).toEqual([
+      [SEEDS[0], 'ok'],
+      [SEEDS[1], 'ok'],
+      [SEEDS[2], 'ok'],
+      ['002a_lines.txt', 'failed'],
+      [SEEDS[3], 'ok'],
+      [SEEDS[4], 'ok'],
+    ]);
   }, 180_000);
 });
