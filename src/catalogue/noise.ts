@@ -36,6 +36,8 @@ export const INLINE_NOISE: readonly InlineNoise[] = [
  * (including a blank line), or after `maxRows` rows — a guard against eating a real table.
  */
 export const CHART_RESIDUE = {
+  /** Cheap pre-check: a line that can be a series header contains one of these words. */
+  hint: /系列|series/i,
   /** The whole line (trimmed of spaces/tabs) is a series header. */
   header: /^[ \t]*(?:系列|Series)[ \t]*\d{1,2}[ \t]*$/i,
   /** A numeric field of a residue row. */

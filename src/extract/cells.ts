@@ -53,11 +53,6 @@ export interface CellValue {
 const ABSENT: Readonly<CellValue> = Object.freeze({ value: null, unit: null, approx: false, parsed: true });
 const UNPARSED: Readonly<CellValue> = Object.freeze({ value: null, unit: null, approx: false, parsed: false });
 
-/**
- * Cell texts repeat within a table and across reports ("0", "—", "12"), and a cell is read
- * several times (fact, finding check, identities): values are memoised per text (bounded).
- * The shared results are frozen; callers only read them.
- */
 /** Plain digit strings short enough that parseNumber's rounding cannot change them. */
 const SHORT_DIGITS = /^\d{1,9}$/;
 
@@ -88,6 +83,11 @@ export function textValue(text: string): Readonly<CellValue> {
   return parsedValue(text);
 }
 
+/**
+ * Cell texts repeat within a table and across reports ("0", "—", "12"), and a cell is read
+ * several times (fact, finding check, identities): values are memoised per text (bounded).
+ * The shared results are frozen; callers only read them.
+ */
 const parsedValue = memoize((text: string): Readonly<CellValue> => {
   if (SHORT_DIGITS.test(text)) return Object.freeze({ value: Number(text), unit: null, approx: false, parsed: true });
   const p = parseNumber(text);

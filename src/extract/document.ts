@@ -85,7 +85,7 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
   // Table lines as a mask (index = 1-based line): cheaper than a Set of every table line.
   const lineCount = doc.lines.length;
   const inTable = new Uint8Array(lineCount + 1);
-  for (const t of decision.tables) if (t.line <= t.endLine) inTable.fill(1, Math.max(1, t.line), Math.min(t.endLine, lineCount) + 1);
+  for (const t of decision.tables) inTable.fill(1, Math.max(1, t.line), Math.min(t.endLine, lineCount) + 1);
 
   const local: LocalFinding[] = [...capped.findings];
   // Table facts come as final rows (report_id first): the table extractors build each once.

@@ -17,7 +17,6 @@ const NUMBERING = [
 /** First characters any NUMBERING pattern or 其中 can start with: other labels skip the strip loop. */
 const NUMBERING_START = new Set('一二三四五六七八九十(（0123456789①②③④⑤⑥⑦⑧⑨⑩第其');
 
-
 /** Table labels repeat across rows and reports: cores are memoised (bounded). */
 const cores = memoize((label: string) => computeCore(label));
 

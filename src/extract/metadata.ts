@@ -31,6 +31,7 @@ import {
 import type { AgencyType, Finding, ReportMeta, Scope } from '../types.ts';
 import { isTrimSpace } from '../layout/lines.ts';
 import { memoize } from '../memo.ts';
+import { escapeRegExp } from './regexp.ts';
 import { resolveRegion } from './region.ts';
 
 export interface MetadataOptions {
@@ -174,13 +175,11 @@ function suffixType(name: string): AgencyType | undefined {
   return undefined;
 }
 
-/** Type of an agency by its name's ending (longest suffix across the catalogue lists). */
-export function agencyType(name: string): AgencyType {
-  return typeByName(name);
-}
-
-/** Agencies report year after year: their names come back. */
-const typeByName = memoize((name: string): AgencyType => {
+/**
+ * Type of an agency by its name's ending (longest suffix across the catalogue lists). Agencies
+ * report year after year: their names come back, so the answer is memoised.
+ */
+export const agencyType = memoize((name: string): AgencyType => {
   if (GOVERNMENT_ZONE_PATTERN.test(name)) return 'government';
   return suffixType(name) ?? 'other';
 });
@@ -403,8 +402,7 @@ function acceptable(f: Found<string> | null, year: number | null): Found<string>
 
 /** The last line that is only a date. */
 function loneDateLine(prose: Line[]): Found<string> | null {
-  let lone: Line | undefined;
-  for (let i = prose.length - 1; i >= 0 && !lone; i--) if (isDateLine(prose[i]!.text)) lone = prose[i];
+  const lone = prose.findLast((l) => isDateLine(l.text));
   const loneDate = lone ? parseDate(lone.text) : null;
   return lone && loneDate ? { value: loneDate, line: lone.n, source: 'date_line' } : null;
 }
@@ -431,7 +429,7 @@ export function scopeOf(type: AgencyType | null, prose: string[]): Scope {
 }
 
 /** Any aggregate phrase, as one pattern: one scan of a line instead of one per phrase. */
-const AGGREGATE = new RegExp(AGGREGATE_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const AGGREGATE = new RegExp(AGGREGATE_PHRASES.map(escapeRegExp).join('|'));
 const DIGIT = /\d/;
 
 /** A figure sentence about requests or proactive disclosure that speaks for the whole area. */

@@ -8,7 +8,7 @@
  * repeating the same key with the same value (and unit, approx) is a duplicate and skipped.
  */
 import type { Fact } from '../types.ts';
-import { isTrimSpace } from '../layout/lines.ts';
+import { isBlank, isTrimSpace } from '../layout/lines.ts';
 import { parseNumber } from './numbers.ts';
 import {
   NARRATIVE_DERIVATIONS,
@@ -273,12 +273,6 @@ function sentenceEnd(text: string, from: number): number {
 function clauseEnd(text: string, from: number, end: number): number {
   for (let i = from; i < end; i++) if (isClauseBreak(text, i)) return i;
   return end;
-}
-
-/** text[start, end) is empty or only spaces. */
-function isBlank(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!isTrimSpace(text.charCodeAt(i))) return false;
-  return true;
 }
 
 /**

@@ -15,6 +15,8 @@
  * are exactly as many as the cells wanted is not glued at all — see `tokensOf`.
  */
 
+import { escapeRegExp } from './regexp.ts';
+
 /** Longest run we try to split (digits); longer runs are reported as unsplittable. */
 export const MAX_RUN_DIGITS = 40;
 /** Most candidates kept per run; a run with more is reported as too ambiguous. */
@@ -431,7 +433,7 @@ const stretchPatterns = new WeakMap<readonly string[], RegExp>();
 function stretchPattern(units: readonly string[]): RegExp {
   let piece = stretchPatterns.get(units);
   if (!piece) {
-    const unitAlt = [...units].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const unitAlt = [...units].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
     piece = new RegExp(`([+-]?)(\\d+(?:\\.\\d+)?)(${unitAlt || '(?!)'})?`, 'uy');
     stretchPatterns.set(units, piece);
   }

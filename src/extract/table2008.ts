@@ -205,8 +205,10 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         continue;
       }
       const first = firstLine.get(key);
-      if (first === undefined) firstLine.set(key, f.line);
-      else {
+      if (first === undefined) {
+        firstLine.set(key, f.line);
+        known.set(key, glued?.cells ?? rowValues(values, columns.count));
+      } else {
         // A 2008 table states each row once: a repeat means the rows below lost their section
         // header (their 维持/纠错/其他 rows read under the previous section). Flagged, so the
         // views trust neither copy.
@@ -218,7 +220,6 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
           line: f.line,
         });
       }
-      if (!known.has(key)) known.set(key, glued?.cells ?? rowValues(values, columns.count));
       facts.push(f);
     }
   }

@@ -15,7 +15,7 @@ import {
 import { IDENTITY_RULES } from '../catalogue/identities.ts';
 import { isLabelCell } from '../layout/pipe-cells.ts';
 import type { Applicant, Cell, Fact, Row, TableBlock, Template } from '../types.ts';
-import { cellValue, flatten, type LocalFinding, type Slot, tableFact, textValue, unparsedFinding, withoutReportId } from './cells.ts';
+import { cellValue, flatten, type LocalFinding, type Slot, tableFact, unparsedFinding, withoutReportId } from './cells.ts';
 import { labelCore, matchesAny } from './labels.ts';
 import {
   type Cells,
@@ -92,28 +92,38 @@ const MATRIX_MARK = 2;
 const RECONSIDERATION_MARK = 4;
 const LITIGATION_MARK = 8;
 
-/** True when the text holds 第, 申 or 行 (a character loop: indexOf calls into the runtime on CJK text). */
+/** The section marker phrases with their bits. */
+const MARKS: ReadonlyArray<readonly [string, number]> = [
+  ['第二十条', ART20_MARK],
+  ['申请人情况', MATRIX_MARK],
+  ['行政复议', RECONSIDERATION_MARK],
+  ['行政诉讼', LITIGATION_MARK],
+];
+
+/** First character codes of the marker phrases (第, 申, 行): a text without one holds no marker. */
+const MARK_STARTS: ReadonlySet<number> = new Set(MARKS.map(([phrase]) => phrase.charCodeAt(0)));
+
+/**
+ * True when the text holds a marker's first character. One charCodeAt pass looks for all of them;
+ * indexOf would scan the text once per character (for a single character indexOf is the steadier
+ * choice: see tabAt in layout/lines.ts).
+ */
 function mayHoldMark(text: string): boolean {
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 0x7b2c || c === 0x7533 || c === 0x884c) return true;
-  }
+  for (let k = 0; k < text.length; k++) if (MARK_STARTS.has(text.charCodeAt(k))) return true;
   return false;
 }
 
 const markLookup = memoize((text: string): number => {
   const bare = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
-  return (bare.includes('第二十条') ? ART20_MARK : 0) |
-    (bare.includes('申请人情况') ? MATRIX_MARK : 0) |
-    (bare.includes('行政复议') ? RECONSIDERATION_MARK : 0) |
-    (bare.includes('行政诉讼') ? LITIGATION_MARK : 0);
+  let m = 0;
+  for (const [phrase, bit] of MARKS) if (bare.includes(phrase)) m |= bit;
+  return m;
 });
 
 function cellMarks(text: string): number {
   // Every marker holds 第, 申 or 行: value cells and most labels are settled without a look-up.
   if (!mayHoldMark(text)) return 0;
-  const m = markLookup(text);
-  return m;
+  return markLookup(text);
 }
 
 function rowMarks(row: Row): number {
@@ -141,9 +151,17 @@ function matrixRowOf(group: string | undefined, core: string): string | undefine
 }
 
 /** The fact of one cell (`unit` when the cell states none). */
-function fact(reportId: string, metric: string, applicant: Applicant | null, cell: Cell, label: string, unit: string | null): Fact {
+function fact(
+  reportId: string,
+  metric: string,
+  applicant: Applicant | null,
+  cell: Cell,
+  label: string,
+  unit: string | null,
+  how: Fact['how'] = 'cell',
+): Fact {
   const v = cellValue(cell);
-  return tableFact(reportId, metric, applicant, v.value, v.unit ?? unit, v.approx, 'cell', label, cell.raw, cell.line);
+  return tableFact(reportId, metric, applicant, v.value, v.unit ?? unit, v.approx, how, label, cell.raw, cell.line);
 }
 
 /** Facts of one glued run, split one way: one fact per piece, how = 'segmented'. */
@@ -404,10 +422,9 @@ function art20Run(
       open.push(metric);
       continue;
     }
-    const text = [...texts][0]!;
-    const v = textValue(text ?? '');
-    const unit = v.unit ?? m.unit ?? (m.measure === 'amount' ? null : '件');
-    out.push(tableFact(reportId, metric, null, v.value, unit, v.approx, 'segmented', label, text ?? '', cell.line));
+    const text = [...texts][0] ?? '';
+    const piece: Cell = { text, raw: text, line: cell.line };
+    out.push(fact(reportId, metric, null, piece, label, m.unit ?? (m.measure === 'amount' ? null : '件'), 'segmented'));
   }
   if (open.length) {
     findings.push({

@@ -153,7 +153,7 @@ function cellPerLine(lines: string[], raw: string[], classes: LineClass[], start
     } else if (cls === 'tab_cell') {
       // A line may hold several tab-separated cells; the leading tab only marks "cell line".
       const line = lines[i]!;
-      pushTabCells(cells, lines, raw, i, (line.charCodeAt(0) === 9 ? 0 : tabAt(line, 0)) + 1);
+      pushTabCells(cells, lines, raw, i, tabAt(line, 0) + 1);
     } else if (cls === 'tab_row' && prev !== 'blank' && cells.length) {
       // Cells after text on one line ("…\t7"): a row line run into the cell line above, not a
       // wrapped label; its cells keep their own line (a joined cell would give the 7 line above).

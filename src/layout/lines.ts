@@ -15,9 +15,12 @@ export function isTrimSpace(c: number): boolean {
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** line.trim() === '' without building the trimmed string (most lines stop at their first character). */
-function isBlank(line: string): boolean {
-  for (let k = 0; k < line.length; k++) if (!isTrimSpace(line.charCodeAt(k))) return false;
+/**
+ * line[start, end) (the whole line by default) is empty or only what trim() removes, without
+ * building the trimmed string (most lines stop at their first character).
+ */
+export function isBlank(line: string, start = 0, end = line.length): boolean {
+  for (let k = start; k < end; k++) if (!isTrimSpace(line.charCodeAt(k))) return false;
   return true;
 }
 

@@ -240,27 +240,18 @@ function controlByteShare(bytes: Uint8Array): number {
   return control / bytes.length;
 }
 
-/** One decoder for every file (non-streaming decodes keep no state between calls). */
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 function decodeStrictUtf8(bytes: Uint8Array): Decoded | ReadFailure {
   // The usual case, valid UTF-8: a native check, then a decoder that need not validate.
   if (isUtf8(bytes)) return { text: decodeValidUtf8(bytes), encoding: 'utf-8' };
-  try {
-    return { text: strict.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // A download cut off inside a character is still UTF-8: valid up to an incomplete last
-    // sequence (a lead byte in the last three bytes). Read it as UTF-8 and say it was cut.
-    const cut = incompleteTail(bytes);
-    if (cut > 0) {
-      try {
-        return { text: strict.decode(bytes.subarray(0, bytes.length - cut)), encoding: 'utf-8', cutInCharacter: true };
-      } catch {
-        /* not UTF-8 after all */
-      }
-    }
-    return fail('unknown_encoding', 'invalid UTF-8');
+  // A download cut off inside a character is still UTF-8: valid up to an incomplete last
+  // sequence (a lead byte in the last three bytes). Read it as UTF-8 and say it was cut.
+  // (No full strict decode first: after isUtf8 fails it could only throw.)
+  const cut = incompleteTail(bytes);
+  if (cut > 0) {
+    const sub = bytes.subarray(0, bytes.length - cut);
+    if (isUtf8(sub)) return { text: decodeValidUtf8(sub), encoding: 'utf-8', cutInCharacter: true };
   }
+  return fail('unknown_encoding', 'invalid UTF-8');
 }
 
 /** Bytes of an unfinished UTF-8 sequence at the end (0 when the last sequence is complete). */

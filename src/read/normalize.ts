@@ -6,7 +6,7 @@
 import * as OpenCC from 'opencc-js';
 import { CHART_RESIDUE, INLINE_NOISE } from '../catalogue/noise.ts';
 import { blankChromeLine, CHROME_HINT } from './chrome.ts';
-import { isTraditional, simplifyForMatching, traditionalMarks } from './traditional.ts';
+import { simplifyDoc, traditionalMarks } from './traditional.ts';
 import { scratchUnits, unitsToString } from './units.ts';
 
 /**
@@ -92,9 +92,6 @@ function isChartResidueRow(line: string): boolean {
   return true;
 }
 
-/** Cheap pre-check for a series header line. */
-const SERIES = /series/i;
-
 /**
  * Blank chart residue blocks (a `系列 1` header and the tab-separated label/value rows after
  * it). Returns a new array of the same length.
@@ -102,7 +99,7 @@ const SERIES = /series/i;
 export function blankChartResidue(lines: readonly string[]): string[] {
   const out = lines.slice();
   for (let i = 0; i < out.length; i++) {
-    if (!(out[i].includes('系列') || SERIES.test(out[i])) || !CHART_RESIDUE.header.test(out[i])) continue;
+    if (!CHART_RESIDUE.hint.test(out[i]) || !CHART_RESIDUE.header.test(out[i])) continue;
     i = blankChartBlock(out, i) - 1;
   }
   return out;
@@ -141,13 +138,13 @@ export function normalizeDoc(raw: readonly string[]): string[] {
   for (const i of linesMatching(doc, SERIES_HINT)) if (CHART_RESIDUE.header.test(lines[i])) blankChartBlock(lines, i);
   // Mirror sites publish in Traditional characters: matching (labels, markers, metadata) sees
   // Simplified text; `raw` keeps the original for provenance.
-  if (doc.marked && isTraditional(lines)) for (let i = 0; i < lines.length; i++) lines[i] = simplifyForMatching(lines[i]);
-  return lines;
+  // (`marked` false settles it without simplifyDoc's scan or copy.)
+  return doc.marked ? simplifyDoc(lines) : lines;
 }
 
 /** Document-wide pre-checks (global: searched once per document). */
 const INLINE_HINT = /\[/g;
-const SERIES_HINT = /系列|series/gi;
+const SERIES_HINT = new RegExp(CHART_RESIDUE.hint.source, `${CHART_RESIDUE.hint.flags}g`);
 
 /** A document's folded lines, plus its folded text for searching. */
 interface FoldedDoc {

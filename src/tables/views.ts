@@ -13,10 +13,19 @@
  * resolve to 0 with source `inferred`. Rows the report never states are absent, not 0.
  */
 import * as aq from 'arquero';
-import { ALL_APPLICANTS, APPLICANT_COLUMNS, eraOf, rulesFor, type Part } from '../catalogue/identities.ts';
+import { APPLICANT_COLUMNS, eraOf, rulesFor, type Part } from '../catalogue/identities.ts';
 import { aggregateKeys, outcomeGroup } from '../catalogue/crosswalk.ts';
 import type { Fact, Finding, ReportRow } from '../types.ts';
-import { indexSource, same, slotOf, type Cell, type CellRow } from '../validate/cells.ts';
+import {
+  ALL_SLOTS,
+  APPLICANT_SLOTS_ONLY,
+  indexSource,
+  same,
+  slotOf,
+  TOTAL_SLOT as TOTAL,
+  type Cell,
+  type CellRow,
+} from '../validate/cells.ts';
 
 type Table = ReturnType<typeof aq.table>;
 
@@ -62,8 +71,6 @@ export function implicatedKeys(findings: readonly Finding[], reportId: string): 
 /** Resolved cells by metric, then applicant column slot (see validate/cells.ts CellIndex). */
 export type ResolvedIndex = Map<string, CellRow<Resolved>>;
 
-const TOTAL = 0; // the 总计 slot (validate/cells.ts)
-
 /** Narrative figures count for the 总计 column only. */
 const totalColumn = (f: Fact): boolean => f.applicant === null || f.applicant === 'total';
 
@@ -90,8 +97,8 @@ export function resolveReport(report: ReportRow, facts: readonly Fact[], finding
   // Then the metrics only the prose states (the outcomes view keeps this order).
   for (const [metric, narrativeRow] of narrative) {
     if (resolved.has(metric)) continue;
-    const n = narrativeRow[TOTAL];
-    resolved.set(metric, n ? [resolveCell(undefined, n, false)] : []);
+    // Every narrative row has its 总计 cell: the index keeps that column only (totalColumn).
+    resolved.set(metric, [resolveCell(undefined, narrativeRow[TOTAL], false)]);
   }
   // Only blank cells can be proven zero: most reports have none.
   if (blanks > 0) inferZeros(report, resolved);
@@ -109,8 +116,6 @@ function resolveCell(t: Cell | undefined, n: Cell | undefined, implicated: boole
 /** A sum identity as cells: total = Σ parts, each a metric and applicant column slot. */
 type SumRule = { total: string; parts: readonly Part[]; slots: readonly number[] } | { rowTotal: string };
 const sumRulesByEra = new Map<string | null, SumRule[]>();
-const ALL_SLOTS: readonly number[] = ALL_APPLICANTS.map((a) => slotOf(a) as number);
-const APPLICANT_SLOTS_ONLY: readonly number[] = APPLICANT_COLUMNS.map((a) => slotOf(a) as number);
 
 /** The era's sum identities, row totals (总计 = Σ applicant columns) included, made once per era. */
 function sumRules(era: ReturnType<typeof eraOf>): SumRule[] {

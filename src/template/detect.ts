@@ -25,12 +25,6 @@ if (MARKERS.length > 31) throw new Error(`detect.ts: ${MARKERS.length} template 
 /** Markers are phrases of several characters: shorter cells (figures, units) cannot hold one. */
 const SHORTEST_MARKER = Math.min(...MARKERS.map((m) => m.marker.length));
 
-/**
- * Markers a cell holds (whitespace ignored), as bits over MARKERS. A marker never spans two
- * cells (the tables' text was matched with cells joined by "|"). Label cells repeat across
- * reports, so the answer is memoised per cell text (bounded).
- */
-
 /** True when the text holds a character at or above U+3400 (every marker is CJK; figures are not). */
 function hasWideChar(text: string): boolean {
   for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 0x3400) return true;
@@ -40,6 +34,11 @@ function hasWideChar(text: string): boolean {
 /** Every catalogue marker holds a CJK character: a cell without one (a figure) cannot hold a marker. */
 const MARKERS_ARE_WIDE = MARKERS.every((m) => hasWideChar(m.marker));
 
+/**
+ * Markers a cell holds (whitespace ignored), as bits over MARKERS. A marker never spans two
+ * cells (the tables' text was matched with cells joined by "|"). Label cells repeat across
+ * reports, so the answer is memoised per cell text (bounded).
+ */
 function cellMarkers(text: string): number {
   if (text.length < SHORTEST_MARKER || (MARKERS_ARE_WIDE && !hasWideChar(text))) return 0;
   return markerBits(text);

@@ -2,7 +2,7 @@
  * Facts indexed by (metric, applicant column). A 2008-era or narrative fact has applicant null,
  * which means the same as the 2019/2021 总计 column: both are indexed as `total`.
  */
-import { ALL_APPLICANTS } from '../catalogue/identities.ts';
+import { ALL_APPLICANTS, APPLICANT_COLUMNS } from '../catalogue/identities.ts';
 import type { Applicant, Fact } from '../types.ts';
 
 /** A stated (or blank) cell: the fact that first stated it. */
@@ -19,6 +19,11 @@ export type CellRow<C = Cell> = Array<C | undefined>;
 /** Cells by metric, then applicant column slot. */
 export type CellIndex = Map<string, CellRow>;
 
+/** Rows of cells by metric: a CellIndex, or an adapter over a CellLookup (see rules.ts evaluateRule). */
+export interface RowLookup {
+  get(metric: string): CellRow | undefined;
+}
+
 /** Applicant columns as array slots; `total` (and null, the 2008 form's only column) is slot 0. */
 export const APPLICANT_SLOTS: readonly Applicant[] = ['total', ...ALL_APPLICANTS.filter((a) => a !== 'total')];
 // A plain object rather than a Map: looked up once per fact, and property look-ups by the
@@ -26,12 +31,20 @@ export const APPLICANT_SLOTS: readonly Applicant[] = ['total', ...ALL_APPLICANTS
 const SLOT: Record<string, number> = {};
 APPLICANT_SLOTS.forEach((a, i) => (SLOT[a] = i));
 
+/** The 总计 slot (also the 2008 form's only column). */
+export const TOTAL_SLOT = 0;
+
 /** The slot of an applicant column (null is 总计); undefined for a column the matrix has not. */
 export function slotOf(applicant: Applicant | null): number | undefined {
-  if (applicant === null) return 0;
+  if (applicant === null) return TOTAL_SLOT;
   const slot = SLOT[applicant];
   return typeof slot === 'number' ? slot : undefined; // not an inherited Object property
 }
+
+/** Slots of every column, 总计 included, in ALL_APPLICANTS order (the order violations are reported in). */
+export const ALL_SLOTS: readonly number[] = ALL_APPLICANTS.map((a) => slotOf(a) as number);
+/** Slots of the applicant columns, 总计 left out. */
+export const APPLICANT_SLOTS_ONLY: readonly number[] = APPLICANT_COLUMNS.map((a) => slotOf(a) as number);
 
 /** Index facts of one source; the first stated value wins over blanks and later repeats. */
 export function indexCells(facts: readonly Fact[]): CellIndex {
@@ -70,7 +83,8 @@ function indexWhere(facts: readonly Fact[], reportId: string | null, source: Fac
   return cells;
 }
 
-export function lookupIn(cells: CellIndex): CellLookup {
+/** A CellLookup over rows of cells (an index, or the rules' RowLookup). */
+export function lookupIn(cells: RowLookup): CellLookup {
   return (metric, applicant = 'total') => {
     const row = cells.get(metric);
     return row && row[slotOf(applicant) as number];

@@ -8,9 +8,23 @@
  * the rest, but they cannot be negative). A single part larger than its total is reported as
  * `subitem_exceeds_total` instead of a sum violation, once per (part, total) pair.
  */
-import { ALL_APPLICANTS, APPLICANT_COLUMNS, ruleKeys, type IdentityRule, type Part } from '../catalogue/identities.ts';
+import { APPLICANT_COLUMNS, ruleKeys, type IdentityRule, type Part } from '../catalogue/identities.ts';
 import type { Applicant, FindingCode } from '../types.ts';
-import { APPLICANT_SLOTS, cellName, fmt, same, slotOf, type CellLookup, type CellRow } from './cells.ts';
+import {
+  ALL_SLOTS,
+  APPLICANT_SLOTS,
+  APPLICANT_SLOTS_ONLY,
+  cellName,
+  fmt,
+  lookupIn,
+  same,
+  TOTAL_SLOT as TOTAL,
+  type CellLookup,
+  type CellRow,
+  type RowLookup,
+} from './cells.ts';
+
+export type { RowLookup };
 
 export interface Violation {
   code: Extract<FindingCode, 'identity_violation' | 'subitem_exceeds_total'>;
@@ -135,15 +149,6 @@ const unique = (xs: string[]): string[] => [...new Set(xs)];
 // answer "certainly holds"; anything else goes through checkSum, which decides and explains.
 // They read cells by row and slot (see cells.ts) rather than through a CellLookup.
 
-/** Rows of cells by metric: a CellIndex, or an adapter over a CellLookup (see evaluateRule). */
-export interface RowLookup {
-  get(metric: string): CellRow | undefined;
-}
-
-const TOTAL = 0; // the 总计 slot (cells.ts)
-/** Applicant slots in ALL_APPLICANTS order (the order violations are reported in). */
-const ALL_SLOTS: readonly number[] = ALL_APPLICANTS.map((a) => slotOf(a) as number);
-const APPLICANT_SLOTS_ONLY: readonly number[] = APPLICANT_COLUMNS.map((a) => slotOf(a) as number);
 const TOTAL_ONLY: readonly number[] = [TOTAL];
 
 const valueAt = (rows: RowLookup, metric: string, slot: number): number | null | undefined => rows.get(metric)?.[slot]?.value;
@@ -250,7 +255,7 @@ export function evaluateIn(rule: IdentityRule, rows: RowLookup, state: EvalState
       const total = valueAt(rows, rule.total, TOTAL) ?? null;
       if (part === null || total === null) return NONE;
       if (part > total && !same(part, total)) {
-        const get = lookupOf(rows);
+        const get = lookupIn(rows);
         return subitem(rule.id, term(get, rule.part, 'total'), term(get, rule.total, 'total'), 'total', state);
       }
       return NONE;
@@ -259,7 +264,7 @@ export function evaluateIn(rule: IdentityRule, rows: RowLookup, state: EvalState
       let out: Violation[] | undefined;
       for (const slot of rule.perApplicant ? ALL_SLOTS : TOTAL_ONLY) {
         if (sumHolds(rows, rule.total, slot, rule.parts)) continue;
-        const get = lookupOf(rows);
+        const get = lookupIn(rows);
         const a = APPLICANT_SLOTS[slot]!;
         (out ??= []).push(...checkSum(rule, term(get, rule.total, a), rule.parts.flatMap((p) => partTerms(get, p, a)), a, () => ruleKeys(rule), state));
       }
@@ -269,7 +274,7 @@ export function evaluateIn(rule: IdentityRule, rows: RowLookup, state: EvalState
       let out: Violation[] | undefined;
       for (const m of rule.metrics) {
         if (rowTotalHolds(rows, m)) continue;
-        const get = lookupOf(rows);
+        const get = lookupIn(rows);
         (out ??= []).push(...checkSum(rule, term(get, m, 'total'), APPLICANT_COLUMNS.map((a) => term(get, m, a)), 'total', () => [m], state));
       }
       return out ?? NONE;
@@ -278,7 +283,7 @@ export function evaluateIn(rule: IdentityRule, rows: RowLookup, state: EvalState
       let out: Violation[] | undefined;
       for (const slot of ALL_SLOTS) {
         if (balanceHolds(rows, rule.left, rule.right, slot)) continue;
-        const get = lookupOf(rows);
+        const get = lookupIn(rows);
         const a = APPLICANT_SLOTS[slot]!;
         const left = side(rule.left.map((k) => term(get, k, a)));
         const right = side(rule.right.map((k) => term(get, k, a)));
@@ -291,9 +296,3 @@ export function evaluateIn(rule: IdentityRule, rows: RowLookup, state: EvalState
     }
   }
 }
-
-/** A CellLookup over rows, for the explaining (slow) path. */
-const lookupOf =
-  (rows: RowLookup): CellLookup =>
-  (metric, applicant = 'total') =>
-    rows.get(metric)?.[slotOf(applicant) as number];

@@ -6,10 +6,8 @@
 import { eraOf, rulesFor, type IdentityRule } from '../catalogue/identities.ts';
 import { agreesWithin, parseNumber } from '../extract/numbers.ts';
 import type { Fact, Finding, ReportRow } from '../types.ts';
-import { fmt, indexSource, type CellIndex } from './cells.ts';
+import { fmt, indexSource, TOTAL_SLOT, type CellIndex } from './cells.ts';
 import { evaluateIn, type EvalState } from './rules.ts';
-
-const TOTAL_SLOT = 0; // the 总计 column (cells.ts)
 
 export interface ReportInput {
   report: ReportRow;
