@@ -39,26 +39,49 @@ export interface ColumnValues {
 }
 
 export type ColumnList = ReadonlyArray<readonly [name: string, type: ChunkType]>;
-type Gatherer = (rows: readonly Record<string, unknown>[]) => ColumnValues[];
-const gatherers = new WeakMap<ColumnList, Gatherer>();
+type Row = Readonly<Record<string, unknown>>;
 
 /**
- * Rows → ColumnValues per column, compiled once per column list (as arquero compiles its
- * expressions): literal property names are fast named loads, and one pass builds every
- * column's dictionary without intermediate arrays. Numeric columns coerce strings from odd
- * sources to numbers.
+ * Gathers rows into columns as they come: each report's rows are added while they are fresh
+ * (and then die young), not held as objects until their row group is written.
  */
-export function gathererOf(columns: ColumnList): Gatherer {
-  let gather = gatherers.get(columns);
-  if (gather) return gather;
+export interface ColumnBuilder {
+  /** Rows added since the last `take`. */
+  readonly rows: number;
+  add(rows: readonly Row[]): void;
+  /** The columns of the rows added so far; the builder starts again empty. */
+  take(): ColumnValues[];
+}
+
+type BuilderFactory = (small: number) => ColumnBuilder;
+const factories = new WeakMap<ColumnList, BuilderFactory>();
+
+/** Whole numbers below this are looked up in an array slot of the builder, not hashed. */
+const SMALL = 1 << 12;
+
+/**
+ * A builder for rows with these columns. Its code is compiled once per column list (as arquero
+ * compiles its expressions): literal property names are fast named loads, and one pass builds
+ * every column's dictionary without intermediate arrays. Numeric columns coerce strings from
+ * odd sources to numbers.
+ */
+export function columnBuilder(columns: ColumnList): ColumnBuilder {
+  let factory = factories.get(columns);
+  if (!factory) factories.set(columns, (factory = compileBuilder(columns)));
+  return factory(SMALL);
+}
+
+function compileBuilder(columns: ColumnList): BuilderFactory {
   const decls: string[] = [];
-  const loads: string[] = [];
   const resets: string[] = [];
+  const grows: string[] = [];
+  const loads: string[] = [];
   const results: string[] = [];
-  const smalls: Int32Array[] = [];
   columns.forEach(([name, type], j) => {
-    decls.push(`const d${j} = new Uint8Array(n), x${j} = new Uint32Array(n), m${j} = new Map(), k${j} = []; let c${j} = 0, p${j} = 0, q${j} = 0, l${j} = undefined, lk${j} = 0;`);
     const numeric = type === 'DOUBLE' || type === 'INT32';
+    decls.push(`let d${j}, x${j}, m${j}, k${j}, c${j}, p${j}, q${j}, l${j}, lk${j};${numeric ? ` const s${j} = new Int32Array(small).fill(-1);` : ''}`);
+    resets.push(`d${j} = new Uint8Array(cap); x${j} = new Uint32Array(cap); m${j} = new Map(); k${j} = []; c${j} = p${j} = q${j} = lk${j} = 0; l${j} = undefined;`);
+    grows.push(`d${j} = grown(d${j}, new Uint8Array(cap)); x${j} = grown(x${j}, new Uint32Array(cap));`);
     // -0 is written as 0: the dictionary would otherwise merge it into whichever came first.
     const coerce = numeric ? `if (typeof v !== 'number') v = Number(v); if (v === 0) v = 0; ` : '';
     const size = type === 'STRING' ? '4 + v.length' : type === 'DOUBLE' ? '8' : type === 'INT32' ? '4' : '0';
@@ -68,34 +91,38 @@ export function gathererOf(columns: ColumnList): Gatherer {
     let lookup = `if (v === l${j}) k = lk${j}; else { k = m${j}.get(v); ${add} l${j} = v; lk${j} = k; }`;
     if (numeric) {
       // Most figures and line numbers are small whole numbers: an array slot, not a hashed
-      // look-up. The slots are reset after each row group (only the ones used).
-      smalls[j] = new Int32Array(SMALL).fill(-1);
-      lookup = `if (v >= 0 && v < ${SMALL} && v % 1 === 0) { k = s${j}[v]; if (k < 0) { k = k${j}.length; k${j}.push(v); s${j}[v] = k; q${j} += ${size}; } }
+      // look-up. The slots used are cleared when the columns are taken.
+      lookup = `if (v >= 0 && v < small && v % 1 === 0) { k = s${j}[v]; if (k < 0) { k = k${j}.length; k${j}.push(v); s${j}[v] = k; q${j} += ${size}; } }
         else { ${lookup} }`;
-      resets.push(`for (const key of k${j}) if (key >= 0 && key < ${SMALL} && key % 1 === 0) s${j}[key] = -1;`);
+      results.push(`for (const key of k${j}) if (key >= 0 && key < small && key % 1 === 0) s${j}[key] = -1;`);
     }
     loads.push(`v = r[${JSON.stringify(name)}]; if (v !== null && v !== undefined) { ${coerce}d${j}[i] = 1;
       ${lookup}
       x${j}[c${j}++] = k; p${j} += ${size}; }`);
-    results.push(`{ defined: d${j}, count: c${j}, keys: k${j}, indexes: x${j}, plainBytes: p${j}, keyBytes: q${j} }`);
   });
-  const body = `return function gather(rows) {
-    const n = rows.length; ${decls.join('\n')}
-    try {
-      for (let i = 0; i < n; i++) { const r = rows[i]; let v, k; ${loads.join('\n')} }
-    } finally {
-      ${resets.join('\n')}
-    }
-    return [${results.join(', ')}];
+  const taken = columns.map((_, j) => `{ defined: d${j}.subarray(0, n), count: c${j}, keys: k${j}, indexes: x${j}, plainBytes: p${j}, keyBytes: q${j} }`);
+  const body = `return function create(small) {
+    const grown = (from, to) => { to.set(from); return to; };
+    let n = 0, cap = 1024;
+    ${decls.join('\n')}
+    const reset = () => { n = 0; cap = 1024; ${resets.join('\n')} };
+    reset();
+    return {
+      get rows() { return n; },
+      add(rows) {
+        if (n + rows.length > cap) { while (n + rows.length > cap) cap *= 2; ${grows.join('\n')} }
+        for (let j = 0; j < rows.length; j++) { const r = rows[j], i = n++; let v, k; ${loads.join('\n')} }
+      },
+      take() {
+        ${results.join('\n')}
+        const out = [${taken.join(', ')}];
+        reset();
+        return out;
+      },
+    };
   };`;
-  const names = columns.map((_, j) => `s${j}`);
-  gather = new Function(...names, body)(...columns.map((_, j) => smalls[j])) as Gatherer;
-  gatherers.set(columns, gather);
-  return gather;
+  return new Function(body)() as BuilderFactory;
 }
-
-/** Whole numbers below this are looked up in an array slot by the gatherer. */
-const SMALL = 1 << 16;
 
 /**
  * Write one gathered column as the chunk of column `name` and return its metadata for the row

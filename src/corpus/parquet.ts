@@ -4,7 +4,7 @@ import path from 'node:path';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, type RowGroup } from 'hyparquet';
 import { ByteWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
-import { type ChunkType, type ColumnList, gathererOf, writeColumnChunk } from './chunk.ts';
+import { type ChunkType, type ColumnList, columnBuilder, writeColumnChunk } from './chunk.ts';
 import { withStatistics, type ColumnSpec } from './schema.ts';
 
 type Row = Record<string, unknown>;
@@ -20,16 +20,23 @@ export function writeParquetRows(file: string, columns: readonly ColumnSpec[], r
 }
 
 /**
- * A Parquet file written a row group at a time: each `append` encodes its rows as one row
- * group and writes it to disk, so a worker keeps one file per table and year however many
- * reports it reads (not thousands of small files) and holds only the rows of the next group.
+ * A Parquet file written a row group at a time: rows are added (gathered into columns at once,
+ * so the row objects need not be kept) and each `flush` encodes the rows added since the last
+ * one as a row group and writes it to disk. A worker keeps one file per table and year however
+ * many reports it reads (not thousands of small files) and holds only the next group's columns.
  */
 export interface PartStream {
   readonly file: string;
   /** Rows written so far. */
   readonly rows: number;
+  /** Rows added and not yet written. */
+  readonly pending: number;
+  add(rows: readonly Row[]): void;
+  /** Write the rows added so far as one row group (nothing if there are none). */
+  flush(): void;
+  /** `add` then `flush`: the rows as one row group. */
   append(rows: readonly Row[]): void;
-  /** Write the footer and close the file. */
+  /** Write what is pending, the footer, and close the file. */
   close(): void;
 }
 
@@ -39,8 +46,9 @@ export function openPartStream(file: string, columns: readonly ColumnSpec[]): Pa
   mkdirSync(path.dirname(file), { recursive: true });
   const fd = openSync(file, 'w');
   const writer = new ByteWriter(1 << 16);
+  const builder = columnBuilder(columns as ColumnList);
   // Written to disk after every row group: the buffer never holds more than one.
-  const flush = () => {
+  const write = () => {
     if (writer.index > 0) writeSync(fd, new Uint8Array(writer.buffer, 0, writer.index));
     writer.index = 0;
   };
@@ -49,29 +57,40 @@ export function openPartStream(file: string, columns: readonly ColumnSpec[]): Pa
   writer.appendUint32(MAGIC);
   let rows = 0;
   let closed = false;
+  const flush = () => {
+    const n = builder.rows;
+    if (!n) return;
+    const start = writer.offset;
+    const data = builder.take();
+    const chunks = columns.map(([name, type], j) => writeColumnChunk(writer, name, type as ChunkType, data[j], withStatistics(type)));
+    let total = 0n;
+    for (const c of chunks) total += c.meta_data?.total_uncompressed_size ?? 0n;
+    rowGroups.push({ columns: chunks, total_byte_size: total, num_rows: BigInt(n), total_compressed_size: BigInt(writer.offset - start) });
+    rows += n;
+    write();
+  };
   return {
     file,
     get rows() {
       return rows;
     },
+    get pending() {
+      return builder.rows;
+    },
+    add: (batch) => builder.add(batch),
+    flush,
     append(batch) {
-      if (!batch.length) return;
-      const start = writer.offset;
-      const data = gathererOf(columns as ColumnList)(batch);
-      const chunks = columns.map(([name, type], j) => writeColumnChunk(writer, name, type as ChunkType, data[j], withStatistics(type)));
-      let total = 0n;
-      for (const c of chunks) total += c.meta_data?.total_uncompressed_size ?? 0n;
-      rowGroups.push({ columns: chunks, total_byte_size: total, num_rows: BigInt(batch.length), total_compressed_size: BigInt(writer.offset - start) });
-      rows += batch.length;
+      builder.add(batch);
       flush();
     },
     close() {
       if (closed) return;
       closed = true;
       try {
+        flush();
         writeMetadata(writer, { version: 2, created_by: 'xxgk', schema, num_rows: BigInt(rows), row_groups: rowGroups, metadata_length: 0 });
         writer.appendUint32(MAGIC);
-        flush();
+        write();
       } finally {
         closeSync(fd);
       }

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { processItem, type Row, type TableRows, type WorkItem } from './process.ts';
+import { processItem, type TableRows, type WorkItem } from './process.ts';
 import { openPartStream, type PartStream } from './parquet.ts';
 import { DATASET_TABLES, partitionDir, TABLE_NAMES, type DatasetTable } from './schema.ts';
 
@@ -40,13 +40,12 @@ export type FromWorker =
   | { type: 'closed'; part: string }
   | { type: 'error'; message: string };
 
-/** One year's open part: a Parquet stream per table and the rows of its next row group. */
+/** One year's open part: a Parquet stream per table, each holding its next row group's columns. */
 interface OpenPart {
   name: string;
   dir: string;
   streams: Partial<Record<DatasetTable, PartStream>>;
-  pending: TableRows;
-  /** Facts + reports buffered in `pending`. */
+  /** Facts + reports added to the streams and not yet written. */
   buffered: number;
   /** Facts + reports written to this part. */
   written: number;
@@ -59,32 +58,31 @@ let buffered = 0;
 const written: string[] = [];
 let seq = 0;
 
-function emptyRows(): TableRows {
-  return Object.fromEntries(TABLE_NAMES.map((t) => [t, [] as Row[]])) as unknown as TableRows;
-}
-
 function partFor(dir: string): OpenPart {
   let p = open.get(dir);
   if (!p) {
-    p = { name: `part-${config.tag}-${String(seq++).padStart(4, '0')}`, dir, streams: {}, pending: emptyRows(), buffered: 0, written: 0 };
+    p = { name: `part-${config.tag}-${String(seq++).padStart(4, '0')}`, dir, streams: {}, buffered: 0, written: 0 };
     open.set(dir, p);
   }
   return p;
 }
 
-/** Write a part's buffered rows as one row group per table. */
-function writeGroup(p: OpenPart): void {
+/** Add one report's rows to a part (a table's file is created with its first row). */
+function addRows(p: OpenPart, rows: TableRows): void {
   for (const t of TABLE_NAMES) {
-    const rows = p.pending[t];
-    if (!rows.length) continue;
+    if (!rows[t].length) continue;
     let stream = p.streams[t];
     if (!stream) {
       stream = p.streams[t] = openPartStream(path.join(config.out, t, p.dir, `${p.name}.parquet`), DATASET_TABLES[t]);
       written.push(stream.file);
     }
-    stream.append(rows);
+    stream.add(rows[t]);
   }
-  p.pending = emptyRows();
+}
+
+/** Write a part's buffered rows as one row group per table. */
+function writeGroup(p: OpenPart): void {
+  for (const stream of Object.values(p.streams)) stream.flush();
   p.written += p.buffered;
   buffered -= p.buffered;
   p.buffered = 0;
@@ -111,7 +109,7 @@ async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
     const year = result.report.year;
     const dir = partitionDir(year);
     const part = partFor(dir);
-    for (const t of TABLE_NAMES) for (const r of rows[t]) part.pending[t].push(r);
+    addRows(part, rows);
     const n = rows.facts.length + 1;
     part.buffered += n;
     buffered += n;

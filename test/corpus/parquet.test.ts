@@ -32,6 +32,16 @@ const rows: Row[] = Array.from({ length: 300 }, (_, i) => ({
 }));
 rows.push({ id: 'nan', label: null, value: Number.NaN, line: null, approx: true });
 
+/** A row as it reads back: nulls for missing fields, numbers for numeric text, 0 for -0. */
+const asRead = (r: Row): Row => ({
+  id: r.id,
+  label: r.label ?? null,
+  value: Object.is(r.value, -0) ? 0 : (r.value ?? null),
+  line: r.line === null || r.line === undefined ? null : Number(r.line),
+  approx: r.approx ?? null,
+  note: r.note ?? null,
+});
+
 describe('Parquet part files', () => {
   it('read back exactly, row by row, with hyparquet and DuckDB', async () => {
     const file = path.join(tmp(), 'nested', 'part.parquet');
@@ -43,14 +53,7 @@ describe('Parquet part files', () => {
     stream.close();
     expect(stream.rows).toBe(301);
 
-    const expected = rows.map((r) => ({
-      id: r.id,
-      label: r.label ?? null,
-      value: r.value === -0 ? 0 : (r.value ?? null),
-      line: r.line === null || r.line === undefined ? null : Number(r.line),
-      approx: r.approx ?? null,
-      note: r.note ?? null,
-    }));
+    const expected = rows.map(asRead);
     expect(await readParquetRows(file)).toEqual(expected);
     expect(await duck(`select * from read_parquet('${file}')`)).toEqual(expected);
     // Signed zero is written as 0 (a dictionary cannot keep both).
@@ -79,6 +82,31 @@ describe('Parquet part files', () => {
     expect(meta.find((m) => m.col === 'note')!.min).toBeNull();
     // NaN is skipped by the statistics but still read back as NaN.
     expect(await duck(`select count(*) as n from read_parquet('${file}') where isnan(value)`)).toEqual([{ n: 1n }]);
+  });
+
+  it('gathers rows added report by report into row groups, the builder starting empty after each', async () => {
+    const file = path.join(tmp(), 'added.parquet');
+    const stream = openPartStream(file, COLUMNS);
+    // Over 1,024 rows (the builder's first capacity) before the first flush; then the same
+    // small numbers and labels again in the next group: slots and dictionaries were reset.
+    const many = [...rows, ...rows, ...rows, ...rows];
+    for (let k = 0; k < many.length; k += 7) stream.add(many.slice(k, k + 7));
+    expect([stream.pending, stream.rows]).toEqual([1204, 0]);
+    stream.flush();
+    stream.flush(); // nothing pending: no empty row group
+    stream.add(rows.slice(0, 2));
+    stream.add([]);
+    expect([stream.pending, stream.rows]).toEqual([2, 1204]);
+    stream.add(rows.slice(2));
+    stream.close(); // writes the pending rows first
+    expect([stream.pending, stream.rows]).toEqual([0, 1505]);
+
+    const expected = [...many, ...rows].map(asRead);
+    expect(await duck(`select * from read_parquet('${file}')`)).toEqual(expected);
+    expect(await duck(`select row_group_id as g, row_group_num_rows as n from parquet_metadata('${file}') where column_id = 0`)).toEqual([
+      { g: 0n, n: 1204n },
+      { g: 1n, n: 301n },
+    ]);
   });
 
   it('writes a readable file with the schema and no rows', async () => {
