@@ -8,16 +8,19 @@
  */
 export const MEMO_MAX = 2_000;
 
+/** Stands for a cached undefined, so a miss is told from a hit by get alone. */
+const NONE: unique symbol = Symbol('none');
+
 export function memoize<T>(lookup: (key: string) => T, max = MEMO_MAX): (key: string) => T {
-  const cache = new Map<string, T>();
+  const cache = new Map<string, T | typeof NONE>();
   return (key) => {
-    let v = cache.get(key);
-    if (v === undefined && !cache.has(key)) {
-      v = lookup(key);
-      if (cache.size >= max) cache.clear();
-      cache.set(detached(key), v);
-    }
-    return v as T;
+    // One hashed look-up per hit, also for look-ups that answer undefined (no catalogue match).
+    const hit = cache.get(key);
+    if (hit !== undefined) return (hit === NONE ? undefined : hit) as T;
+    const v = lookup(key);
+    if (cache.size >= max) cache.clear();
+    cache.set(detached(key), v === undefined ? NONE : v);
+    return v;
   };
 }
 

@@ -53,7 +53,7 @@ export interface ColumnBuilder {
   take(): ColumnValues[];
 }
 
-type BuilderFactory = (small: number) => ColumnBuilder;
+type BuilderFactory = () => ColumnBuilder;
 const factories = new WeakMap<ColumnList, BuilderFactory>();
 
 /** Whole numbers below this are looked up in an array slot of the builder, not hashed. */
@@ -68,20 +68,26 @@ const SMALL = 1 << 12;
 export function columnBuilder(columns: ColumnList): ColumnBuilder {
   let factory = factories.get(columns);
   if (!factory) factories.set(columns, (factory = compileBuilder(columns)));
-  return factory(SMALL);
+  return factory();
 }
 
 function compileBuilder(columns: ColumnList): BuilderFactory {
-  const decls: string[] = [];
+  const state: string[] = [];
   const resets: string[] = [];
   const grows: string[] = [];
+  const enter: string[] = [];
+  const leave: string[] = [];
   const loads: string[] = [];
   const results: string[] = [];
   columns.forEach(([name, type], j) => {
     const numeric = type === 'DOUBLE' || type === 'INT32';
-    decls.push(`let d${j}, x${j}, m${j}, k${j}, c${j}, p${j}, q${j}, l${j}, lk${j};${numeric ? ` const s${j} = new Int32Array(small).fill(-1);` : ''}`);
-    resets.push(`d${j} = new Uint8Array(cap); x${j} = new Uint32Array(cap); m${j} = new Map(); k${j} = []; c${j} = p${j} = q${j} = lk${j} = 0; l${j} = undefined;`);
-    grows.push(`d${j} = grown(d${j}, new Uint8Array(cap)); x${j} = grown(x${j}, new Uint32Array(cap));`);
+    // The builder's state (upper case) lives in its closure; `add` works on local copies
+    // (lower case), which the engine keeps in registers, and stores them back at the end.
+    state.push(`let D${j}, X${j}, M${j}, K${j}, C${j}, P${j}, Q${j}, L${j}, LK${j};${numeric ? ` const S${j} = new Int32Array(small).fill(-1);` : ''}`);
+    resets.push(`D${j} = new Uint8Array(cap); X${j} = new Uint32Array(cap); M${j} = new Map(); K${j} = []; C${j} = P${j} = Q${j} = LK${j} = 0; L${j} = undefined;`);
+    grows.push(`D${j} = grown(D${j}, new Uint8Array(cap)); X${j} = grown(X${j}, new Uint32Array(cap));`);
+    enter.push(`const d${j} = D${j}, x${j} = X${j}, m${j} = M${j}, k${j} = K${j}${numeric ? `, s${j} = S${j}` : ''}; let c${j} = C${j}, p${j} = P${j}, q${j} = Q${j}, l${j} = L${j}, lk${j} = LK${j};`);
+    leave.push(`C${j} = c${j}; P${j} = p${j}; Q${j} = q${j}; L${j} = l${j}; LK${j} = lk${j};`);
     // -0 is written as 0: the dictionary would otherwise merge it into whichever came first.
     const coerce = numeric ? `if (typeof v !== 'number') v = Number(v); if (v === 0) v = 0; ` : '';
     const size = type === 'STRING' ? '4 + v.length' : type === 'DOUBLE' ? '8' : type === 'INT32' ? '4' : '0';
@@ -92,26 +98,31 @@ function compileBuilder(columns: ColumnList): BuilderFactory {
     if (numeric) {
       // Most figures and line numbers are small whole numbers: an array slot, not a hashed
       // look-up. The slots used are cleared when the columns are taken.
-      lookup = `if (v >= 0 && v < small && v % 1 === 0) { k = s${j}[v]; if (k < 0) { k = k${j}.length; k${j}.push(v); s${j}[v] = k; q${j} += ${size}; } }
+      lookup = `if (v >= 0 && v < ${SMALL} && v % 1 === 0) { k = s${j}[v]; if (k < 0) { k = k${j}.length; k${j}.push(v); s${j}[v] = k; q${j} += ${size}; } }
         else { ${lookup} }`;
-      results.push(`for (const key of k${j}) if (key >= 0 && key < small && key % 1 === 0) s${j}[key] = -1;`);
+      results.push(`for (const key of K${j}) if (key >= 0 && key < ${SMALL} && key % 1 === 0) S${j}[key] = -1;`);
     }
     loads.push(`v = r[${JSON.stringify(name)}]; if (v !== null && v !== undefined) { ${coerce}d${j}[i] = 1;
       ${lookup}
       x${j}[c${j}++] = k; p${j} += ${size}; }`);
   });
-  const taken = columns.map((_, j) => `{ defined: d${j}.subarray(0, n), count: c${j}, keys: k${j}, indexes: x${j}, plainBytes: p${j}, keyBytes: q${j} }`);
-  const body = `return function create(small) {
+  const taken = columns.map((_, j) => `{ defined: D${j}.subarray(0, n), count: C${j}, keys: K${j}, indexes: X${j}, plainBytes: P${j}, keyBytes: Q${j} }`);
+  const body = `return function create() {
+    const small = ${SMALL};
     const grown = (from, to) => { to.set(from); return to; };
     let n = 0, cap = 1024;
-    ${decls.join('\n')}
+    ${state.join('\n')}
     const reset = () => { n = 0; cap = 1024; ${resets.join('\n')} };
     reset();
     return {
       get rows() { return n; },
       add(rows) {
-        if (n + rows.length > cap) { while (n + rows.length > cap) cap *= 2; ${grows.join('\n')} }
-        for (let j = 0; j < rows.length; j++) { const r = rows[j], i = n++; let v, k; ${loads.join('\n')} }
+        const count = rows.length;
+        if (n + count > cap) { while (n + count > cap) cap *= 2; ${grows.join('\n')} }
+        ${enter.join('\n')}
+        for (let j = 0, i = n; j < count; j++, i++) { const r = rows[j]; let v, k; ${loads.join('\n')} }
+        n += count;
+        ${leave.join('\n')}
       },
       take() {
         ${results.join('\n')}

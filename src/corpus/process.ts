@@ -6,6 +6,7 @@ import type { ReportResult } from '../extract/document.ts';
 import { readAndProcess } from '../load.ts';
 import { viewRows } from '../tables/views.ts';
 import type { FindingCode } from '../types.ts';
+import { indexReport } from '../validate/cells.ts';
 import { validateReport } from '../validate/validate.ts';
 import type { DatasetTable } from './schema.ts';
 
@@ -35,8 +36,10 @@ export interface ProcessOptions {
 
 export async function processItem(item: WorkItem, options: ProcessOptions = {}): Promise<Processed> {
   const result = await readAndProcess({ file: item.file, bytes: item.bytes, readError: item.readError, hash: item.hash ?? undefined }, () => item.id);
-  if (result.report.status !== 'failed') result.findings.push(...validateReport(result));
   const { report, facts, findings } = result;
+  // One index of the report's cells serves the validation and the views (neither changes it).
+  const cells = indexReport(facts, report.report_id);
+  if (report.status !== 'failed') findings.push(...validateReport(result, cells));
   const rows: TableRows = {
     reports: [{ ...report, content_hash: item.hash }],
     facts: facts as unknown as Row[],
@@ -47,7 +50,7 @@ export async function processItem(item: WorkItem, options: ProcessOptions = {}):
     appeals: [],
   };
   if (options.views !== false && report.status !== 'failed') {
-    Object.assign(rows, viewRows({ reports: [report], facts, findings }));
+    Object.assign(rows, viewRows({ reports: [report], facts, findings }, cells));
   }
   return { result, rows };
 }

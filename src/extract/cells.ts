@@ -27,13 +27,27 @@ export function tableFact(
 
 /** Facts without their report_id: what the table extractors return when called without one. */
 export function withoutReportId(facts: readonly Fact[]): TableFact[] {
-  return facts.map(({ report_id: _reportId, ...f }) => f);
+  // A literal in the facts' key order: object rest copies property by property, far slower.
+  return facts.map((f) => ({
+    metric: f.metric,
+    applicant: f.applicant,
+    value: f.value,
+    unit: f.unit,
+    source: f.source,
+    approx: f.approx,
+    how: f.how,
+    label: f.label,
+    text: f.text,
+    line: f.line,
+  }));
 }
 
 /** A fact, or the place of a row's facts filled in later (a pending glued row), in table order. */
 export type Slot = Fact | Fact[];
 
-export function flatten(out: readonly Slot[]): Fact[] {
+export function flatten(out: Slot[]): Fact[] {
+  // Most tables have no glued rows: the slots are the facts already, no copy.
+  if (!out.some(Array.isArray)) return out as Fact[];
   const facts: Fact[] = [];
   for (const s of out) {
     if (Array.isArray(s)) for (const f of s) facts.push(f);
@@ -75,6 +89,8 @@ function shortDigits(text: string): number {
 
 /** The value of a cell's text: memoised parseNumber. */
 export function textValue(text: string): Readonly<CellValue> {
+  // A blank cell is as common as a figure: stated blank, no look-up (parseNumber('') is blank).
+  if (text === '') return ABSENT;
   // Small plain integers are most cells: an array slot instead of a hashed look-up.
   const small = shortDigits(text);
   if (small >= 0 && small <= SMALL_INT_MAX) {

@@ -4,6 +4,7 @@
  */
 import { SYNTH_MARKER } from '../catalogue/synthetic.ts';
 import { layout } from '../layout/index.ts';
+import { isBlank } from '../layout/lines.ts';
 import { detectTemplate } from '../template/detect.ts';
 import type { Block, DecodedDoc, Fact, Finding, ReportRow, Status } from '../types.ts';
 import type { LocalFinding } from './cells.ts';
@@ -73,6 +74,25 @@ function capTables(blocks: Block[], maxRows: number): { blocks: Block[]; finding
   return { blocks: kept ?? blocks, findings };
 }
 
+/** Masks up to this many lines are kept for the next document; a longer one is made anew. */
+const MASK_KEPT = 1 << 16;
+let maskScratch = new Uint8Array(1024);
+
+/**
+ * Table lines as a mask (index = 1-based line; entries past lineCount are stale): cheaper than a
+ * Set of every table line. One buffer serves document after document (processing is synchronous,
+ * one document at a time): clearing it costs far less than allocating a typed array per report.
+ */
+function tableMask(lineCount: number, tables: ReadonlyArray<{ line: number; endLine: number }>): Uint8Array {
+  const size = lineCount + 1;
+  let mask: Uint8Array;
+  if (size <= maskScratch.length) (mask = maskScratch).fill(0, 0, size);
+  else if (size <= MASK_KEPT) mask = maskScratch = new Uint8Array(Math.min(MASK_KEPT, Math.max(size, maskScratch.length * 2)));
+  else mask = new Uint8Array(size);
+  for (const t of tables) if (t.line <= lineCount) mask.fill(1, Math.max(1, t.line), Math.min(t.endLine, lineCount) + 1);
+  return mask;
+}
+
 export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits = {}): ReportResult {
   const now = limits.now ?? Date.now;
   const overdue = () => limits.deadline !== undefined && now() >= limits.deadline;
@@ -82,10 +102,8 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
   if (overdue()) return timedOut(doc, reportId, 'layout', limits);
   const decision = detectTemplate(blocks);
   if (overdue()) return timedOut(doc, reportId, 'template detection', limits);
-  // Table lines as a mask (index = 1-based line): cheaper than a Set of every table line.
   const lineCount = doc.lines.length;
-  const inTable = new Uint8Array(lineCount + 1);
-  for (const t of decision.tables) inTable.fill(1, Math.max(1, t.line), Math.min(t.endLine, lineCount) + 1);
+  const inTable = tableMask(lineCount, decision.tables);
 
   const local: LocalFinding[] = [...capped.findings];
   // Table facts come as final rows (report_id first): the table extractors build each once.
@@ -153,13 +171,22 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
       ? 'partial'
       : 'ok';
 
-  const { evidence: _evidence, ...described } = meta;
+  // The metadata but its evidence, field by field (a rest/spread copy costs more).
   const report: ReportRow = {
     report_id: reportId,
     file: doc.file,
     format: doc.format,
     encoding: doc.encoding,
-    ...described,
+    agency: meta.agency,
+    agency_type: meta.agency_type,
+    province: meta.province,
+    city: meta.city,
+    county: meta.county,
+    admin_code: meta.admin_code,
+    level: meta.level,
+    year: meta.year,
+    scope: meta.scope,
+    published: meta.published,
     template: status === 'failed' ? 'unknown' : decision.template,
     status,
   };
@@ -207,6 +234,6 @@ function isSynthetic(doc: DecodedDoc): boolean {
 function endsDocument(doc: DecodedDoc, tables: ReadonlyArray<{ endLine: number }>): boolean {
   const last = tables[tables.length - 1];
   if (!last) return false;
-  for (let i = doc.lines.length - 1; i >= 0; i--) if (doc.lines[i]!.trim() !== '') return last.endLine >= i + 1;
+  for (let i = doc.lines.length - 1; i >= 0; i--) if (!isBlank(doc.lines[i]!)) return last.endLine >= i + 1;
   return false;
 }

@@ -40,8 +40,9 @@ export interface MetadataOptions {
   /** 1-based lines that belong to tables: never read as title, signature or sentence. */
   tableLines?: Set<number>;
   /**
-   * The same as a mask (1 at index n when line n is a table line, length lines.length + 1); when
-   * given, tableLines is not read. The loader passes it: no Set of every table line per report.
+   * The same as a mask (1 at index n when line n is a table line, length at least
+   * lines.length + 1; entries past it are ignored); when given, tableLines is not read. The loader
+   * passes it: no Set of every table line per report.
    */
   tableMask?: Uint8Array;
 }
@@ -130,11 +131,13 @@ function yearIn(text: string): number | null {
   return plausibleYear(y) ? y : null;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isoDate(y: number, m: number, d: number): string | null {
-  if (!plausibleYear(y) || m < 1 || m > 12 || d < 1) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return null; // 2月30日
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (!plausibleYear(y) || !(m >= 1 && m <= 12 && d >= 1)) return null; // NaN too
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!)) return null; // 2月30日
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** The first date in `text` as ISO yyyy-mm-dd. */
@@ -203,9 +206,13 @@ const MORE_THAN_NAME_TEXT = new RegExp(`^\\s*(?:\\S\\s*){${NAME_TEXT_MAX + 1}}`)
  */
 export function asAgencyName(text: string): string | null {
   // Most lines are sentences, headings or dates: a character no name holds, or too many
-  // characters, settles them without the full test. Only text without a placeholder: removing
-  // "[image:…]" can take both away. (Folding keeps a NOT_A_NAME_CHAR one: ，→, ！→! …)
-  if (!PLACEHOLDER_BRACKET.test(text) && (NOT_A_NAME_CHAR.test(text) || MORE_THAN_NAME_TEXT.test(text))) return null;
+  // characters, settles them without the full test (text no longer than NAME_TEXT_MAX cannot
+  // have too many). Only text without a placeholder: removing "[image:…]" can take both away.
+  // (Folding keeps a NOT_A_NAME_CHAR one: ，→, ！→! …)
+  if (
+    !PLACEHOLDER_BRACKET.test(text) &&
+    (NOT_A_NAME_CHAR.test(text) || (text.length > NAME_TEXT_MAX && MORE_THAN_NAME_TEXT.test(text)))
+  ) return null;
   return shortAgencyName(text);
 }
 
@@ -250,18 +257,19 @@ function nameBeforeYear(text: string): string | null {
   return m ? asAgencyName(m[1]) : null;
 }
 
-/** A name line paired with a date line within three lines (either order): the signature. */
+/**
+ * A name line paired with a date line within three lines (either order): the signature; the
+ * last such pair, so the lines are read from the end (signatures close a report).
+ */
 function signature(lines: Line[]): { agency?: Line & { name: string }; date?: Line } | null {
-  let found: { agency?: Line & { name: string }; date?: Line } | null = null;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i]!;
     const name = asAgencyName(l.text);
     if (!name) continue;
     // The next line first, then the previous one.
     const date = dateLineNear(l, lines[i + 1]) ?? dateLineNear(l, lines[i - 1]);
-    if (date) found = { agency: { n: l.n, text: l.text, name }, date };
+    if (date) return { agency: { n: l.n, text: l.text, name }, date };
   }
-  if (found) return found;
   // A name alone among the last lines of prose also signs the report.
   for (let i = lines.length - 1; i >= Math.max(0, lines.length - 5); i--) {
     const l = lines[i]!;
@@ -446,16 +454,26 @@ function scopeOfLines(type: AgencyType | null, prose: Line[]): Scope {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The first line from `from` on outside tables: a native search for the next 0 of the mask skips
+ * a table's lines at once (lines outside tables mostly follow one another: no search for those).
+ * Lines past the mask are outside.
+ */
+function nextOutside(inTable: Uint8Array, from: number): number {
+  if (from >= inTable.length || inTable[from] === 0) return from;
+  const n = inTable.indexOf(0, from);
+  return n >= 0 ? n : Math.max(from, inTable.length);
+}
+
 /** Metadata of one report from its normalized lines (index i = line i + 1). Never throws. */
 export function extractMetadata(lines: string[], opts: MetadataOptions = {}): MetadataResult {
   // Most lines of a report are table lines: a mask is much cheaper than a Set lookup per line.
   const inTable = opts.tableMask ?? new Uint8Array(lines.length + 1);
   if (!opts.tableMask && opts.tableLines) for (const n of opts.tableLines) if (n >= 1 && n <= lines.length) inTable[n] = 1;
   const prose: Line[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (inTable[i + 1]) continue;
-    const text = clean(lines[i]!);
-    if (text) prose.push({ n: i + 1, text });
+  for (let n = nextOutside(inTable, 1); n <= lines.length; n = nextOutside(inTable, n + 1)) {
+    const text = clean(lines[n - 1]!);
+    if (text) prose.push({ n, text });
   }
   const title = titleBlock(prose);
   const sig = signature(prose);

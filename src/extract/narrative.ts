@@ -9,6 +9,7 @@
  */
 import type { Fact } from '../types.ts';
 import { isBlank, isTrimSpace } from '../layout/lines.ts';
+import { memoize } from '../memo.ts';
 import { parseNumber } from './numbers.ts';
 import {
   NARRATIVE_DERIVATIONS,
@@ -182,6 +183,95 @@ function shortest(set: readonly string[]): number {
   return Math.min(...set.map((s) => s.length));
 }
 
+const COMPILED: readonly Compiled[] = NARRATIVE_PATTERNS.map(compile);
+/** parseNumber of a figure, memoised: figures ("0条", "12件") come back report after report. */
+const figureValue = memoize(parseNumber);
+const DERIVED = NARRATIVE_DERIVATIONS.map((d) => ({ ...d, re: new RegExp(d.then) }));
+const DISQUALIFY = new RegExp(NARRATIVE_DISQUALIFIERS);
+
+/*
+ * Prefilters: most prose lines and clauses can yield no hit, and settling that with a pass over
+ * their characters is far cheaper than running the patterns. All are derived from the compiled
+ * patterns, so the catalogue stays the only source:
+ * - A figure pattern's hit holds a figure: a digit, then only what FIGURE_CORE lets stand before
+ *   the unit (digits , . spaces 万 亿 多 余), then the first character of one of its units.
+ * - Any pattern's hit holds a member of each of its required sets (requiredLiterals), so one of
+ *   the first characters of the members of its most selective set (fewest first characters): its
+ *   anchors. A `none` pattern's hit holds one of its anchors.
+ * - mayMeet, last: all characters of a member of every required set occur in the clause.
+ */
+
+/** Patterns never ruled out by their anchors: past the 31st, or requiring nothing. */
+const UNANCHORED = COMPILED.map((c, i) => i >= 31 || c.needs.length === 0);
+const ANY_UNANCHORED = UNANCHORED.includes(true);
+/** Every `none` pattern has anchors: a text holding none of them cannot yield a `none` hit. */
+const NONE_ANCHORED = COMPILED.every((c, i) => c.figure || !UNANCHORED[i]);
+
+/**
+ * What each character is to the prefilters, in one table (one read per character): the kind
+ * bits below, and in the low byte the character's slot in ANCHOR_PATTERNS (0: anchors nothing).
+ */
+const CHAR_INFO = new Uint16Array(0x10000);
+const DIGIT = 0x100;
+/** May stand in a figure before its unit (FIGURE_CORE): digits , . spaces 万 亿 多 余. */
+const IN_FIGURE = 0x200;
+const UNIT_START = 0x400;
+const NONE_ANCHOR = 0x800;
+const SLOT = 0xff;
+/** Bit i of ANCHOR_PATTERNS[slot]: the slot's character is an anchor of COMPILED[i]. */
+const ANCHOR_PATTERNS = new Int32Array(SLOT + 1);
+/** Bit 31 of markClause's result (patterns use bits 0–30). */
+const HOLDS_FIGURE = 1 << 31;
+let FIGURE_PATTERNS = 0;
+let slots = 0;
+
+for (let c = 0; c < 0x10000; c++) if (isTrimSpace(c)) CHAR_INFO[c] = IN_FIGURE;
+for (const ch of '0123456789') CHAR_INFO[ch.charCodeAt(0)] = DIGIT | IN_FIGURE;
+for (const ch of ',.万亿多余') CHAR_INFO[ch.charCodeAt(0)] = IN_FIGURE;
+COMPILED.forEach((c, i) => {
+  if (c.figure) for (const unit of c.spec.units ?? []) CHAR_INFO[unit.charCodeAt(0)] |= UNIT_START;
+  if (UNANCHORED[i]) return;
+  if (c.figure) FIGURE_PATTERNS |= 1 << i;
+  const starts = (set: readonly Uint16Array[]) => new Set(set.map((lit) => lit[0]!)).size;
+  const best = c.needs.reduce((a, b) => (starts(b) < starts(a) ? b : a));
+  for (const lit of best) {
+    const ch = lit[0]!;
+    let slot = CHAR_INFO[ch]! & SLOT;
+    if (!slot) {
+      if (slots === SLOT) throw new Error('narrative catalogue: more than 255 anchor characters');
+      CHAR_INFO[ch] |= slot = ++slots;
+    }
+    ANCHOR_PATTERNS[slot] |= 1 << i;
+    if (!c.figure) CHAR_INFO[ch] |= NONE_ANCHOR;
+  }
+});
+
+/**
+ * Whether text[i] is the first digit of a run (within text[start, end)) and the number it starts
+ * is followed by a unit: a figure. (A figure starting later in the run reaches the same unit.)
+ */
+function figureAt(text: string, i: number, start: number, end: number): boolean {
+  if (!(CHAR_INFO[text.charCodeAt(i)]! & DIGIT) || (i > start && CHAR_INFO[text.charCodeAt(i - 1)]! & DIGIT)) return false;
+  let k = i + 1;
+  while (k < end && (CHAR_INFO[text.charCodeAt(k)]! & (IN_FIGURE | UNIT_START)) === IN_FIGURE) k++;
+  return k < end && (CHAR_INFO[text.charCodeAt(k)]! & UNIT_START) !== 0;
+}
+
+const FIGURE_HIT = 1;
+const NONE_HIT = 2;
+
+/** The kinds of hit text[start, end) may hold (FIGURE_HIT, NONE_HIT bits; 0: none at all). */
+function possibleHits(text: string, start: number, end: number): number {
+  let found = NONE_ANCHORED ? 0 : NONE_HIT;
+  for (let i = start; i < end && found !== (FIGURE_HIT | NONE_HIT); i++) {
+    const info = CHAR_INFO[text.charCodeAt(i)]!;
+    if (info === 0) continue; // most characters
+    if (info & NONE_ANCHOR) found |= NONE_HIT;
+    if (!(found & FIGURE_HIT) && figureAt(text, i, start, end)) found |= FIGURE_HIT;
+  }
+  return found;
+}
+
 /**
  * The characters of the clause being read: PRESENT[c] === presentMark when c occurs in it. A
  * literal not all of whose characters occur cannot occur — a test without the cost of a
@@ -190,12 +280,25 @@ function shortest(set: readonly string[]): number {
 const PRESENT = new Uint8Array(0x10000);
 let presentMark = 0;
 
-function markCharacters(text: string): void {
+/**
+ * Marks the characters of the clause text[start, end) (see PRESENT) and returns the patterns it
+ * may meet by their anchors, as bits (a figure pattern only when the clause holds a figure).
+ */
+function markClause(text: string, start: number, end: number): number {
   if (++presentMark === 0x100) {
     PRESENT.fill(0);
     presentMark = 1;
   }
-  for (let i = 0; i < text.length; i++) PRESENT[text.charCodeAt(i)] = presentMark;
+  let bits = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    PRESENT[c] = presentMark;
+    const info = CHAR_INFO[c]!;
+    if (info === 0) continue; // most characters
+    bits |= ANCHOR_PATTERNS[info & SLOT]!;
+    if (!(bits & HOLDS_FIGURE) && figureAt(text, i, start, end)) bits |= HOLDS_FIGURE;
+  }
+  return bits & HOLDS_FIGURE ? bits : bits & ~FIGURE_PATTERNS;
 }
 
 /** False when the marked clause cannot hold a member of every set in `needs`. */
@@ -214,29 +317,28 @@ function charactersPresent(literal: Uint16Array): boolean {
   return true;
 }
 
-const COMPILED: readonly Compiled[] = NARRATIVE_PATTERNS.map(compile);
-const DERIVED = NARRATIVE_DERIVATIONS.map((d) => ({ ...d, re: new RegExp(d.then) }));
-const DISQUALIFY = new RegExp(NARRATIVE_DISQUALIFIERS);
 /**
- * Every pattern in one alternation (named groups made plain): a clause it does not match
- * cannot match any single pattern, so one test spares running them all.
+ * Patterns in one alternation (named groups made plain): a text it does not match cannot match
+ * any single one of them, so one test spares running them all.
  */
 function anyOf(compiled: readonly Compiled[]): RegExp {
   return new RegExp(compiled.map((c) => `(?:${c.source.replace(/\(\?<[A-Za-z_$][\w$]*>/g, '(?:')})`).join('|'));
 }
-const ANY_PATTERN = anyOf(COMPILED);
 const ANY_NONE_PATTERN = anyOf(COMPILED.filter((c) => c.spec.kind === 'none'));
 /**
- * A line without a digit can only match `none` patterns, and a clause such a pattern matches is
- * a stretch of its line that ANY_NONE_PATTERN matches (the look-arounds never name the
- * punctuation clauses are cut at). A digitless line it does not match is skipped unsplit — most
- * prose lines. Only when no `none` pattern is anchored (^, $): else no shortcut.
+ * A line without a figure (see possibleHits) can only match `none` patterns, and a clause such a
+ * pattern matches is a stretch of its line that ANY_NONE_PATTERN matches (the look-arounds never
+ * name the punctuation clauses are cut at). Such a line it does not match is skipped unsplit.
+ * Only when no `none` pattern is anchored (^, $): else no shortcut.
  */
 const LINE_SHORTCUT = !COMPILED.some((c) => c.spec.kind === 'none' && /(?<!\[)\^|(?<!\\)\$/.test(c.source));
 
-const DIGIT = /\d/;
 /** A sentence that starts with 其中 (after spaces), tested in place at the sentence start. */
-const OPENS_WITH_QIZHONG = /\s*其中/y;
+function opensWithQizhong(text: string, start: number): boolean {
+  let i = start;
+  while (i < text.length && isTrimSpace(text.charCodeAt(i))) i++; // \s is the set trim() removes
+  return text.charCodeAt(i) === 0x5176 && text.charCodeAt(i + 1) === 0x4e2d; // 其中
+}
 
 function isDigitAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i); // NaN outside the text
@@ -338,27 +440,29 @@ export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeFact
   const facts: NarrativeFact[] = [];
   // Facts read so far by metric: a later one with the same value, unit and approx is a duplicate.
   const seen = new Map<string, NarrativeFact[]>();
-  // Per-sentence bookkeeping, cleared for each sentence rather than made anew.
-  const keysInSentence = new Set<string>();
-  const claimed = new Set<number>();
+  // Per-sentence bookkeeping, emptied for each sentence rather than made anew: a few entries
+  // each, which a scan of a short array finds sooner than a hashed look-up.
+  const keysInSentence: string[] = [];
+  const claimed: number[] = [];
   for (const pl of prose) {
     const text = pl.text;
-    if (LINE_SHORTCUT && !DIGIT.test(text) && !ANY_NONE_PATTERN.test(text)) continue;
+    // A line no clause of which can yield a hit is skipped unsplit: most prose lines.
+    const possible = possibleHits(text, 0, text.length);
+    if (!possible) continue;
+    if (LINE_SHORTCUT && !(possible & FIGURE_HIT) && !ANY_NONE_PATTERN.test(text)) continue;
     const raw = pl.raw !== undefined && pl.raw.length === text.length ? pl.raw : text;
     let subject: string | undefined; // latest key, carried into a sentence that starts with 其中
     for (let start = 0, end = 0; start <= text.length; start = end + 1) {
       end = sentenceEnd(text, start);
       if (isBlank(text, start, end)) continue;
-      OPENS_WITH_QIZHONG.lastIndex = start;
-      if (!OPENS_WITH_QIZHONG.test(text)) subject = undefined;
-      // clear() allocates a fresh table even when empty: only when something is in it.
-      if (keysInSentence.size) keysInSentence.clear();
-      if (claimed.size) claimed.clear();
+      if (!opensWithQizhong(text, start)) subject = undefined;
+      keysInSentence.length = 0;
+      claimed.length = 0;
       const hits = readSentence(text, start, end, subject, keysInSentence, claimed);
       for (const h of hits) if (!h.derived) subject = h.metric;
       for (const h of hits) {
         const same = seen.get(h.metric);
-        if (same?.some((f) => sameFigure(f, h))) continue;
+        if (same && hasSameFigure(same, h)) continue;
         const fact: NarrativeFact = {
           metric: h.metric,
           value: h.value,
@@ -377,13 +481,16 @@ export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeFact
   return facts;
 }
 
-/** Same value (NaN too), unit and approx. */
-function sameFigure(f: NarrativeFact, h: Hit): boolean {
-  return (f.value === h.value || Object.is(f.value, h.value)) && f.unit === h.unit && f.approx === h.approx;
+/** Whether one of `facts` has the same value (NaN too), unit and approx as `h`. */
+function hasSameFigure(facts: readonly NarrativeFact[], h: Hit): boolean {
+  for (const f of facts) {
+    if ((f.value === h.value || Object.is(f.value, h.value)) && f.unit === h.unit && f.approx === h.approx) return true;
+  }
+  return false;
 }
 
 /** The hits of the sentence text[sentStart, sentEnd), clause by clause. */
-function readSentence(text: string, sentStart: number, sentEnd: number, inherited: string | undefined, keys: Set<string>, claimed: Set<number>): Hit[] {
+function readSentence(text: string, sentStart: number, sentEnd: number, inherited: string | undefined, keys: string[], claimed: number[]): Hit[] {
   const out: Hit[] = [];
   let latest = inherited;
   // "2018年…8件，2019年…12件": a clause about an earlier year than the sentence's latest is last year's figure.
@@ -395,15 +502,17 @@ function readSentence(text: string, sentStart: number, sentEnd: number, inherite
       const clauseYear = latestYearIn(text, start, end);
       if (clauseYear !== undefined && clauseYear < latestYear) continue;
     }
+    const candidates = markClause(text, start, end);
+    if (!candidates && !ANY_UNANCHORED) continue;
+    // A clause without a figure can only match the few `none` patterns.
+    const figures = (candidates & HOLDS_FIGURE) !== 0;
     const clauseText = text.slice(start, end);
-    // A figure needs a digit: digitless clauses can only match the few `none` patterns.
-    const hasDigit = DIGIT.test(clauseText);
-    if (!(hasDigit ? ANY_PATTERN : ANY_NONE_PATTERN).test(clauseText)) continue;
-    markCharacters(clauseText);
     let next: string | undefined; // the next clause, for `followedBy`
     const found: Hit[] = [];
-    for (const c of COMPILED) {
-      if (c.figure && !hasDigit) continue;
+    for (let i = 0; i < COMPILED.length; i++) {
+      if (!(candidates & (1 << i)) && !UNANCHORED[i]) continue;
+      const c = COMPILED[i]!;
+      if (c.figure && !figures) continue;
       if (!mayMeet(c.needs)) continue;
       let metric = c.spec.key;
       if (c.spec.after) {
@@ -411,15 +520,14 @@ function readSentence(text: string, sentStart: number, sentEnd: number, inherite
         if (!subj) continue;
         metric = metric.replace('{subject}', subj);
       }
-      if (keys.has(metric)) continue;
+      if (keys.includes(metric)) continue;
       if (c.unless?.test(clauseText)) continue;
       if (c.followedBy && !c.followedBy.test((next ??= nextClause(text, end, sentEnd)))) continue;
       const hit = matchClause(c, clauseText, start, claimed, metric);
       if (!hit) continue;
-      keys.add(metric);
-      found.push(hit);
+      keys.push(metric);
+      insertByOffset(found, hit);
     }
-    found.sort((a, b) => a.offset - b.offset);
     for (const h of found) {
       out.push(h);
       latest = h.metric;
@@ -427,6 +535,14 @@ function readSentence(text: string, sentStart: number, sentEnd: number, inherite
     }
   }
   return out;
+}
+
+/** Inserts `hit` after the hits of `found` (in text order) that do not come after it. */
+function insertByOffset(found: Hit[], hit: Hit): void {
+  let i = found.length;
+  while (i > 0 && found[i - 1]!.offset > hit.offset) i--;
+  if (i === found.length) found.push(hit);
+  else found.splice(i, 0, hit);
 }
 
 /** The clause after the one ending at `end` (its break) in a sentence ending at `sentEnd`, or ''. */
@@ -439,7 +555,7 @@ function nextClause(text: string, end: number, sentEnd: number): string {
 }
 
 /** The first match of `c` in the clause starting at `clStart` whose figure is not read yet. */
-function matchClause(c: Compiled, clauseText: string, clStart: number, claimed: Set<number>, metric: string): Hit | undefined {
+function matchClause(c: Compiled, clauseText: string, clStart: number, claimed: number[], metric: string): Hit | undefined {
   c.re.lastIndex = 0;
   for (let m = c.re.exec(clauseText); m; m = c.re.exec(clauseText)) {
     if (m[0].length === 0) {
@@ -461,14 +577,15 @@ function matchClause(c: Compiled, clauseText: string, clStart: number, claimed: 
     }
     const fig = c.figGroup ? m[c.figGroup] : m.groups?.fig;
     if (fig === undefined) continue;
-    const figAt = m.index + m[0].lastIndexOf(fig);
+    // The figure usually closes the match: then no search for it.
+    const figAt = m.index + (m[0].endsWith(fig) ? m[0].length - fig.length : m[0].lastIndexOf(fig));
     const abs = clStart + figAt;
     // The label part (before the figure) must not speak of another period or a change.
     if (DISQUALIFY.test(clauseText.slice(m.index, figAt))) continue;
-    if (claimed.has(abs)) continue;
-    const parsed = parseNumber(fig);
+    if (claimed.includes(abs)) continue;
+    const parsed = figureValue(fig);
     if (!parsed || parsed.value === null) continue;
-    claimed.add(abs);
+    claimed.push(abs);
     return {
       metric,
       value: parsed.value,
@@ -499,12 +616,12 @@ function itemEnd(clauseText: string, figEnd: number): number {
 }
 
 /** Adds to `out` the facts derived from `h` (see NARRATIVE_DERIVATIONS). */
-function derive(text: string, sentEnd: number, h: Hit, keys: Set<string>, out: Hit[]): void {
+function derive(text: string, sentEnd: number, h: Hit, keys: string[], out: Hit[]): void {
   if (h.derived) return;
   let rest: string | undefined;
   for (const d of DERIVED) {
-    if (d.from !== h.metric || keys.has(d.key) || !d.re.test((rest ??= text.slice(h.figureEnd, sentEnd)))) continue;
-    keys.add(d.key);
+    if (d.from !== h.metric || keys.includes(d.key) || !d.re.test((rest ??= text.slice(h.figureEnd, sentEnd)))) continue;
+    keys.push(d.key);
     out.push({ ...h, metric: d.key, derived: true });
   }
 }

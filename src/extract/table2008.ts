@@ -54,9 +54,6 @@ interface Pending {
 
 /** Column roles from the header row; a second value column (累计) is never the year's figure. */
 function readHeader(row: Row): Columns | undefined {
-  const first = row.cells[0];
-  // Most rows are statistics rows: decide on the first cell before reading the others.
-  if (!first || !isHeaderLabel(labelCore(first.text))) return undefined;
   const cores = row.cells.map((c) => labelCore(c.text));
   const values = cores.slice(1).filter((c) => !matchesAny(c, VALUE_COLUMN_HEADERS.unit) && c !== '');
   if (values.length <= 1) return { valueIndex: 0, count: 1 };
@@ -85,10 +82,26 @@ function splitRow(row: Row): { label: Cell | undefined; unit: Cell | undefined; 
   return isUnit ? { label, unit: first, values: cells.slice(2) } : { label, unit: undefined, values: cells.slice(1) };
 }
 
+/** What a row's first cell says: its label core, and whether it heads the table or a section. */
+interface RowLabel {
+  core: string;
+  /** The header row's first cell (统计指标 …): the row names the columns. */
+  header: boolean;
+  /** A section header (主动公开情况 …). */
+  section: boolean;
+}
+
+/**
+ * One look-up per label text for all three: labels repeat across rows and reports, and a memo
+ * per question (core, header?, section?) hashed the same text once per question.
+ */
+const rowLabel = memoize((text: string): RowLabel => {
+  const core = labelCore(text);
+  return { core, header: matchesAny(core, VALUE_COLUMN_HEADERS.label), section: matchesAny(core, HEADERS_2008) };
+});
+
 // Catalogue look-ups by label core (and parent row or group), memoised.
 
-const isHeaderLabel = memoize((core) => matchesAny(core, VALUE_COLUMN_HEADERS.label));
-const isSectionHeader = memoize((core) => matchesAny(core, HEADERS_2008));
 /** Parent row (or '' outside one) → memoised look-up of a row's metric by label core. */
 const rowKeysByParent = new Map<string, (core: string) => string | undefined>();
 const expectedUnitsOf = memoize((key) => EXPECTED_UNITS.find((e) => new RegExp(e.keys).test(key))?.units);
@@ -118,8 +131,11 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
   let shifted: LocalFinding | undefined;
 
   for (const table of tables) {
-    for (const row of table.rows.flatMap((r) => splitMerged(r))) {
-      const header = readHeader(row);
+    for (const row of unmerged(table.rows)) {
+      // Most rows are statistics rows: the first cell tells, before the others are read.
+      const lead = row.cells[0];
+      const read = lead && rowLabel(lead.text);
+      const header = read?.header ? readHeader(row) : undefined;
       if (header) {
         columns = header;
         if (header.chosen) {
@@ -134,8 +150,8 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         continue;
       }
       const { label, unit, values } = splitRow(row);
-      if (!label) continue;
-      const core = labelCore(label.text);
+      if (!label || !read) continue;
+      const core = read.core;
       // Two value columns but fewer cells: a glued pair ("12345" = 12 | 345) or spaced ("12 345").
       const glued = columns.count > 1 ? unglue(values, columns) : undefined;
       const valueCell = glued?.cell ?? values[columns.valueIndex];
@@ -144,7 +160,7 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         if (v.value !== null) findings.push(unrecognised(label, valueCell));
         continue;
       }
-      if (isSectionHeader(core)) {
+      if (read.section) {
         shifted = undefined;
         if (v.value !== null) {
           findings.push((shifted = {
@@ -170,14 +186,16 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
       seenKeys.add(key);
       if (shifted) shifted.metric = shifted.metric ? `${shifted.metric},${key}` : key;
       if (valueCell && !v.parsed) findings.push(unparsedFinding(valueCell, label.raw, key));
-      const expected = expectedUnitsOf(key);
-      if (unit && UNITS.includes(unit.text) && expected && !expected.includes(unit.text)) {
+      // The unit cell when it names a unit (not a blank marker).
+      const stated = unit && UNITS.includes(unit.text) ? unit : undefined;
+      const expected = stated && expectedUnitsOf(key);
+      if (stated && expected && !expected.includes(stated.text)) {
         findings.push({
           severity: 'error',
           code: 'unit_mismatch',
-          message: `row "${label.raw}" is stated in ${unit.text} where ${key} is counted in ${expected.join('/')}: its cells may have slid against the label`,
+          message: `row "${label.raw}" is stated in ${stated.text} where ${key} is counted in ${expected.join('/')}: its cells may have slid against the label`,
           metric: key,
-          line: unit.line,
+          line: stated.line,
         });
       }
       const entryUnit = entry?.unit ?? null;
@@ -188,7 +206,7 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         key,
         null,
         v.value,
-        unit && UNITS.includes(unit.text) ? unit.text : (v.unit ?? labelUnit ?? entryUnit),
+        stated ? stated.text : (v.unit ?? labelUnit ?? entryUnit),
         v.approx,
         glued?.how ?? 'cell',
         label.raw,
@@ -355,8 +373,9 @@ const CLOSING_2008 = [
  * A row whose row break was lost runs into the next one ("（三）其他情形数 件 2 五、行政诉讼数量
  * 件 0"): it is split before every later cell that is itself a row label or a section header,
  * so the next row is read (and its section opened) instead of its cells being ignored as surplus.
+ * Undefined when the row is whole.
  */
-function splitMerged(row: Row): Row[] {
+function splitMerged(row: Row): Row[] | undefined {
   const cells = row.cells;
   let out: Row[] | undefined;
   let start = 0;
@@ -365,18 +384,36 @@ function splitMerged(row: Row): Row[] {
     (out ??= []).push({ cells: cells.slice(start, i), line: cells[start].line });
     start = i;
   }
-  if (!out) return [row];
+  if (!out) return undefined;
   out.push({ cells: cells.slice(start), line: cells[start].line });
   return out;
 }
 
-const HAN = /[\u4e00-\u9fff]/;
+/** The rows with every merged row split (splitMerged): the table's own rows when none is. */
+function unmerged(rows: Row[]): Row[] {
+  let out: Row[] | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const parts = splitMerged(rows[i]!);
+    if (parts && !out) out = rows.slice(0, i);
+    if (out) out.push(...(parts ?? [rows[i]!]));
+  }
+  return out ?? rows;
+}
+
+/** True when the text holds a CJK ideograph (U+4E00–U+9FFF): figures and blanks do not. */
+function hasHan(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+  }
+  return false;
+}
 
 /** A section header or a row of its own (sub-rows named only by their parent do not count). */
 function isRowLabel(text: string): boolean {
-  if (!HAN.test(text) || UNITS.includes(text)) return false;
-  const core = labelCore(text);
-  return !!core && (isSectionHeader(core) || matchRow(core, undefined) !== undefined);
+  if (!hasHan(text) || UNITS.includes(text)) return false;
+  const { core, section } = rowLabel(text);
+  return !!core && (section || matchRow(core, undefined) !== undefined);
 }
 
 function matchRow(core: string, parent: string | undefined): string | undefined {

@@ -60,6 +60,11 @@ type Mode = 'none' | 'art20' | 'matrix' | 'appeals';
 
 const DEFAULT_APPLICANTS: Applicant[] = APPLICANT_COLUMNS.map((c) => c.applicant);
 
+/** The appeals row's columns in order (kind-major): metric key and label, made once. */
+const APPEAL_COLUMNS: ReadonlyArray<{ metric: string; label: string }> = APPEAL_KINDS.flatMap((kind) =>
+  APPEAL_RESULTS.map((result) => ({ metric: `${kind}.${result}`, label: `${APPEAL_LABELS[kind]} ${APPEAL_LABELS[result]}` })),
+);
+
 /** True when the text holds a CJK ideograph: figures and blanks do not, so they are never labels. */
 function hasCjk(text: string): boolean {
   for (let k = 0; k < text.length; k++) {
@@ -67,23 +72,6 @@ function hasCjk(text: string): boolean {
     if (c >= 0x3400 && c <= 0x9fff) return true;
   }
   return false;
-}
-
-/** A label cell of a matrix row; a run of values with their units ("129宗16671万元") is a value cell. */
-const isRowLabel = memoize((t) => isLabelCell(t) && !stretchesOf(t, UNITS));
-
-/** Label cells of a row (non-empty, not a number form) and the cells after the last one. */
-function splitMatrixRow(row: Row): { labels: Cell[]; values: Cell[] } {
-  const cells = row.cells;
-  let last = -1;
-  for (let i = 0; i < cells.length; i++) {
-    const t = cells[i]!.text;
-    // Most cells are figures: settled by a character scan, without a look-up.
-    if (hasCjk(t) && isRowLabel(t)) last = i;
-  }
-  const labels: Cell[] = [];
-  for (let i = 0; i <= last; i++) if (cells[i]!.text !== '') labels.push(cells[i]!);
-  return { labels, values: last < 0 ? cells.slice() : cells.slice(last + 1) };
 }
 
 /** Section markers a row's cells carry (whitespace ignored); a marker never spans two cells. */
@@ -100,36 +88,74 @@ const MARKS: ReadonlyArray<readonly [string, number]> = [
   ['行政诉讼', LITIGATION_MARK],
 ];
 
-/** First character codes of the marker phrases (第, 申, 行): a text without one holds no marker. */
-const MARK_STARTS: ReadonlySet<number> = new Set(MARKS.map(([phrase]) => phrase.charCodeAt(0)));
-
-/**
- * True when the text holds a marker's first character. One charCodeAt pass looks for all of them;
- * indexOf would scan the text once per character (for a single character indexOf is the steadier
- * choice: see tabAt in layout/lines.ts).
- */
-function mayHoldMark(text: string): boolean {
-  for (let k = 0; k < text.length; k++) if (MARK_STARTS.has(text.charCodeAt(k))) return true;
-  return false;
-}
-
-const markLookup = memoize((text: string): number => {
+/** The marker bits of a cell's text (read once per text: see cellInfo). */
+function markBits(text: string): number {
   const bare = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
   let m = 0;
   for (const [phrase, bit] of MARKS) if (bare.includes(phrase)) m |= bit;
   return m;
-});
-
-function cellMarks(text: string): number {
-  // Every marker holds 第, 申 or 行: value cells and most labels are settled without a look-up.
-  if (!mayHoldMark(text)) return 0;
-  return markLookup(text);
 }
 
-function rowMarks(row: Row): number {
-  let m = 0;
-  for (const c of row.cells) m |= cellMarks(c.text);
-  return m;
+/** What a cell holding CJK text means for reading its row. */
+interface CellInfo {
+  /** A label cell of a matrix row; a run of values with their units ("129宗16671万元") is a value cell. */
+  label: boolean;
+  /** Its label core (labelCore). */
+  core: string;
+  /** The section markers it holds. */
+  marks: number;
+}
+
+/**
+ * Everything a row needs of a CJK cell, in one look-up per cell: cell texts repeat across rows
+ * and reports, and a separate memo per question (label? core? markers?) hashed each text thrice.
+ */
+const cellInfo = memoize(
+  (t: string): CellInfo => ({ label: isLabelCell(t) && !stretchesOf(t, UNITS), core: labelCore(t), marks: markBits(t) }),
+);
+
+/** A row's section markers, its label cells (non-empty, up to the last label) with their cores, and the cells after. */
+interface RowReading {
+  marks: number;
+  labels: Cell[];
+  cores: string[];
+  /** Read-only: may be the row's own cells. */
+  values: Cell[];
+}
+
+/** Infos of the cells of the row being read (reused: rows are read one at a time). */
+const infoAt: Array<CellInfo | undefined> = [];
+
+function readRow(row: Row): RowReading {
+  const cells = row.cells;
+  let marks = 0;
+  let last = -1;
+  for (let i = 0; i < cells.length; i++) {
+    const t = cells[i]!.text;
+    // Most cells are figures: settled by a character scan, without a look-up (markers and
+    // labels all hold CJK text).
+    const info = hasCjk(t) ? cellInfo(t) : undefined;
+    infoAt[i] = info;
+    if (!info) continue;
+    marks |= info.marks;
+    if (info.label) last = i;
+  }
+  // Cells after the last label are values; a figure before it is read as a label.
+  const labels: Cell[] = [];
+  const cores: string[] = [];
+  for (let i = 0; i <= last; i++) {
+    const cell = cells[i]!;
+    if (cell.text === '') continue;
+    labels.push(cell);
+    cores.push(infoAt[i]?.core ?? labelCore(cell.text));
+  }
+  return { marks, labels, cores, values: last < 0 ? cells : cells.slice(last + 1) };
+}
+
+/** True when some cell is not blank. */
+function anyFilled(cells: readonly Cell[]): boolean {
+  for (const c of cells) if (c.text !== '') return true;
+  return false;
 }
 
 // Catalogue look-ups by label core (and parent row or group), memoised.
@@ -140,14 +166,14 @@ const isMatrixHeader = memoize((core) => matchesAny(core, MATRIX_HEADERS));
 /** Group (or '' outside one) → memoised look-up of a matrix row's metric by label core. */
 const matrixRowsByGroup = new Map<string, (core: string) => string | undefined>();
 
-function matrixRowOf(group: string | undefined, core: string): string | undefined {
+function matrixRowsOf(group: string | undefined): (core: string) => string | undefined {
   const g = group ?? '';
   let lookup = matrixRowsByGroup.get(g);
   if (!lookup) {
     lookup = memoize((c) => MATRIX_ROWS.find((r) => (!r.under || r.under === group) && matchesAny(c, r.labels))?.key);
     matrixRowsByGroup.set(g, lookup);
   }
-  return lookup(core);
+  return lookup;
 }
 
 /** The fact of one cell (`unit` when the cell states none). */
@@ -184,7 +210,6 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
   // Facts in table order; a pending glued row reserves a slot filled after the column pass.
   const out: Slot[] = [];
   const findings: LocalFinding[] = [];
-  const facts = { push: (f: Fact) => out.push(f) };
   const pending: Pending[] = [];
   /** Settled matrix rows (metric → cells) for the column identities. */
   const known = new Map<string, Array<number | null>>();
@@ -194,16 +219,17 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
   const seen = { matrix: false, appeals: false };
   const seenRows = new Set<string>();
 
-  const push = (f: Fact, cell: Cell) => {
-    if (!cellValue(cell).parsed) findings.push(unparsedFinding(cell, f.label, f.metric));
-    facts.push(f);
+  /** Puts the fact of one cell (`unit` when the cell states none), a text that is no number form also a finding; returns its value. */
+  const put = (metric: string, applicant: Applicant | null, cell: Cell, label: string, unit: string | null): number | null => {
+    const v = cellValue(cell);
+    if (!v.parsed) findings.push(unparsedFinding(cell, label, metric));
+    out.push(tableFact(reportId, metric, applicant, v.value, v.unit ?? unit, v.approx, 'cell', label, cell.raw, cell.line));
+    return v.value;
   };
 
   for (const table of tables) {
     for (const row of table.rows) {
-      const marks = rowMarks(row);
-      const { labels, values } = splitMatrixRow(row);
-      const cores = labels.map((c) => labelCore(c.text));
+      const { marks, labels, cores, values } = readRow(row);
 
       if (marks & ART20_MARK) {
         mode = 'art20';
@@ -223,7 +249,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
       if (mode === 'art20') {
         const subject = cores.length ? art20Subject(cores[0]!) : undefined;
         if (!subject) {
-          if (values.some((c) => c.text !== '') && labels.length) findings.push(unrecognised(labels, values));
+          if (anyFilled(values) && labels.length) findings.push(unrecognised(labels, values));
           continue;
         }
         let cells = values;
@@ -256,7 +282,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         cells.forEach((cell, i) => {
           const m = measures[i];
           if (!m) return;
-          push(fact(reportId, `art20.${subject.subject}.${m.measure}`, null, cell, labels[0]!.raw, m.unit ?? (m.measure === 'amount' ? null : '件')), cell);
+          put(`art20.${subject.subject}.${m.measure}`, null, cell, labels[0]!.raw, m.unit ?? (m.measure === 'amount' ? null : '件'));
         });
         continue;
       }
@@ -266,7 +292,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         const entry = matchMatrix(cores, group);
         // Header and group rows have no values; a catalogue row left wholly blank is stated as
         // blank (null facts), not dropped.
-        if (!values.some((c) => c.text !== '') && !(entry && values.length === DEFAULT_APPLICANTS.length)) continue;
+        if (!anyFilled(values) && !(entry && values.length === DEFAULT_APPLICANTS.length)) continue;
         const label = labels.length === 1 ? labels[0]!.raw : labels.map((c) => c.raw).join(' ');
         if (!entry) {
           if (!cores.every(isMatrixHeader)) findings.push(unrecognised(labels, values));
@@ -276,8 +302,12 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         seenRows.add(entry);
         const width = DEFAULT_APPLICANTS.length;
         if (values.length === width) {
-          for (let i = 0; i < width; i++) push(fact(reportId, entry, DEFAULT_APPLICANTS[i]!, values[i]!, label, '件'), values[i]!);
-          if (!known.has(entry)) known.set(entry, values.map((c) => cellValue(c).value));
+          const settled = known.has(entry) ? undefined : new Array<number | null>(width);
+          for (let i = 0; i < width; i++) {
+            const value = put(entry, DEFAULT_APPLICANTS[i]!, values[i]!, label, '件');
+            if (settled) settled[i] = value;
+          }
+          if (settled) known.set(entry, settled);
           continue;
         }
         const recovered = recoverCells(values.map((c) => c.text), width, {
@@ -291,8 +321,8 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         const rec = separate && recovered?.kind === 'split' ? undefined : recovered;
         if (rec?.kind === 'tokens') {
           const cells = rec.tokens.map((t) => ({ ...values[t.cell]!, text: t.text, raw: t.text }));
-          cells.forEach((cell, i) => push(fact(reportId, entry, DEFAULT_APPLICANTS[i]!, cell, label, '件'), cell));
-          if (!known.has(entry)) known.set(entry, cells.map((c) => cellValue(c).value));
+          const settled = cells.map((cell, i) => put(entry, DEFAULT_APPLICANTS[i]!, cell, label, '件'));
+          if (!known.has(entry)) known.set(entry, settled);
           continue;
         }
         const firstCell = values.find((c) => c.text !== '') ?? values[0] ?? row.cells[0]!;
@@ -320,12 +350,9 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
       }
 
       if (mode === 'appeals') {
-        if (labels.length || !values.some((c) => c.text !== '')) continue; // header rows
+        if (labels.length || !anyFilled(values)) continue; // header rows
         const cells = values;
-        const width = APPEAL_KINDS.length * APPEAL_RESULTS.length;
-        const metricAt = (i: number) => `${APPEAL_KINDS[Math.floor(i / APPEAL_RESULTS.length)]!}.${APPEAL_RESULTS[i % APPEAL_RESULTS.length]!}`;
-        const labelAt = (i: number) =>
-          `${APPEAL_LABELS[APPEAL_KINDS[Math.floor(i / APPEAL_RESULTS.length)]!]} ${APPEAL_LABELS[APPEAL_RESULTS[i % APPEAL_RESULTS.length]!]}`;
+        const width = APPEAL_COLUMNS.length;
         if (cells.length !== width) {
           const size = APPEAL_RESULTS.length;
           const rec = recoverCells(cells.map((c) => c.text), width, { accept: blocksHold(size), prefixOk: blocksPrefix(size) });
@@ -335,11 +362,11 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
             seen.appeals = true;
             rec.tokens.forEach((t, i) => {
               const cell = { ...cells[t.cell]!, text: t.text, raw: t.text };
-              push(fact(reportId, metricAt(i), null, cell, labelAt(i), '件'), cell);
+              put(APPEAL_COLUMNS[i]!.metric, null, cell, APPEAL_COLUMNS[i]!.label, '件');
             });
           } else if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length === 1) {
             seen.appeals = true;
-            out.push(segmentedFacts(reportId, metricAt, () => null, labelAt, firstCell, rec.result.candidates[0]!));
+            out.push(segmentedFacts(reportId, (i) => APPEAL_COLUMNS[i]!.metric, () => null, (i) => APPEAL_COLUMNS[i]!.label, firstCell, rec.result.candidates[0]!));
           } else {
             findings.push({
               severity: 'error',
@@ -357,11 +384,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
           continue;
         }
         seen.appeals = true;
-        cells.forEach((cell, i) => {
-          const kind = APPEAL_KINDS[Math.floor(i / APPEAL_RESULTS.length)]!;
-          const result = APPEAL_RESULTS[i % APPEAL_RESULTS.length]!;
-          push(fact(reportId, `${kind}.${result}`, null, cell, `${APPEAL_LABELS[kind]} ${APPEAL_LABELS[result]}`, '件'), cell);
-        });
+        for (let i = 0; i < width; i++) put(APPEAL_COLUMNS[i]!.metric, null, cells[i]!, APPEAL_COLUMNS[i]!.label, '件');
         mode = 'none';
       }
     }
@@ -489,8 +512,9 @@ function settlePending(reportId: string, pending: Pending[], known: Map<string, 
 
 function matchMatrix(cores: string[], group: string | undefined): string | undefined {
   // The most specific label is the last one ("三、本年度办理结果 | （一）予以公开").
+  const matrixRowOf = matrixRowsOf(group);
   for (let i = cores.length - 1; i >= 0; i--) {
-    const e = matrixRowOf(group, cores[i]!);
+    const e = matrixRowOf(cores[i]!);
     if (e) return e;
   }
   return undefined;

@@ -12,6 +12,7 @@
 import { TEMPLATE_MARKERS } from '../catalogue/metrics2019.ts';
 import { UNITS } from '../catalogue/units.ts';
 import type { Cell, Row } from '../types.ts';
+import { isTrimSpace } from './lines.ts';
 
 /** Characters after a digit run that make it part of a phrase (a unit, a date, an ordinal), not a cell. */
 const NOT_A_CELL_AFTER = /^[条件个份次人年月日号时%％万亿元期篇项家场起宗届名位天倍岁户册页套台批余多里米克吨亩平.,，。、;；:：)）〕\]\-/~～—]/u;
@@ -66,8 +67,10 @@ const RUN = /(?<![\d+-])[+-]?\d+(?:\.\d+)?(?:(?:[ ]+|(?=[+-]\d))[+-]?\d+(?:\.\d+
 export function gluedPieces(line: string): GluedPiece[] {
   const pieces: GluedPiece[] = [];
   let labelStart = 0;
-  for (const m of line.matchAll(RUN)) {
-    const start = m.index!;
+  // exec over the shared global regex, not matchAll (which clones the regex on every call).
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(line); m; m = RUN.exec(line)) {
+    const start = m.index;
     let end = start + m[0].length;
     // PDF dumps space out words ("计 1 次", "2018 年 3 月"): look past spaces.
     const before = line.slice(labelStart, start).trimEnd();
@@ -114,11 +117,13 @@ export function isGluedRowLine(line: string): boolean {
 const SENTENCE_END = /[。！？]/u;
 const DIGIT = /\d/;
 /** Last characters of the units: a line ending otherwise cannot end with a unit cell. */
-const UNIT_LAST_CHARS = new Set(UNITS.map((u) => u[u.length - 1]!));
+const UNIT_LAST_CHARS = new Set(UNITS.map((u) => u.charCodeAt(u.length - 1)));
 
+/** The last character before trailing whitespace ends a unit (no trimmed copy of the line). */
 function endsWithUnitChar(line: string): boolean {
-  const t = line.trimEnd();
-  return t !== '' && UNIT_LAST_CHARS.has(t[t.length - 1]!);
+  let k = line.length - 1;
+  while (k >= 0 && isTrimSpace(line.charCodeAt(k))) k--;
+  return k >= 0 && UNIT_LAST_CHARS.has(line.charCodeAt(k));
 }
 
 /** A short line without digits or sentence end: a header or group row of a flattened table. */
@@ -194,7 +199,19 @@ function endsWithDigit(text: string): boolean {
   const c = text.charCodeAt(text.length - 1); // NaN for ''
   return c >= 0x30 && c <= 0x39;
 }
-const HAS_CJK = /[\u3400-\u9fff]/u;
+/** A character in U+3400–U+9FFF (a scan: most cells tested are short figures, a regex call costs more). */
+function hasCjk(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x3400 && c <= 0x9fff) return true;
+  }
+  return false;
+}
+
+/** Cheap test before splitGluedCell: only a cell ending in a digit and holding CJK text can split. */
+export function mayBeGluedCell(text: string): boolean {
+  return endsWithDigit(text) && hasCjk(text);
+}
 
 /**
  * A cell of a regular table that holds a label with its value glued on
@@ -202,7 +219,7 @@ const HAS_CJK = /[\u3400-\u9fff]/u;
  * returned unchanged.
  */
 export function splitGluedCell(c: Cell): Cell[] {
-  if (!endsWithDigit(c.text) || !HAS_CJK.test(c.text)) return [c];
+  if (!mayBeGluedCell(c.text)) return [c];
   const pieces = gluedPieces(c.text);
   if (pieces.length !== 1 || pieces[0]!.runEnd !== c.text.length || pieces[0]!.runStart === 0) return [c];
   // Raw and text of a cell have the same length (normalization is length-preserving).

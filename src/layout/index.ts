@@ -3,7 +3,7 @@
  * Empty cells stay empty strings here (the extract stage turns them into null, never 0).
  */
 import type { Block, Cell, ProseBlock, Row, TableBlock } from '../types.ts';
-import { gluedRows, hasTemplateMarker, isGluedHeaderLine, isGluedRowLine, splitGluedCell } from './glued.ts';
+import { gluedRows, hasTemplateMarker, isGluedHeaderLine, isGluedRowLine, mayBeGluedCell, splitGluedCell } from './glued.ts';
 import { classifyLine, isTrimSpace, type LineClass, tabAt } from './lines.ts';
 import { groupPipeCells } from './pipe-cells.ts';
 
@@ -79,7 +79,8 @@ function unglueTable(b: TableBlock): TableBlock {
 function unglueLastCell(row: Row): Row {
   let k = row.cells.length - 1;
   while (k >= 0 && row.cells[k]!.text === '') k--;
-  if (k < 0) return row;
+  // Most last cells are figures: tested before splitGluedCell, which would allocate a list.
+  if (k < 0 || !mayBeGluedCell(row.cells[k]!.text)) return row;
   const split = splitGluedCell(row.cells[k]!);
   return split.length === 1 ? row : { ...row, cells: [...row.cells.slice(0, k), ...split, ...row.cells.slice(k + 1)] };
 }
@@ -116,17 +117,16 @@ function prose(lines: string[], i: number): ProseBlock {
   return { kind: 'prose', text: lines[i]!, line: i + 1 };
 }
 
-function makeCell(lines: string[], raw: string[], i: number, start: number, end: number): Cell {
-  const line = lines[i]!;
+/** The cell at [start, end) of `line` (line number `lineNo`), trimmed; `raw` is the raw line. */
+function makeCell(line: string, raw: string | undefined, lineNo: number, start: number, end: number): Cell {
   // Trim by bounds, then one slice: no intermediate untrimmed copy.
   let s = start;
   let e = end;
   while (s < e && isTrimSpace(line.charCodeAt(s))) s++;
   while (e > s && isTrimSpace(line.charCodeAt(e - 1))) e--;
   const text = line.slice(s, e);
-  const r = raw[i];
   // Most lines come through normalization unchanged: their raw cell is the same text.
-  return { text, raw: r === line ? text : (r ?? '').slice(start, end).trim(), line: i + 1 };
+  return { text, raw: raw === line ? text : (raw ?? '').slice(start, end).trim(), line: lineNo };
 }
 
 /** Next non-blank line index at or after i, or -1. */
@@ -152,15 +152,16 @@ function cellPerLine(lines: string[], raw: string[], classes: LineClass[], start
       cells = [];
     } else if (cls === 'tab_cell') {
       // A line may hold several tab-separated cells; the leading tab only marks "cell line".
+      // Most cell lines start with their tab: no search for it.
       const line = lines[i]!;
-      pushTabCells(cells, lines, raw, i, tabAt(line, 0) + 1);
+      pushTabCells(cells, line, raw[i], i + 1, line.charCodeAt(0) === 9 ? 1 : tabAt(line, 0) + 1);
     } else if (cls === 'tab_row' && prev !== 'blank' && cells.length) {
       // Cells after text on one line ("…\t7"): a row line run into the cell line above, not a
       // wrapped label; its cells keep their own line (a joined cell would give the 7 line above).
-      pushTabCells(cells, lines, raw, i, 0);
+      pushTabCells(cells, lines[i]!, raw[i], i + 1, 0);
     } else if (prev !== 'blank' && cells.length) {
       const last = cells[cells.length - 1]!;
-      const cont = makeCell(lines, raw, i, 0, lines[i]!.length);
+      const cont = makeCell(lines[i]!, raw[i], i + 1, 0, lines[i]!.length);
       // An empty cell line continued by text: the value is on the continuation line (provenance).
       const line = last.text === '' ? cont.line : last.line;
       cells[cells.length - 1] = { text: last.text + cont.text, raw: last.raw + cont.raw, line };
@@ -174,12 +175,11 @@ function cellPerLine(lines: string[], raw: string[], classes: LineClass[], start
   return { block, next: i };
 }
 
-/** Push the tab-separated cells of line i from `offset` on. */
-function pushTabCells(cells: Cell[], lines: string[], raw: string[], i: number, offset: number): void {
-  const line = lines[i]!;
+/** Push the tab-separated cells of a line from `offset` on. */
+function pushTabCells(cells: Cell[], line: string, raw: string | undefined, lineNo: number, offset: number): void {
   for (;;) {
     const tab = tabAt(line, offset);
-    cells.push(makeCell(lines, raw, i, offset, tab < 0 ? line.length : tab));
+    cells.push(makeCell(line, raw, lineNo, offset, tab < 0 ? line.length : tab));
     if (tab < 0) return;
     offset = tab + 1;
   }
@@ -198,7 +198,7 @@ function tabRows(lines: string[], raw: string[], classes: LineClass[], start: nu
     }
     if (cls !== 'tab_row') break;
     const cells: Cell[] = [];
-    pushTabCells(cells, lines, raw, i, 0);
+    pushTabCells(cells, lines[i]!, raw[i], i + 1, 0);
     rows.push({ cells, line: i + 1 });
   }
   const block: TableBlock = { kind: 'table', layout: 'tab_rows', rows, line: start + 1, endLine: i };
@@ -217,8 +217,8 @@ function pipeCells(lines: string[], raw: string[], classes: LineClass[], start: 
       continue;
     }
     if (cls !== 'pipe_cell') break;
-    const end = lines[i]!.lastIndexOf('|');
-    cells.push(makeCell(lines, raw, i, 0, end));
+    const line = lines[i]!;
+    cells.push(makeCell(line, raw[i], i + 1, 0, line.lastIndexOf('|')));
   }
   const block: TableBlock = { kind: 'table', layout: 'pipe_cells', rows: groupPipeCells(cells), line: start + 1, endLine: i };
   return { block, next: i };

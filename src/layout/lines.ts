@@ -58,6 +58,8 @@ export function classifyLine(line: string): LineClass {
  * indexOf costs the same in every run.
  */
 export function tabAt(line: string, from: number): number {
+  // The rest of most cell lines is one character (a figure) or nothing: no search for that.
+  if (from >= line.length - 1) return from < line.length && line.charCodeAt(from) === 9 ? from : -1;
   return line.indexOf('\t', from);
 }
 

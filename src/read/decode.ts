@@ -5,13 +5,13 @@
  */
 import type { ReaderNote } from './pdf.ts';
 import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import path from 'node:path';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { XxgkError } from '../errors.ts';
 import type { DecodedDoc, FindingCode, Source } from '../types.ts';
-import { decodeValidUtf8 } from './units.ts';
+import { CONTROL_BYTES, decodeValidUtf8, readValidUtf8 } from './units.ts';
 
 export interface ReadFailure {
   error: { code: FindingCode; message: string };
@@ -69,11 +69,16 @@ const CONTAINERS: ReadonlyArray<{ magic: number[]; what: string }> = [
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   if (bytes.length < magic.length) return false;
-  return magic.every((b, i) => bytes[i] === b);
+  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
+  return true;
 }
 
+/** Node's one-shot hash (20.12+) skips the Hash object; the same hex digest either way. */
+const oneShotHash = typeof crypto.hash === 'function' ? crypto.hash : undefined;
+
 export function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
+  if (oneShotHash) return oneShotHash('sha256', data, 'hex');
+  return crypto.createHash('sha256').update(data).digest('hex');
 }
 
 /** Split on \r\n, \r and \n (mixed endings allowed); a final line ending does not open a line. */
@@ -91,6 +96,14 @@ interface Decoded {
   encoding: string;
   /** The bytes ended inside a multi-byte character (a cut-off download). */
   cutInCharacter?: boolean;
+  /** checkText's counts, when decoding took them already (the text then has no NUL). */
+  census?: Census;
+}
+
+/** Characters that tell text from binary data (see checkText). */
+interface Census {
+  controls: number;
+  replacements: number;
 }
 
 /** A decoded source before its lines are normalized (`lines` is left to the caller). */
@@ -135,7 +148,7 @@ export function decodeRaw(source: Source): RawDoc | ReadFailure {
   if ('error' in decoded) return decoded;
 
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
-  const problem = checkText(text);
+  const problem = checkText(text, decoded.census);
   if (problem) return problem;
 
   const doc: RawDoc = { file, format: sniffFormat(formatOf(file), text), encoding: decoded.encoding, hash, raw: splitLines(text) };
@@ -195,12 +208,17 @@ function decodeBytes(bytes: Uint8Array): Decoded | ReadFailure {
 
   // In UTF-8, GB18030 and Big5 no byte of a multi-byte character is below 0x40, so C0 control
   // bytes are real control characters: many of them mean binary data, whatever the encoding.
-  if (controlByteShare(bytes) > MAX_CONTROL_RATIO) {
-    return fail('binary_file', 'too many control bytes (binary data)');
+  // The usual case, valid UTF-8 (a native check), counts them while decoding; the others first.
+  if (isUtf8(bytes)) {
+    const utf8 = readValidUtf8(bytes);
+    if (utf8.controlBytes / bytes.length > MAX_CONTROL_RATIO) return tooManyControlBytes();
+    const census = { controls: utf8.controlBytes + utf8.c1Controls, replacements: utf8.replacements };
+    return { text: utf8.text, encoding: 'utf-8', census };
   }
+  if (controlByteShare(bytes) > MAX_CONTROL_RATIO) return tooManyControlBytes();
 
-  const utf8 = decodeStrictUtf8(bytes);
-  if (!('error' in utf8)) return utf8;
+  const cut = decodeCutUtf8(bytes);
+  if (cut) return cut;
 
   const sample = bytes.subarray(0, SNIFF_BYTES);
   const candidates = [
@@ -227,12 +245,7 @@ function decodeBytes(bytes: Uint8Array): Decoded | ReadFailure {
   return last!;
 }
 
-/** 1 for the C0 control bytes other than tab … carriage return, and for DEL. */
-const CONTROL_BYTES: Uint8Array = (() => {
-  const table = new Uint8Array(256);
-  for (let b = 0; b < 256; b++) if ((b < 0x20 && (b < 0x09 || b > 0x0d)) || b === 0x7f) table[b] = 1;
-  return table;
-})();
+const tooManyControlBytes = (): ReadFailure => fail('binary_file', 'too many control bytes (binary data)');
 
 function controlByteShare(bytes: Uint8Array): number {
   let control = 0;
@@ -240,18 +253,18 @@ function controlByteShare(bytes: Uint8Array): number {
   return control / bytes.length;
 }
 
-function decodeStrictUtf8(bytes: Uint8Array): Decoded | ReadFailure {
-  // The usual case, valid UTF-8: a native check, then a decoder that need not validate.
-  if (isUtf8(bytes)) return { text: decodeValidUtf8(bytes), encoding: 'utf-8' };
-  // A download cut off inside a character is still UTF-8: valid up to an incomplete last
-  // sequence (a lead byte in the last three bytes). Read it as UTF-8 and say it was cut.
-  // (No full strict decode first: after isUtf8 fails it could only throw.)
+/**
+ * Bytes that are not valid UTF-8 may still be a download cut off inside a character: valid up
+ * to an incomplete last sequence (a lead byte in the last three bytes). Read them as UTF-8 and
+ * say they were cut. (No full strict decode first: after isUtf8 fails it could only throw.)
+ */
+function decodeCutUtf8(bytes: Uint8Array): Decoded | undefined {
   const cut = incompleteTail(bytes);
   if (cut > 0) {
     const sub = bytes.subarray(0, bytes.length - cut);
     if (isUtf8(sub)) return { text: decodeValidUtf8(sub), encoding: 'utf-8', cutInCharacter: true };
   }
-  return fail('unknown_encoding', 'invalid UTF-8');
+  return undefined;
 }
 
 /** Bytes of an unfinished UTF-8 sequence at the end (0 when the last sequence is complete). */
@@ -310,12 +323,29 @@ function isTextHighByte(b: number): boolean {
   return b === 0x00 || b === 0x20 || b === 0x30 || b === 0xff || (b >= 0x4e && b <= 0x9f) || (b >= 0xd8 && b <= 0xdf);
 }
 
-/** Checks on decoded text: empty, whitespace only, binary (NUL / control characters). */
-function checkText(text: string): ReadFailure | undefined {
+/**
+ * Checks on decoded text: empty, whitespace only, binary (NUL / control characters). `census`:
+ * the counts, when decoding took them (of a text without NUL).
+ */
+function checkText(text: string, census?: Census): ReadFailure | undefined {
   // \s covers U+3000, NBSP and U+FEFF; add the zero-width characters.
   if (/^[\s\u200B-\u200D\u2060]*$/.test(text)) {
     return fail('empty_file', text.length === 0 ? 'file has no text' : 'file contains only whitespace');
   }
+  const counted = census ?? countText(text);
+  if ('error' in counted) return counted;
+  const { controls: control, replacements: bad } = counted;
+  if (control / text.length > MAX_CONTROL_RATIO) {
+    return fail('binary_file', `${control} control characters in ${text.length} (not text)`);
+  }
+  if (bad / text.length > MAX_REPLACEMENT_RATIO) {
+    return fail('binary_file', `${bad} replacement characters in ${text.length} (not text)`);
+  }
+  return undefined;
+}
+
+/** checkText's counts, or the NUL failure. */
+function countText(text: string): Census | ReadFailure {
   let control = 0;
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
@@ -325,11 +355,5 @@ function checkText(text: string): ReadFailure | undefined {
     if ((c < 0x20 && (c < 0x09 || c > 0x0d)) || (c >= 0x7f && c <= 0x9f)) control++;
     else if (c === 0xfffd) bad++;
   }
-  if (control / text.length > MAX_CONTROL_RATIO) {
-    return fail('binary_file', `${control} control characters in ${text.length} (not text)`);
-  }
-  if (bad / text.length > MAX_REPLACEMENT_RATIO) {
-    return fail('binary_file', `${bad} replacement characters in ${text.length} (not text)`);
-  }
-  return undefined;
+  return { controls: control, replacements: bad };
 }

@@ -4,8 +4,9 @@
  * normalized text is the same offset in the raw text (provenance for cells and facts).
  */
 import * as OpenCC from 'opencc-js';
+import { CHROME_KEY_CHARACTERS } from '../catalogue/chrome.ts';
 import { CHART_RESIDUE, INLINE_NOISE } from '../catalogue/noise.ts';
-import { blankChromeLine, CHROME_HINT } from './chrome.ts';
+import { blankChromeLine } from './chrome.ts';
 import { simplifyDoc, traditionalMarks } from './traditional.ts';
 import { scratchUnits, unitsToString } from './units.ts';
 
@@ -123,37 +124,78 @@ function blankChartBlock(out: string[], i: number): number {
  * every line has the raw line's length.
  *
  * Same result as mapping normalizeLine, blankInlineNoise and blankChromeLine over the lines and
- * then blankChartResidue and simplifyDoc, but each kind of noise is first looked for once in the
- * whole folded text and only the lines it is found in are processed: noise is rare, lines are
- * short and many, and a call per line per check cost more than the checks themselves.
+ * then blankChartResidue and simplifyDoc, but the lines each kind of noise can be in are found
+ * while folding, with one table lookup per character (getLineFlags), and only those lines are
+ * processed: noise is rare, lines are short and many, and a call or a search per line per check
+ * cost more than the checks themselves.
  */
 export function normalizeDoc(raw: readonly string[]): string[] {
-  const doc = foldDoc(raw);
-  const { lines } = doc;
-  // Blanking only turns characters into spaces, and no pre-check below looks for a space, so
-  // lines found in the folded text are a superset of those the later steps can act on.
-  for (const i of linesMatching(doc, INLINE_HINT)) lines[i] = blankInlineNoise(lines[i]);
-  for (const i of linesMatching(doc, CHROME_HINT)) lines[i] = blankChromeLine(lines[i]);
+  const { lines, inline, chrome, series, marked } = foldDoc(raw);
+  // Blanking only turns characters into spaces, and no flag below marks a space, so lines
+  // flagged in the folded text are a superset of those the later steps can act on.
+  for (const i of inline) lines[i] = blankInlineNoise(lines[i]);
+  for (const i of chrome) lines[i] = blankChromeLine(lines[i]);
   // A header inside a block blanked just before is all spaces by now, so it starts nothing.
-  for (const i of linesMatching(doc, SERIES_HINT)) if (CHART_RESIDUE.header.test(lines[i])) blankChartBlock(lines, i);
+  for (const i of series) if (CHART_RESIDUE.header.test(lines[i])) blankChartBlock(lines, i);
   // Mirror sites publish in Traditional characters: matching (labels, markers, metadata) sees
   // Simplified text; `raw` keeps the original for provenance.
   // (`marked` false settles it without simplifyDoc's scan or copy.)
-  return doc.marked ? simplifyDoc(lines) : lines;
+  return marked ? simplifyDoc(lines) : lines;
 }
 
-/** Document-wide pre-checks (global: searched once per document). */
-const INLINE_HINT = /\[/g;
-const SERIES_HINT = new RegExp(CHART_RESIDUE.hint.source, `${CHART_RESIDUE.hint.flags}g`);
+/** Bits of getLineFlags: what a character found in a line means for that line. */
+const TRADITIONAL = 1; // traditionalMarks: a Traditional document is told by it
+const CHROME = 2; // a character of a chrome keyword (CHROME_KEY_CHARACTERS)
+const INLINE = 4; // '[': every inline marker starts with one
+const SERIES = 8; // a character of a chart series hint word
+const FOLDS = 16; // the character folds (FOLD_TABLE)
 
-/** A document's folded lines, plus its folded text for searching. */
+/**
+ * The first character of each word of the series hint, in both cases when it ignores case: a
+ * line without any of them cannot match it. Undefined (every line is a candidate) unless the
+ * hint is a plain alternation of words without Unicode case folding (ſ matches s under /iu).
+ */
+function seriesKeyCharacters(): string | undefined {
+  const { source, flags } = CHART_RESIDUE.hint;
+  if (!/^[\p{L}\p{N}]+(?:\|[\p{L}\p{N}]+)*$/u.test(source) || (flags.includes('i') && flags.includes('u'))) return undefined;
+  const firsts = source.split('|').map((word) => word[0]).join('');
+  return flags.includes('i') ? firsts.toLowerCase() + firsts.toUpperCase() : firsts;
+}
+
+let lineFlags: Uint8Array | undefined;
+
+/**
+ * Flags per code unit, of the character it folds to (the later steps see folded text), plus
+ * FOLDS. Built on first use: the Traditional marks are themselves built lazily.
+ */
+function getLineFlags(): Uint8Array {
+  if (lineFlags) return lineFlags;
+  const traditional = traditionalMarks();
+  const byUnit = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) byUnit[unit] = traditional[unit] ? TRADITIONAL : 0;
+  for (const ch of CHROME_KEY_CHARACTERS) byUnit[ch.charCodeAt(0)] |= CHROME;
+  byUnit[0x5b] |= INLINE;
+  const seriesKeys = seriesKeyCharacters();
+  if (seriesKeys === undefined) for (let unit = 0; unit < 0x10000; unit++) byUnit[unit] |= SERIES;
+  else for (const ch of seriesKeys) byUnit[ch.charCodeAt(0)] |= SERIES;
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    const folded = FOLD_TABLE[code];
+    table[code] = folded ? byUnit[folded] | FOLDS : byUnit[code];
+  }
+  return (lineFlags = table);
+}
+
+/** A document's folded lines, and which of them each later step needs to look at. */
 interface FoldedDoc {
   /** normalizeLine of every raw line: the raw string itself where nothing folds. */
   lines: string[];
-  /** The folded lines joined with \n. */
-  text: string;
-  /** Offset of each line in `text`. */
-  starts: Int32Array;
+  /** Indices (ascending) of the lines with a '[' (inline markers). */
+  inline: number[];
+  /** Indices of the lines with a character of a chrome keyword. */
+  chrome: number[];
+  /** Indices of the lines with a character of a chart series hint word. */
+  series: number[];
   /**
    * Some character is one a Traditional document is told by (traditionalMarks). Most documents
    * have none, which settles isTraditional without another pass over the lines.
@@ -161,54 +203,52 @@ interface FoldedDoc {
   marked: boolean;
 }
 
-/** normalizeLine over every line in one pass, building the folded text as it goes. */
+/**
+ * normalizeLine over every line, flagging lines on the way. A line that folds is written to one
+ * buffer, and all of them are cut from one string: a string per line costs more.
+ */
 function foldDoc(raw: readonly string[]): FoldedDoc {
-  let size = raw.length;
-  for (const line of raw) size += line.length;
-  const units = scratchUnits(size);
-  const starts = new Int32Array(raw.length);
-  const traditional = traditionalMarks();
+  const flags = getLineFlags();
+  const lines = raw.slice();
+  const inline: number[] = [];
+  const chrome: number[] = [];
+  const series: number[] = [];
   const changed: number[] = [];
+  let size = 0;
   let marked = 0;
-  let pos = 0;
   for (let i = 0; i < raw.length; i++) {
     const line = raw[i];
-    starts[i] = pos;
-    let folds = 0;
-    for (let j = 0; j < line.length; j++) {
-      const code = line.charCodeAt(j);
-      const folded = FOLD_TABLE[code];
-      folds |= folded;
-      const unit = folded || code;
-      units[pos++] = unit;
-      marked |= traditional[unit];
+    let found = 0;
+    for (let j = 0; j < line.length; j++) found |= flags[line.charCodeAt(j)];
+    if (found === 0) continue;
+    marked |= found;
+    if (found & FOLDS) {
+      changed.push(i);
+      size += line.length;
     }
-    if (folds !== 0) changed.push(i);
-    units[pos++] = 0x0a;
+    if (found & INLINE) inline.push(i);
+    if (found & CHROME) chrome.push(i);
+    if (found & SERIES) series.push(i);
   }
-  const text = unitsToString(units, pos);
-  const lines = raw.slice();
-  for (const i of changed) lines[i] = text.slice(starts[i], starts[i] + raw[i].length);
-  return { lines, text, starts, marked: marked !== 0 };
-}
-
-/**
- * Indices (ascending, each once) of the lines in which a global `pattern` matches the folded
- * text. The pattern must not match across a line break; one match per line is enough, so the
- * search resumes at the next line.
- */
-function linesMatching(doc: FoldedDoc, pattern: RegExp): number[] {
-  const { text, starts } = doc;
-  const found: number[] = [];
-  let line = 0;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    while (line + 1 < starts.length && starts[line + 1] <= m.index) line++;
-    found.push(line);
-    if (line + 1 >= starts.length) break;
-    pattern.lastIndex = starts[line + 1];
+  if (changed.length > 0) {
+    const units = scratchUnits(size);
+    let pos = 0;
+    for (const i of changed) {
+      const line = raw[i];
+      for (let j = 0; j < line.length; j++) {
+        const code = line.charCodeAt(j);
+        units[pos++] = FOLD_TABLE[code] || code;
+      }
+    }
+    const text = unitsToString(units, pos);
+    pos = 0;
+    for (const i of changed) {
+      const end = pos + raw[i].length;
+      lines[i] = text.slice(pos, end);
+      pos = end;
+    }
   }
-  return found;
+  return { lines, inline, chrome, series, marked: (marked & TRADITIONAL) !== 0 };
 }
 
 // --- Traditional → Simplified, for label matching only -------------------------------------

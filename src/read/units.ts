@@ -36,25 +36,51 @@ export function unitsToString(units: Uint16Array, length: number): string {
   return out;
 }
 
+/** 1 for the C0 control characters other than tab … carriage return, and for DEL. */
+export const CONTROL_BYTES: Uint8Array = (() => {
+  const table = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) if ((b < 0x20 && (b < 0x09 || b > 0x0d)) || b === 0x7f) table[b] = 1;
+  return table;
+})();
+
+/** Valid UTF-8 decoded, with the counts that tell text from binary data, taken on the way. */
+export interface Utf8Text {
+  text: string;
+  /** C0 control characters other than tab … carriage return, and DEL (each one byte). */
+  controlBytes: number;
+  /** C1 control characters (U+0080–U+009F). */
+  c1Controls: number;
+  /** U+FFFD replacement characters. */
+  replacements: number;
+}
+
 /**
  * Decode bytes already checked to be valid UTF-8 (buffer.isUtf8), BOM kept — the same string as
  * a fatal TextDecoder with ignoreBOM, in well under half the time (V8's decoder validates as it
  * goes; validation here is done once, natively, beforehand, so each sequence's length is read
- * from its lead byte alone).
+ * from its lead byte alone). The counts cost little here and spare the caller two more passes.
  */
-export function decodeValidUtf8(bytes: Uint8Array): string {
+export function readValidUtf8(bytes: Uint8Array): Utf8Text {
   const units = scratchUnits(bytes.length); // never more code units than bytes
   let n = 0;
+  let controlBytes = 0;
+  let c1Controls = 0;
+  let replacements = 0;
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
     if (b < 0x80) {
       units[n++] = b;
+      controlBytes += CONTROL_BYTES[b];
       i += 1;
     } else if (b < 0xe0) {
-      units[n++] = ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
+      const unit = ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
+      units[n++] = unit;
+      if (unit <= 0x9f) c1Controls++;
       i += 2;
     } else if (b < 0xf0) {
-      units[n++] = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+      const unit = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+      units[n++] = unit;
+      if (unit === 0xfffd) replacements++;
       i += 3;
     } else {
       // Outside the BMP: a surrogate pair.
@@ -64,5 +90,10 @@ export function decodeValidUtf8(bytes: Uint8Array): string {
       i += 4;
     }
   }
-  return unitsToString(units, n);
+  return { text: unitsToString(units, n), controlBytes, c1Controls, replacements };
+}
+
+/** readValidUtf8's text alone. */
+export function decodeValidUtf8(bytes: Uint8Array): string {
+  return readValidUtf8(bytes).text;
 }

@@ -13,18 +13,22 @@
  * resolve to 0 with source `inferred`. Rows the report never states are absent, not 0.
  */
 import * as aq from 'arquero';
-import { APPLICANT_COLUMNS, eraOf, rulesFor, type Part } from '../catalogue/identities.ts';
+import { APPLICANT_COLUMNS, eraOf, partKeys, rulesFor, type Part } from '../catalogue/identities.ts';
 import { aggregateKeys, outcomeGroup } from '../catalogue/crosswalk.ts';
 import type { Fact, Finding, ReportRow } from '../types.ts';
 import {
   ALL_SLOTS,
   APPLICANT_SLOTS_ONLY,
-  indexSource,
+  indexCells,
+  indexReport,
+  interned,
   same,
   slotOf,
   TOTAL_SLOT as TOTAL,
   type Cell,
+  type CellIndex,
   type CellRow,
+  type ReportCells,
 } from '../validate/cells.ts';
 
 type Table = ReturnType<typeof aq.table>;
@@ -60,10 +64,15 @@ const NOT_IMPLICATING = new Set<Finding['code']>(['narrative_table_conflict']);
 
 /** Keys named by the report's error findings (those that make a table value implausible). */
 export function implicatedKeys(findings: readonly Finding[], reportId: string): Set<string> {
-  const keys = new Set<string>();
+  return implicatedIn(findings, reportId) ?? new Set();
+}
+
+/** implicatedKeys, undefined when none (most reports: no set made). */
+function implicatedIn(findings: readonly Finding[], reportId: string): Set<string> | undefined {
+  let keys: Set<string> | undefined;
   for (const f of findings) {
     if (f.report_id !== reportId || f.severity !== 'error' || !f.metric || NOT_IMPLICATING.has(f.code)) continue;
-    for (const k of f.metric.split(',')) keys.add(k.trim());
+    for (const k of f.metric.split(',')) (keys ??= new Set()).add(k.trim());
   }
   return keys;
 }
@@ -74,25 +83,60 @@ export type ResolvedIndex = Map<string, CellRow<Resolved>>;
 /** Narrative figures count for the 总计 column only. */
 const totalColumn = (f: Fact): boolean => f.applicant === null || f.applicant === 'total';
 
-/** Resolve every (metric, applicant) cell a report states. */
-export function resolveReport(report: ReportRow, facts: readonly Fact[], findings: readonly Finding[]): ResolvedIndex {
-  const table = indexSource(facts, report.report_id, 'table');
-  const narrative = indexSource(facts, report.report_id, 'narrative', totalColumn);
-  const implicated = implicatedKeys(findings, report.report_id);
-  // The table index becomes the resolved index: each cell is replaced by its resolution in
-  // place, which spares a second map and row per metric (this runs for every report).
-  const resolved = table as Map<string, CellRow<Cell | Resolved>> as ResolvedIndex;
-  let blanks = 0;
+/** What the resolution rule reads for one report (see the top of this file). */
+interface Sources {
+  table: CellIndex;
+  /** Narrative figures, 总计 column only. */
+  narrative: CellIndex;
+  implicated: ReadonlySet<string>;
+}
+
+/**
+ * What the view rows read a report's resolved cells from: its sources, plus the resolved index
+ * when a zero may be proven (a blank table cell), which needs every cell resolved first.
+ * Otherwise each cell the views read is resolved on its own (they read under half the cells).
+ */
+interface Resolution extends Sources {
+  resolved: ResolvedIndex | null;
+}
+
+// What many reports have: no narrative figure, no implicated key (shared, never added to).
+const NO_CELLS: CellIndex = new Map();
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+function sourcesOf(report: ReportRow, cells: ReportCells, findings: readonly Finding[]): Resolution {
+  return {
+    table: cells.table,
+    narrative: cells.narrative.length ? indexCells(cells.narrative, totalColumn) : NO_CELLS,
+    implicated: implicatedIn(findings, report.report_id) ?? NO_KEYS,
+    resolved: null,
+  };
+}
+
+/**
+ * Resolve every (metric, applicant) cell a report states. `cells`: the report's cells
+ * (indexReport of its facts) when the caller has them already; they are not changed.
+ */
+export function resolveReport(report: ReportRow, facts: readonly Fact[], findings: readonly Finding[], cells?: ReportCells): ResolvedIndex {
+  cells ??= indexReport(facts, report.report_id);
+  return resolveAll(report, sourcesOf(report, cells, findings));
+}
+
+function resolveAll(report: ReportRow, { table, narrative, implicated }: Sources): ResolvedIndex {
+  const resolved: ResolvedIndex = new Map();
+  let blank: Set<string> | undefined; // metrics with a blank cell
   for (const [metric, row] of table) {
     const isImplicated = implicated.size > 0 && implicated.has(metric);
     const n = narrative.get(metric)?.[TOTAL];
+    const cells: CellRow<Resolved> = new Array(row.length);
     for (let slot = 0; slot < row.length; slot++) {
       const t = row[slot];
       if (!t && !(slot === TOTAL && n)) continue;
       const r = resolveCell(t, slot === TOTAL ? n : undefined, isImplicated);
-      if (r.blank) blanks++;
-      (row as CellRow<Cell | Resolved>)[slot] = r;
+      if (r.blank) (blank ??= new Set()).add(metric);
+      cells[slot] = r;
     }
+    resolved.set(metric, cells);
   }
   // Then the metrics only the prose states (the outcomes view keeps this order).
   for (const [metric, narrativeRow] of narrative) {
@@ -101,8 +145,21 @@ export function resolveReport(report: ReportRow, facts: readonly Fact[], finding
     resolved.set(metric, [resolveCell(undefined, narrativeRow[TOTAL], false)]);
   }
   // Only blank cells can be proven zero: most reports have none.
-  if (blanks > 0) inferZeros(report, resolved);
+  if (blank) inferZeros(report, resolved, blank);
   return resolved;
+}
+
+/** The resolved cell of a metric and applicant column slot (resolveAll's, either way). */
+function cellAt(res: Resolution, metric: string, slot: number): Resolved | undefined {
+  return res.resolved ? res.resolved.get(metric)?.[slot] : readCell(res, metric, res.table.get(metric), slot);
+}
+
+/** cellAt without a resolved index, given the metric's table row (if any). */
+function readCell(res: Resolution, metric: string, row: CellRow | undefined, slot: number): Resolved | undefined {
+  const t = row?.[slot];
+  const n = slot === TOTAL && res.narrative.size > 0 ? res.narrative.get(metric)?.[TOTAL] : undefined;
+  if (!t && !n) return undefined;
+  return resolveCell(t, n, res.implicated.size > 0 && res.implicated.has(metric));
 }
 
 /** The resolution rule for one cell (see the top of this file). */
@@ -113,8 +170,13 @@ function resolveCell(t: Cell | undefined, n: Cell | undefined, implicated: boole
   return { value: null, source: null, line: t?.line ?? n?.line ?? null, blank };
 }
 
-/** A sum identity as cells: total = Σ parts, each a metric and applicant column slot. */
-type SumRule = { total: string; parts: readonly Part[]; slots: readonly number[] } | { rowTotal: string };
+/**
+ * A sum identity as cells: total = Σ parts, each a metric and applicant column slot.
+ * `partMetrics`: every metric a part may read (the rule can prove a zero only in those).
+ */
+type SumRule =
+  | { total: string; parts: readonly Part[]; slots: readonly number[]; partMetrics: readonly string[] }
+  | { rowTotal: string; partMetrics: readonly string[] };
 const sumRulesByEra = new Map<string | null, SumRule[]>();
 
 /** The era's sum identities, row totals (总计 = Σ applicant columns) included, made once per era. */
@@ -123,8 +185,10 @@ function sumRules(era: ReturnType<typeof eraOf>): SumRule[] {
   if (cached) return cached;
   const sums: SumRule[] = [];
   for (const rule of rulesFor(era)) {
-    if (rule.kind === 'sum') sums.push({ total: rule.total, parts: rule.parts, slots: rule.perApplicant ? ALL_SLOTS : [TOTAL] });
-    if (rule.kind === 'row_total') for (const m of rule.metrics) sums.push({ rowTotal: m });
+    if (rule.kind === 'sum') {
+      sums.push({ total: rule.total, parts: rule.parts, slots: rule.perApplicant ? ALL_SLOTS : [TOTAL], partMetrics: rule.parts.flatMap(partKeys) });
+    }
+    if (rule.kind === 'row_total') for (const m of rule.metrics) sums.push({ rowTotal: m, partMetrics: [m] });
   }
   sumRulesByEra.set(era, sums);
   return sums;
@@ -150,10 +214,15 @@ function settle(t: Resolved | undefined, parts: ReadonlyArray<Resolved | undefin
   return true;
 }
 
-/** Sum identities whose resolved total equals the sum of the resolved parts: blanks are 0. */
-function inferZeros(report: ReportRow, resolved: ResolvedIndex): void {
-  const sums = sumRules(eraOf(report));
+/**
+ * Sum identities whose resolved total equals the sum of the resolved parts: blanks are 0.
+ * `blank`: the metrics with a blank cell. Proving zeros makes no new blanks, so a rule none of
+ * whose parts is among them can never change anything and is left out of every pass.
+ */
+function inferZeros(report: ReportRow, resolved: ResolvedIndex, blank: ReadonlySet<string>): void {
+  const sums = sumRules(eraOf(report)).filter((rule) => rule.partMetrics.some((m) => blank.has(m)));
   const parts: Array<Resolved | undefined> = []; // reused for every check
+  const partRows: Array<CellRow<Resolved> | undefined> = []; // reused for every rule
   for (let changed = true, pass = 0; changed && pass < 10; pass++) {
     changed = false;
     for (const rule of sums) {
@@ -165,11 +234,19 @@ function inferZeros(report: ReportRow, resolved: ResolvedIndex): void {
         if (settle(row[TOTAL], parts)) changed = true;
         continue;
       }
+      const totalRow = resolved.get(rule.total);
+      if (!totalRow) continue; // settle needs a stated total
+      // Each part's row is looked up once per rule rather than once per column.
+      partRows.length = 0;
+      for (const part of rule.parts) partRows.push(typeof part === 'string' ? resolved.get(part) : undefined);
       for (const slot of rule.slots) {
+        const total = totalRow[slot];
+        if (!total || total.value === null) continue;
         parts.length = 0;
-        for (const part of rule.parts) {
+        for (let i = 0; i < rule.parts.length; i++) {
+          const part = rule.parts[i]!;
           if (typeof part === 'string') {
-            parts.push(resolved.get(part)?.[slot]);
+            parts.push(partRows[i]?.[slot]);
             continue;
           }
           // An alternative: the aggregate when stated, else its sub-rows.
@@ -187,7 +264,7 @@ function inferZeros(report: ReportRow, resolved: ResolvedIndex): void {
           }
           if (!stated) parts.splice(start, 0, aggregate);
         }
-        if (settle(resolved.get(rule.total)?.[slot], parts)) changed = true;
+        if (settle(total, parts)) changed = true;
       }
     }
   }
@@ -232,12 +309,13 @@ export function byReport<T extends { report_id: string }>(rows: readonly T[]): M
   return map;
 }
 
-const CHANNEL_CELLS = CHANNELS.map((c) => [c, c === 'total' ? 'proactive.total' : `proactive.channel.${c}`] as const);
+// Metric keys interned (see cells.ts interned): they are looked up in every report.
+const CHANNEL_CELLS = CHANNELS.map((c) => [c, interned(c === 'total' ? 'proactive.total' : `proactive.channel.${c}`)] as const);
 
 const REQUEST_KEYS: ReadonlyArray<[by: string, key: string, metric: string, slot: number]> = [
   ['total', 'received', 'requests.received', TOTAL],
   ['total', 'carried_over', 'requests.carried_over', TOTAL],
-  ...REQUEST_CHANNELS.map((c): [string, string, string, number] => ['channel', c, `requests.channel.${c}`, TOTAL]),
+  ...REQUEST_CHANNELS.map((c): [string, string, string, number] => ['channel', c, interned(`requests.channel.${c}`), TOTAL]),
   ...APPLICANT_COLUMNS.map((a): [string, string, string, number] => ['applicant', a, 'requests.received', slotOf(a) as number]),
 ];
 
@@ -253,18 +331,24 @@ export function buildViews(input: ViewInput): Views {
   };
 }
 
-/** The views as plain row objects (what the corpus writer streams to Parquet). */
-export function viewRows({ reports, facts, findings }: ViewInput): ViewRows {
+/**
+ * The views as plain row objects (what the corpus writer streams to Parquet). `cells`: the
+ * report's cells (indexReport of its facts) when `reports` is that one report and the caller
+ * has them already; they are not changed.
+ */
+export function viewRows({ reports, facts, findings }: ViewInput, cells?: ReportCells): ViewRows {
   const rows: ViewRows = { channels: [], requests: [], outcomes: [], appeals: [] };
-  // One report (what the corpus worker passes): resolveReport keeps only that report's facts
-  // and findings anyway, so there is nothing to group.
+  // One report (what the corpus worker passes): indexReport and implicatedIn keep only that
+  // report's facts and findings anyway, so there is nothing to group.
   const single = reports.length === 1;
   const factsOf = single ? null : byReport(facts);
   const findingsOf = single ? null : byReport(findings);
   for (const report of reports) {
     const id = report.report_id;
-    const resolved = resolveReport(report, factsOf ? (factsOf.get(id) ?? []) : facts, findingsOf ? (findingsOf.get(id) ?? []) : findings);
-    reportRows(report, resolved, rows);
+    const own = (single && cells) || indexReport(factsOf ? (factsOf.get(id) ?? []) : facts, id);
+    const res = sourcesOf(report, own, findingsOf ? (findingsOf.get(id) ?? []) : findings);
+    if (own.hasBlank) res.resolved = resolveAll(report, res);
+    reportRows(report, res, rows);
   }
   return rows;
 }
@@ -273,23 +357,24 @@ export function viewRows({ reports, facts, findings }: ViewInput): ViewRows {
  * One report's rows of every view. Rows are object literals in column order (no spreads, no
  * intermediate objects): this runs for every report of a corpus.
  */
-function reportRows(report: ReportRow, resolved: ResolvedIndex, rows: ViewRows): void {
+function reportRows(report: ReportRow, res: Resolution, rows: ViewRows): void {
   const { report_id, agency, year, template } = report;
   for (const [channel, metric] of CHANNEL_CELLS) {
-    const r = resolved.get(metric)?.[TOTAL];
+    const r = cellAt(res, metric, TOTAL);
     if (!r) continue;
     rows.channels.push({ report_id, agency, year, channel, count: r.value, source: sourceOf(r), inferred: inferredOf(r), line: lineOf(r) });
   }
   for (const [by, key, metric, slot] of REQUEST_KEYS) {
-    const r = resolved.get(metric)?.[slot];
+    const r = cellAt(res, metric, slot);
     if (!r) continue;
     rows.requests.push({ report_id, agency, year, template, by, key, count: r.value, source: sourceOf(r), inferred: inferredOf(r), line: lineOf(r) });
   }
-  outcomeRows(report, resolved, rows.outcomes);
-  appealRows(report, resolved, rows.appeals);
+  outcomeRows(report, res, rows.outcomes);
+  appealRows(report, res, rows.appeals);
 }
 
 const OUTCOME_PREFIX = 'requests.outcome.';
+const OUTCOME_TOTAL = interned(`${OUTCOME_PREFIX}total`);
 
 /** An outcomes view row (columns of VIEW_COLUMNS.outcomes). */
 interface OutcomeRow {
@@ -345,20 +430,21 @@ function aggregatesOf(era: string): Array<{ key: string; prefix: string }> {
  * The outcomes total is `requests.outcome.total` (2019/2021) or, for the 2008 era,
  * `requests.answered` (申请答复数, which the eight outcome rows sum to), with group `total`.
  */
-function outcomeRows(report: ReportRow, resolved: ResolvedIndex, into: Rec[]): void {
+function outcomeRows(report: ReportRow, res: Resolution, into: Rec[]): void {
   const era = eraOf(report);
   const keys = outcomeKeys(era);
   const out: OutcomeRow[] = [];
-  let hasTotal = false;
-  for (const [metric, cells] of resolved) {
-    const r = cells[TOTAL];
-    const key = r && outcomeKey(keys, era, metric);
-    if (!key) continue;
-    if (key.outcome === 'total') hasTotal = true;
-    out.push(outcomeRow(report, key.outcome, key.group, r));
+  // Metrics in resolution order: the table's, then those only the prose states.
+  for (const [metric, row] of res.table) {
+    const key = outcomeKey(keys, era, metric);
+    if (key) addOutcome(report, key, res.resolved ? res.resolved.get(metric)?.[TOTAL] : readCell(res, metric, row, TOTAL), out);
   }
-  const answered = resolved.get('requests.answered')?.[TOTAL];
-  if (answered && !hasTotal) out.push(outcomeRow(report, 'total', 'total', answered));
+  for (const metric of res.narrative.keys()) {
+    const key = !res.table.has(metric) && outcomeKey(keys, era, metric);
+    if (key) addOutcome(report, key, cellAt(res, metric, TOTAL), out);
+  }
+  const answered = cellAt(res, 'requests.answered', TOTAL);
+  if (answered && !cellAt(res, OUTCOME_TOTAL, TOTAL)) out.push(outcomeRow(report, 'total', 'total', answered));
   for (const { key, prefix } of era ? aggregatesOf(era) : []) {
     const agg = out.find((o) => o.outcome === key);
     if (!agg) continue;
@@ -375,6 +461,11 @@ function outcomeRows(report: ReportRow, resolved: ResolvedIndex, into: Rec[]): v
   for (const o of out) into.push(o as unknown as Rec);
 }
 
+/** The row of an outcome metric, when the report resolves its 总计 cell. */
+function addOutcome(report: ReportRow, key: OutcomeKey, r: Resolved | undefined, out: OutcomeRow[]): void {
+  if (r) out.push(outcomeRow(report, key.outcome, key.group, r));
+}
+
 function outcomeRow({ report_id, agency, year, template }: ReportRow, outcome: string, group: string | null, r: Resolved): OutcomeRow {
   return { report_id, agency, year, template, outcome, group, count: r.value, source: sourceOf(r), inferred: inferredOf(r), line: lineOf(r) };
 }
@@ -384,16 +475,16 @@ function outcomeRow({ report_id, agency, year, template }: ReportRow, outcome: s
  * litigation_after_reconsideration per result, source `derived`, null when either is null)
  * so that eras compare; the 2008 form states litigation directly.
  */
-const APPEAL_CELLS = APPEAL_KINDS.flatMap((kind) => APPEAL_RESULTS.map((result) => [kind, result, `${kind}.${result}`] as const));
+const APPEAL_CELLS = APPEAL_KINDS.flatMap((kind) => APPEAL_RESULTS.map((result) => [kind, result, interned(`${kind}.${result}`)] as const));
 const LITIGATION_PARTS = APPEAL_RESULTS.map(
-  (result) => [result, `litigation_direct.${result}`, `litigation_after_reconsideration.${result}`] as const,
+  (result) => [result, interned(`litigation_direct.${result}`), interned(`litigation_after_reconsideration.${result}`)] as const,
 );
 
-function appealRows(report: ReportRow, resolved: ResolvedIndex, into: Rec[]): void {
+function appealRows(report: ReportRow, res: Resolution, into: Rec[]): void {
   const { report_id, agency, year } = report;
   let litigation = false;
   for (const [kind, result, metric] of APPEAL_CELLS) {
-    const r = resolved.get(metric)?.[TOTAL];
+    const r = cellAt(res, metric, TOTAL);
     if (!r) continue;
     if (kind === 'litigation') litigation = true;
     into.push({ report_id, agency, year, kind, result, count: r.value, source: sourceOf(r), inferred: inferredOf(r), line: lineOf(r) });
@@ -401,8 +492,8 @@ function appealRows(report: ReportRow, resolved: ResolvedIndex, into: Rec[]): vo
   const era = eraOf(report);
   if ((era === '2019' || era === '2021') && !litigation) {
     for (const [result, directKey, afterKey] of LITIGATION_PARTS) {
-      const direct = resolved.get(directKey)?.[TOTAL];
-      const after = resolved.get(afterKey)?.[TOTAL];
+      const direct = cellAt(res, directKey, TOTAL);
+      const after = cellAt(res, afterKey, TOTAL);
       if (!direct && !after) continue;
       const value = direct?.value != null && after?.value != null ? direct.value + after.value : null;
       into.push({ report_id, agency, year, kind: 'litigation', result, count: value, source: value === null ? null : 'derived', inferred: false, line: null });

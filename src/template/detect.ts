@@ -4,7 +4,7 @@
  */
 import { TEMPLATE_MARKERS } from '../catalogue/metrics2019.ts';
 import type { Block, TableBlock, Template } from '../types.ts';
-import { memoize } from '../memo.ts';
+import { isTrimSpace } from '../layout/lines.ts';
 
 export interface TemplateDecision {
   template: Template;
@@ -25,37 +25,59 @@ if (MARKERS.length > 31) throw new Error(`detect.ts: ${MARKERS.length} template 
 /** Markers are phrases of several characters: shorter cells (figures, units) cannot hold one. */
 const SHORTEST_MARKER = Math.min(...MARKERS.map((m) => m.marker.length));
 
-/** True when the text holds a character at or above U+3400 (every marker is CJK; figures are not). */
-function hasWideChar(text: string): boolean {
-  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 0x3400) return true;
-  return false;
+/**
+ * One look-up per character of a cell: which markers start with it (a group in MARKER_GROUPS,
+ * stored + 1), or WHITESPACE. A cell is then searched only where a marker can start, without a
+ * cache keyed by the cell's text (hashing every label cost more than this scan).
+ */
+const WHITESPACE = 0xff;
+const FIRST_CHAR = new Uint8Array(0x10000);
+const MARKER_GROUPS: number[][] = [];
+for (let k = 0; k < MARKERS.length; k++) {
+  const c = MARKERS[k]!.marker.charCodeAt(0);
+  if (!FIRST_CHAR[c]) FIRST_CHAR[c] = MARKER_GROUPS.push([]);
+  MARKER_GROUPS[FIRST_CHAR[c]! - 1]!.push(k);
 }
-
-/** Every catalogue marker holds a CJK character: a cell without one (a figure) cannot hold a marker. */
-const MARKERS_ARE_WIDE = MARKERS.every((m) => hasWideChar(m.marker));
+// What the marker search ignores inside a cell: the characters a regex \s matches.
+for (let c = 0; c < 0x10000; c++) if (isTrimSpace(c)) FIRST_CHAR[c] = WHITESPACE;
+if (MARKER_GROUPS.length >= WHITESPACE) throw new Error('detect.ts: too many marker first characters');
 
 /**
  * Markers a cell holds (whitespace ignored), as bits over MARKERS. A marker never spans two
- * cells (the tables' text was matched with cells joined by "|"). Label cells repeat across
- * reports, so the answer is memoised per cell text (bounded).
+ * cells (the tables' text was matched with cells joined by "|").
  */
 function cellMarkers(text: string): number {
-  if (text.length < SHORTEST_MARKER || (MARKERS_ARE_WIDE && !hasWideChar(text))) return 0;
-  return markerBits(text);
-}
-
-const markerBits = memoize((text: string): number => {
-  const bare = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+  if (text.length < SHORTEST_MARKER) return 0;
   let bits = 0;
-  for (let k = 0; k < MARKERS.length; k++) if (bare.includes(MARKERS[k]!.marker)) bits |= 1 << k;
+  for (let p = 0; p < text.length; p++) {
+    const g = FIRST_CHAR[text.charCodeAt(p)]!;
+    if (g === 0) continue;
+    // Whitespace inside (rare): search the text without it, a marker may be broken by spaces.
+    if (g === WHITESPACE) return cellMarkers(text.replace(/\s+/g, ''));
+    for (const k of MARKER_GROUPS[g - 1]!) if (text.startsWith(MARKERS[k]!.marker, p)) bits |= 1 << k;
+  }
   return bits;
-});
+}
 
 /** The markers of one era a table holds, in catalogue order. */
 function markersIn(bits: number, era: Era): string[] {
   const out: string[] = [];
   for (let k = 0; k < MARKERS.length; k++) if (bits & (1 << k) && MARKERS[k]!.era === era) out.push(MARKERS[k]!.marker);
   return out;
+}
+
+/** The markers of one era the tables hold, table by table (a marker repeats for each table holding it). */
+function evidenceOf(tableBits: readonly number[], era: Era): string[] {
+  const out: string[] = [];
+  for (const bits of tableBits) for (const marker of markersIn(bits, era)) out.push(marker);
+  return out;
+}
+
+/** How many markers of one era the tables hold, counted per table. */
+function countIn(tableBits: readonly number[], era: Era): number {
+  let n = 0;
+  for (const bits of tableBits) for (let k = 0; k < MARKERS.length; k++) if (bits & (1 << k) && MARKERS[k]!.era === era) n++;
+  return n;
 }
 
 function tableMarkers(t: TableBlock): number {
@@ -65,23 +87,22 @@ function tableMarkers(t: TableBlock): number {
 }
 
 export function detectTemplate(blocks: Block[]): TemplateDecision {
-  const tables = blocks.filter((b): b is TableBlock => b.kind === 'table');
   const stats: TableBlock[] = [];
-  const found = { '2021': [] as string[], '2019': [] as string[], '2008': [] as string[] };
-  for (const t of tables) {
-    const bits = tableMarkers(t);
-    const m21 = bits ? markersIn(bits, '2021') : [];
-    const m19 = bits ? markersIn(bits, '2019') : [];
-    const m08 = bits ? markersIn(bits, '2008') : [];
-    if (m21.length || m19.length || m08.length) stats.push(t);
-    found['2021'].push(...m21);
-    found['2019'].push(...m19);
-    found['2008'].push(...m08);
+  // The marker bits of each statistics table; the evidence is listed only for the era chosen.
+  const tableBits: number[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'table') continue;
+    const bits = tableMarkers(b);
+    if (bits) {
+      stats.push(b);
+      tableBits.push(bits);
+    }
   }
+  const n21 = countIn(tableBits, '2021');
+  const n19 = countIn(tableBits, '2019');
   // The 2021 markers are columns and rows the 2019 form lacks; both share the request matrix.
-  if (found['2021'].length && (found['2019'].length || found['2021'].length >= 2))
-    return { template: '2021', tables: stats, evidence: found['2021'] };
-  if (found['2019'].length) return { template: '2019', tables: stats, evidence: found['2019'] };
-  if (found['2008'].length >= 2) return { template: '2008', tables: stats, evidence: found['2008'] };
+  if (n21 && (n19 || n21 >= 2)) return { template: '2021', tables: stats, evidence: evidenceOf(tableBits, '2021') };
+  if (n19) return { template: '2019', tables: stats, evidence: evidenceOf(tableBits, '2019') };
+  if (countIn(tableBits, '2008') >= 2) return { template: '2008', tables: stats, evidence: evidenceOf(tableBits, '2008') };
   return { template: 'narrative', tables: [], evidence: [] };
 }

@@ -46,17 +46,55 @@ export const ALL_SLOTS: readonly number[] = ALL_APPLICANTS.map((a) => slotOf(a) 
 /** Slots of the applicant columns, 总计 left out. */
 export const APPLICANT_SLOTS_ONLY: readonly number[] = APPLICANT_COLUMNS.map((a) => slotOf(a) as number);
 
-/** Index facts of one source; the first stated value wins over blanks and later repeats. */
-export function indexCells(facts: readonly Fact[]): CellIndex {
-  return indexWhere(facts, null, null);
+/**
+ * Index facts of one source; the first stated value wins over blanks and later repeats.
+ * `keep` narrows (the views' narrative index keeps the 总计 column only).
+ */
+export function indexCells(facts: readonly Fact[], keep?: (f: Fact) => boolean): CellIndex {
+  return indexWhere(facts, null, null, keep);
 }
 
 /**
  * Index the facts of one report and source straight from all its facts (no filtered copy).
- * `keep` narrows further (the views' narrative index keeps the 总计 column only).
+ * `keep` narrows further.
  */
 export function indexSource(facts: readonly Fact[], reportId: string, source: Fact['source'], keep?: (f: Fact) => boolean): CellIndex {
   return indexWhere(facts, reportId, source, keep);
+}
+
+/**
+ * One report's cells, from a single pass over its facts. The validator and the views both
+ * start from them, so a caller that runs both can index once and pass the result to each.
+ */
+export interface ReportCells {
+  /** Table cells by metric and applicant column slot. */
+  table: CellIndex;
+  /** The report's narrative facts in document order, every applicant column. */
+  narrative: Fact[];
+  /** Some table fact is blank (only then can the views prove a zero). */
+  hasBlank: boolean;
+}
+
+/** Index one report's facts (facts of other reports in the list are skipped). */
+export function indexReport(facts: readonly Fact[], reportId: string): ReportCells {
+  const table: CellIndex = new Map();
+  const narrative: Fact[] = [];
+  let hasBlank = false;
+  let lastMetric: string | null = null;
+  let row: CellRow = [];
+  for (const fact of facts) {
+    if (fact.report_id !== reportId) continue;
+    if (fact.source !== 'table') {
+      if (fact.source === 'narrative') narrative.push(fact);
+      continue;
+    }
+    const slot = slotOf(fact.applicant);
+    if (slot === undefined) continue; // not a column of the matrix: nothing looks it up
+    if (fact.metric !== lastMetric) row = rowOf(table, (lastMetric = fact.metric), fact);
+    if (fact.value === null) hasBlank = true;
+    place(row, slot, fact);
+  }
+  return { table, narrative, hasBlank };
 }
 
 function indexWhere(facts: readonly Fact[], reportId: string | null, source: Fact['source'] | null, keep?: (f: Fact) => boolean): CellIndex {
@@ -70,17 +108,34 @@ function indexWhere(facts: readonly Fact[], reportId: string | null, source: Fac
     if (keep && !keep(fact)) continue;
     const slot = slotOf(fact.applicant);
     if (slot === undefined) continue; // not a column of the matrix: nothing looks it up
-    if (fact.metric !== lastMetric) {
-      lastMetric = fact.metric;
-      const known = cells.get(lastMetric);
-      if (known) row = known;
-      // Sized once: a matrix row (applicant columns) gets every slot, a 2008-style row one.
-      else cells.set(lastMetric, (row = new Array(fact.applicant === null ? 1 : APPLICANT_SLOTS.length)));
-    }
-    const seen = row[slot];
-    if (!seen || (seen.value === null && fact.value !== null)) row[slot] = fact;
+    if (fact.metric !== lastMetric) row = rowOf(cells, (lastMetric = fact.metric), fact);
+    place(row, slot, fact);
   }
   return cells;
+}
+
+/** A metric's row, made on its first fact: a matrix row gets every slot, a 2008-style row one. */
+function rowOf(cells: CellIndex, metric: string, first: Fact): CellRow {
+  let row = cells.get(metric);
+  if (!row) cells.set(metric, (row = new Array(first.applicant === null ? 1 : APPLICANT_SLOTS.length)));
+  return row;
+}
+
+/** The first stated value wins over blanks and later repeats. */
+function place(row: CellRow, slot: number, fact: Fact): void {
+  const seen = row[slot];
+  if (!seen || (seen.value === null && fact.value !== null)) row[slot] = fact;
+}
+
+/**
+ * The engine's one shared copy of a metric key. V8 compares two strings in a Map look-up by
+ * pointer when both are internalized (one copy per content), while a key built by
+ * concatenation (the catalogue's `${kind}.${result}`) costs a character comparison in every
+ * look-up. Property names are internalized, so this is that copy. For key lists built once
+ * (rules, view layouts), never per report.
+ */
+export function interned(key: string): string {
+  return Object.keys({ [key]: 0 })[0]!;
 }
 
 /** A CellLookup over rows of cells (an index, or the rules' RowLookup). */

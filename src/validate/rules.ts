@@ -155,7 +155,7 @@ const valueAt = (rows: RowLookup, metric: string, slot: number): number | null |
 
 /**
  * Running state of a sum: stated parts, their total, whether a present cell is blank, the
- * largest. One per side, reset per check: the checks run per rule and column, so a fresh
+ * largest. Module-level and reset per check: the checks run per rule and column, so a fresh
  * object each time was a measurable share of the validator's garbage.
  */
 interface Tally {
@@ -172,8 +172,7 @@ const reset = (t: Tally): Tally => {
   t.max = -Infinity;
   return t;
 };
-const LEFT: Tally = reset({} as Tally);
-const RIGHT: Tally = reset({} as Tally);
+const ROW_TALLY: Tally = reset({} as Tally);
 
 /** Tally one cell; a row or cell the report has not is no part of the identity. */
 function tallyCell(row: CellRow | undefined, slot: number, t: Tally): void {
@@ -195,44 +194,50 @@ function holds(total: number, t: Tally): boolean {
   return !(t.sum > total && !same(t.sum, total));
 }
 
-function sumHolds(rows: RowLookup, totalKey: string, slot: number, parts: readonly Part[]): boolean {
-  const total = valueAt(rows, totalKey, slot) ?? null;
-  if (total === null) return true;
-  const t = reset(LEFT);
+/** One tally per applicant column slot, for checks in every column; a balance's right side uses the second set. */
+const columnTallies = (): readonly Tally[] => APPLICANT_SLOTS.map(() => reset({} as Tally));
+const COLUMN_TALLIES = columnTallies();
+const RIGHT_COLUMNS = columnTallies();
+
+/**
+ * Tally parts in each of `slots` into `into` (by slot). Part by part, so each part's row is
+ * looked up once rather than once per column (a per-applicant rule has 20-odd parts).
+ */
+function tallyParts(rows: RowLookup, parts: readonly Part[], slots: readonly number[], into: readonly Tally[]): void {
+  for (const slot of slots) reset(into[slot]!);
   for (const part of parts) {
     if (typeof part === 'string') {
-      tallyCell(rows.get(part), slot, t);
+      const row = rows.get(part);
+      if (row) for (const slot of slots) tallyCell(row, slot, into[slot]!);
       continue;
     }
     // An alternative (see partTerms): the aggregate when stated, else its sub-rows, and the
     // blank aggregate too when no sub-row is stated.
     const aggregate = rows.get(part.either);
-    if (aggregate?.[slot]?.value != null) {
-      tallyCell(aggregate, slot, t);
-      continue;
+    for (const slot of slots) {
+      const t = into[slot]!;
+      if (aggregate?.[slot]?.value != null) {
+        tallyCell(aggregate, slot, t);
+        continue;
+      }
+      const before = t.stated;
+      for (const k of part.or) tallyCell(rows.get(k), slot, t);
+      if (t.stated === before) tallyCell(aggregate, slot, t);
     }
-    const before = t.stated;
-    for (const k of part.or) tallyCell(rows.get(k), slot, t);
-    if (t.stated === before) tallyCell(aggregate, slot, t);
   }
-  return holds(total, t);
 }
 
 function rowTotalHolds(rows: RowLookup, metric: string): boolean {
   const row = rows.get(metric);
   const total = row?.[TOTAL]?.value ?? null;
   if (total === null) return true;
-  const t = reset(LEFT);
+  const t = reset(ROW_TALLY);
   for (const slot of APPLICANT_SLOTS_ONLY) tallyCell(row, slot, t);
   return holds(total, t);
 }
 
 /** Σ left = Σ right cannot be reported broken (see the balance case of evaluateIn). */
-function balanceHolds(rows: RowLookup, left: readonly string[], right: readonly string[], slot: number): boolean {
-  const l = reset(LEFT);
-  const r = reset(RIGHT);
-  for (const k of left) tallyCell(rows.get(k), slot, l);
-  for (const k of right) tallyCell(rows.get(k), slot, r);
+function balanceHolds(l: Tally, r: Tally): boolean {
   if (!l.stated || !r.stated) return true;
   const differ = !same(l.sum, r.sum);
   return !((!l.blank && !r.blank && differ) || (!l.blank && differ && r.sum > l.sum) || (!r.blank && differ && l.sum > r.sum));
@@ -261,9 +266,14 @@ export function evaluateIn(rule: IdentityRule, rows: RowLookup, state: EvalState
       return NONE;
     }
     case 'sum': {
+      const totalRow = rows.get(rule.total);
+      if (!totalRow) return NONE; // no total in any column: nothing to check
+      const slots = rule.perApplicant ? ALL_SLOTS : TOTAL_ONLY;
+      tallyParts(rows, rule.parts, slots, COLUMN_TALLIES);
       let out: Violation[] | undefined;
-      for (const slot of rule.perApplicant ? ALL_SLOTS : TOTAL_ONLY) {
-        if (sumHolds(rows, rule.total, slot, rule.parts)) continue;
+      for (const slot of slots) {
+        const total = totalRow[slot]?.value ?? null;
+        if (total === null || holds(total, COLUMN_TALLIES[slot]!)) continue;
         const get = lookupIn(rows);
         const a = APPLICANT_SLOTS[slot]!;
         (out ??= []).push(...checkSum(rule, term(get, rule.total, a), rule.parts.flatMap((p) => partTerms(get, p, a)), a, () => ruleKeys(rule), state));
@@ -280,9 +290,11 @@ export function evaluateIn(rule: IdentityRule, rows: RowLookup, state: EvalState
       return out ?? NONE;
     }
     case 'balance': {
+      tallyParts(rows, rule.left, ALL_SLOTS, COLUMN_TALLIES);
+      tallyParts(rows, rule.right, ALL_SLOTS, RIGHT_COLUMNS);
       let out: Violation[] | undefined;
       for (const slot of ALL_SLOTS) {
-        if (balanceHolds(rows, rule.left, rule.right, slot)) continue;
+        if (balanceHolds(COLUMN_TALLIES[slot]!, RIGHT_COLUMNS[slot]!)) continue;
         const get = lookupIn(rows);
         const a = APPLICANT_SLOTS[slot]!;
         const left = side(rule.left.map((k) => term(get, k, a)));

@@ -6,7 +6,7 @@
 import { eraOf, rulesFor, type IdentityRule } from '../catalogue/identities.ts';
 import { agreesWithin, parseNumber } from '../extract/numbers.ts';
 import type { Fact, Finding, ReportRow } from '../types.ts';
-import { fmt, indexSource, TOTAL_SLOT, type CellIndex } from './cells.ts';
+import { fmt, indexReport, TOTAL_SLOT, type CellIndex, type ReportCells } from './cells.ts';
 import { evaluateIn, type EvalState } from './rules.ts';
 
 export interface ReportInput {
@@ -15,11 +15,13 @@ export interface ReportInput {
   findings: Finding[];
 }
 
-export function validateReport(input: ReportInput): Finding[] {
+/**
+ * `cells`: the report's cells (indexReport of its facts) when the caller has them already —
+ * the corpus worker indexes once for the validator and the views.
+ */
+export function validateReport(input: ReportInput, cells?: ReportCells): Finding[] {
   const { report } = input;
-  const table = indexSource(input.facts, report.report_id, 'table');
-  const narrative: Fact[] = [];
-  for (const f of input.facts) if (f.source === 'narrative' && f.report_id === report.report_id) narrative.push(f);
+  const { table, narrative } = cells ?? indexReport(input.facts, report.report_id);
   const out: Finding[] = [];
   identityFindings(report, table, out);
   if (narrative.length) narrativeConflicts(report, table, narrative, out);
@@ -44,7 +46,10 @@ function orderedRules(era: Era): IdentityRule[] {
 function identityFindings(report: ReportRow, table: CellIndex, out: Finding[]): void {
   const state: EvalState = { reportedPairs: new Set() };
   for (const rule of orderedRules(eraOf(report))) {
-    for (const v of evaluateIn(rule, table, state)) {
+    const violations = evaluateIn(rule, table, state);
+    // Indexed: most rules return the shared frozen NONE, whose for-of iterator is not optimized away.
+    for (let i = 0; i < violations.length; i++) {
+      const v = violations[i]!;
       out.push({
         report_id: report.report_id,
         severity: 'error',
@@ -86,6 +91,8 @@ function narrativeConflicts(report: ReportRow, table: CellIndex, narrative: Fact
     if (fact.value === null || (fact.applicant !== null && fact.applicant !== 'total')) continue;
     const cell = table.get(fact.metric)?.[TOTAL_SLOT];
     if (!cell || cell.value === null) continue;
+    // The same figure agrees at any stated precision (precisions are positive): no parsing.
+    if (cell.value === fact.value) continue;
     const { approx, precision } = statedPrecision(fact);
     if (agreesWithin({ value: fact.value, approx, precision }, cell.value)) continue;
     const key = `${fact.metric}|${fact.value}`;

@@ -411,3 +411,21 @@ describe('narrative reading in place (no change in what is read)', () => {
     ]);
   });
 });
+
+describe('prefilters (a line or clause is skipped only when no pattern can hit it)', () => {
+  it.each([
+    ['全年主动公开政府信息1,234 条,其中政府网站公开 1,000条。', [['proactive.total', 1234, false, '条'], ['proactive.channel.website', 1000, false, '条']]],
+    ['全年主动公开政府信息约3.7 万 多 条。', [['proactive.total', 37000, true, '条']]],
+    ['共收取检索、复制费用1.5 万元。', [['fees.collected', 1.5, false, '万元']]],
+    ['收取复制费用120元', [['fees.collected', 120, false, '元']]],
+    ['全年共受理行政复议案件2起,其中,维持1起、纠正1起。', [['reconsideration.total', 2, false, '起'], ['reconsideration.upheld', 1, false, '起']]],
+    ['本年度未发生行政诉讼案件。', [['litigation.total', 0, false, '件']]],
+  ])('%s', (text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+
+  it('a number without a unit, or a unit without a number, is no figure', () => {
+    expect(brief('2019年1月1日起施行的条例')).toEqual([]);
+    expect(brief('按照条例规定,依申请公开件数较多')).toEqual([]);
+  });
+});

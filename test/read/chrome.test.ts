@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHROME_PATTERNS } from '../../src/catalogue/chrome.ts';
+import { CHROME_KEY_CHARACTERS, CHROME_PATTERNS } from '../../src/catalogue/chrome.ts';
 import { blankChrome, blankChromeLine } from '../../src/read/chrome.ts';
 import { normalizeDoc, normalizeLine } from '../../src/read/normalize.ts';
 import { isTraditional, simplifyDoc } from '../../src/read/traditional.ts';
@@ -49,5 +50,50 @@ describe('Traditional characters for matching', () => {
   });
   it('normalizeDoc leaves a Simplified seed-like text untouched (no 显著 → 显着)', () => {
     expect(normalizeDoc(['效果显著，但仍有差距。'])).toEqual(['效果显著,但仍有差距。']);
+  });
+});
+
+describe('blankChromeLine = the keyword pre-check, then every catalogue pattern (it skips patterns that cannot match)', () => {
+  // The definition blankChromeLine must keep: one keyword anywhere lets every pattern run.
+  const HINT = /当前位置|位置|微信|微博|QQ|字体|字号|次数|访问|浏览|点击|阅读|版权|Copyright|©|标识码|ICP|公网安备|单位|技术支持|网站维护|联系我们|网站地图|声明|帮助/u;
+  const reference = (line: string): string => {
+    if (!HINT.test(line)) return line;
+    let out = line;
+    for (const { pattern, toLineEnd } of CHROME_PATTERNS) {
+      pattern.lastIndex = 0;
+      if (toLineEnd) {
+        const m = pattern.exec(out);
+        if (m) out = out.slice(0, m.index) + out.slice(m.index).replace(/[^\t]/g, ' ');
+        continue;
+      }
+      out = out.replace(pattern, (m) => m.replace(/[^\t]/g, ' '));
+    }
+    return out;
+  };
+  // Keywords, share buttons, pattern pieces and near-misses.
+  const FRAGMENTS = [
+    '当前位置', '您的位置', '所在位置', '位置', ':', '：', '首页', ' > ', '>', '/', '微信', '微博', 'QQ', 'QQ空间', '打印', '关闭',
+    '收藏', '[打印]', '(关闭)', '分享到:', '扫一扫', '全真版', '字体', '字号', '大', '中', '小', '[', ']', '次数', '浏览次数', '访问量',
+    '点击数', '阅读', '12', '版权所有', 'Copyright', '©', '网站标识码', '鲁ICP备', 'ICP', '公网安备', '单位', '主办单位',
+    '技术支持', '网站维护', '联系我们', '网站地图', '网站声明', '声明', '使用帮助', '帮助', '政务', '公开', '我', ' ', '  ', '\t', '\u3000',
+  ];
+  const SEPARATORS = ['', '', ' ', '  ', '\t', ' \u3000'];
+  const part = fc.tuple(fc.constantFrom(...FRAGMENTS), fc.constantFrom(...SEPARATORS)).map(([f, sep]) => f + sep);
+  const line = fc.array(part, { maxLength: 10 }).map((parts) => parts.join(''));
+
+  it('gives the same line on generated lines (property)', () => {
+    fc.assert(fc.property(line, (l) => blankChromeLine(l) === reference(l)), { numRuns: 20000 });
+  });
+
+  it('every pattern has keywords, each with a key character', () => {
+    for (const { keywords } of CHROME_PATTERNS) {
+      expect(keywords.length).toBeGreaterThan(0);
+      for (const word of keywords) expect([...word].some((ch) => CHROME_KEY_CHARACTERS.includes(ch))).toBe(true);
+    }
+  });
+
+  it('still blanks a share bar on a line whose only keyword belongs to another pattern', () => {
+    expect(blankChromeLine('我单位 打印 关闭 收藏')).toBe('我单位         ');
+    expect(blankChromeLine('打印 关闭 收藏')).toBe('打印 关闭 收藏'); // no keyword: left alone, as ever
   });
 });

@@ -203,6 +203,30 @@ describe('decode: failures', () => {
     expect(code(decode(bytesOf('ctl.txt', Buffer.from('\x01\x02\x03\x04abc\x05\x06\x07\x08'))))).toBe('binary_file');
   });
 
+  // Valid UTF-8 is checked with counts taken while decoding: the same verdicts and messages as
+  // counting the decoded text (control characters and U+FFFD per character, control bytes per byte).
+  it('valid UTF-8: control bytes above 5% → binary_file; exactly 5% still decodes', () => {
+    const utf8 = (s: string) => bytesOf('x.txt', Buffer.from(s, 'utf8'));
+    expect(decode(utf8('\x01'.repeat(6) + 'a'.repeat(94)))).toEqual({ error: { code: 'binary_file', message: 'too many control bytes (binary data)' } });
+    expect(ok(decode(utf8('\x01'.repeat(5) + 'a'.repeat(95)))).raw[0]).toHaveLength(100);
+  });
+
+  it('valid UTF-8: C1 control characters and U+FFFD are counted per character', () => {
+    const utf8 = (s: string) => bytesOf('x.txt', Buffer.from(s, 'utf8'));
+    // 10 × U+0085 (two bytes each, no control byte) in 112 characters.
+    expect(decode(utf8('ab' + '\u0085'.repeat(10) + 'x'.repeat(100)))).toEqual({
+      error: { code: 'binary_file', message: '10 control characters in 112 (not text)' },
+    });
+    // Control bytes and C1 characters add up: 3 + 3 in 100 characters.
+    expect(decode(utf8('\x01\x02\x03' + '\u0090'.repeat(3) + '政'.repeat(94)))).toEqual({
+      error: { code: 'binary_file', message: '6 control characters in 100 (not text)' },
+    });
+    expect(decode(utf8('政'.repeat(50) + '\ufffd\ufffd'))).toEqual({
+      error: { code: 'binary_file', message: '2 replacement characters in 52 (not text)' },
+    });
+    expect(ok(decode(utf8('政'.repeat(99) + '\ufffd'))).raw[0]).toHaveLength(100);
+  });
+
   it('a Latin-1 (non-Chinese, non-UTF-8) text → unknown_encoding', () => {
     const bytes = iconv.encode("Le café est très bon. Résumé de l'année, élève, où, déjà.", 'latin1');
     expect(code(decode(bytesOf('fr.txt', bytes)))).toBe('unknown_encoding');

@@ -145,6 +145,8 @@ describe('normalizeDoc = the per-line steps, composed (it searches the whole doc
     '[image: 图1]', '［bookmark: _GoBack］', '【', '】', '[', '系列 1', 'Series 2', 'series', '系列', '开展系列培训',
     '12', '-3', '3.5%', '甲', '申请数', '政府資訊公開', '報告', '網路申請', '著', '乾', '（一）', '１２', '：', '，',
     '\u3000', '\u00a0', '\u200b', '\u2212', '—', ' ', '  ', '\t', '\t', '\t', '\r', '\n', 'ab', '政府信息公开',
+    // Keywords only reached through folding, and the rest of the chrome keywords.
+    'ＱＱ空间', 'ＳＥＲＩＥＳ ３', '［', '点击量:5', '阅读', '网站标识码', '网站维护:某', '打印 关闭 收藏',
   ];
   const fragment = fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom(...FRAGMENTS) },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeValidUtf8, scratchUnits, unitsToString } from '../../src/read/units.ts';
+import { decodeValidUtf8, readValidUtf8, scratchUnits, unitsToString } from '../../src/read/units.ts';
 
 const reference = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
@@ -39,6 +39,14 @@ describe('decodeValidUtf8', () => {
     const big = '年度报告'.repeat(300_000);
     expect(decodeValidUtf8(utf8(big))).toBe(big);
     expect(decodeValidUtf8(utf8('小'))).toBe('小');
+  });
+});
+
+describe('readValidUtf8', () => {
+  it('counts control bytes (C0 but tab … CR, DEL), C1 controls and U+FFFD while decoding', () => {
+    const r = readValidUtf8(utf8('\x00\x01\t\n\r\x0b\x0c\x1f\x7f a\u0080\u009f\u00a0政\ufffd\ufffd😀'));
+    expect(r.text).toBe('\x00\x01\t\n\r\x0b\x0c\x1f\x7f a\u0080\u009f\u00a0政\ufffd\ufffd😀');
+    expect([r.controlBytes, r.c1Controls, r.replacements]).toEqual([4, 2, 2]);
   });
 });
 
