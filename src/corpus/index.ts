@@ -10,11 +10,11 @@
  * main thread holds nothing per report beyond its id's 64-bit key (ids.ts). A worker that dies
  * is replaced and what it lost is read again (pool.ts): one bad file never costs the run.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, promises as fs, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { XxgkError } from '../errors.ts';
+import { sha256 } from '../read/decode.ts';
 import { DEFAULT_EXTENSIONS, DEFAULT_MAX_FILE_BYTES, iterateSources, type Input } from '../read/inputs.ts';
 import { CACHE_VERSION, openCacheWriter, readCache } from './cache.ts';
 import { workerEntry } from './bundle.ts';
@@ -249,8 +249,8 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
         continue;
       }
       progress.bytes += bytes.byteLength;
-      // The same hash the read stage computes (sha256 of the bytes; of the text for in-memory text).
-      const hash = createHash('sha256').update(source.text ?? bytes).digest('hex');
+      // The hash the read stage computes (of the bytes; of the text for in-memory text).
+      const hash = sha256(source.text ?? bytes);
       const id = ids.next(hash.slice(0, 16));
       // A file is unchanged when it has the same content under the same path (and id).
       const hit = old?.take(hash, source.file, (e) => e.report_id === id);
