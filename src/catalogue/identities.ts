@@ -13,9 +13,13 @@
  * - `row_total`: 2019/2021 matrix: the 总计 column = Σ the six applicant columns, for every metric listed.
  */
 import { APPLICANT_COLUMNS as MATRIX_COLUMNS } from './metrics2019.ts';
+import { interned } from '../interned.ts';
 import type { Applicant, ReportRow } from '../types.ts';
 
 export type Era = '2008' | '2019' | '2021' | 'any';
+
+/** `${prefix}.${suffix}` for every suffix, interned. */
+const keysUnder = (prefix: string, suffixes: readonly string[]): string[] => suffixes.map((s) => interned(`${prefix}.${s}`));
 
 /** A summand: a metric key, or an aggregate row that may instead be given by its sub-rows. */
 export type Part = string | { either: string; or: readonly string[] };
@@ -55,12 +59,18 @@ export const ALL_APPLICANTS: readonly Applicant[] = MATRIX_COLUMNS.map((c) => c.
 /** The six applicant columns (总计 `total` excluded). */
 export const APPLICANT_COLUMNS: readonly Applicant[] = ALL_APPLICANTS.filter((a) => a !== 'total');
 
-const CHANNELS_2008 = ['gazette', 'website', 'weibo', 'wechat', 'other'].map((c) => `proactive.channel.${c}`);
+// Keys built from parts are interned (see interned): the validator looks each up per report.
+const CHANNELS_2008 = keysUnder('proactive.channel', ['gazette', 'website', 'weibo', 'wechat', 'other']);
 
-const DENIED_2008 = ['state_secret', 'commercial_secret', 'privacy', 'security_stability', 'not_gov_info', 'other_law'].map(
-  (r) => `requests.outcome.denied.${r}`,
-);
-const DENIED_2019 = [
+const DENIED_2008 = keysUnder('requests.outcome.denied', [
+  'state_secret',
+  'commercial_secret',
+  'privacy',
+  'security_stability',
+  'not_gov_info',
+  'other_law',
+]);
+const DENIED_2019 = keysUnder('requests.outcome.denied', [
   'state_secret',
   'law_forbidden',
   'security_stability',
@@ -69,12 +79,10 @@ const DENIED_2019 = [
   'process_info',
   'enforcement_file',
   'query_matter',
-].map((r) => `requests.outcome.denied.${r}`);
-const UNABLE_2019 = ['not_held', 'need_creation', 'unclear'].map((r) => `requests.outcome.unable.${r}`);
-const NOT_PROCESSED_2019 = ['petition', 'repeat', 'publication', 'massive_repeat', 'confirm'].map(
-  (r) => `requests.outcome.not_processed.${r}`,
-);
-const OTHER_2021 = ['overdue_amend', 'fee_unpaid', 'other'].map((r) => `requests.outcome.other.${r}`);
+]);
+const UNABLE_2019 = keysUnder('requests.outcome.unable', ['not_held', 'need_creation', 'unclear']);
+const NOT_PROCESSED_2019 = keysUnder('requests.outcome.not_processed', ['petition', 'repeat', 'publication', 'massive_repeat', 'confirm']);
+const OTHER_2021 = keysUnder('requests.outcome.other', ['overdue_amend', 'fee_unpaid', 'other']);
 
 /** Every metric of the 2019/2021 request matrix (the rows that have applicant columns). */
 export const REQUEST_MATRIX_METRICS: readonly string[] = [
@@ -92,20 +100,20 @@ export const REQUEST_MATRIX_METRICS: readonly string[] = [
 ];
 
 const appealsBlock = (kind: string, eras: readonly Era[], withPending: boolean): SumRule => ({
-  id: `${kind}_total`,
+  id: interned(`${kind}_total`),
   kind: 'sum',
   eras,
-  total: `${kind}.total`,
-  parts: ['upheld', 'corrected', 'other', ...(withPending ? ['pending'] : [])].map((r) => `${kind}.${r}`),
+  total: interned(`${kind}.total`),
+  parts: keysUnder(kind, ['upheld', 'corrected', 'other', ...(withPending ? ['pending'] : [])]),
 });
 
 /** A total broken down by administrative level (市 / 县 / 乡镇); `prefix` names the sub-rows. */
 const byLevel = (total: string, prefix: string): SumRule => ({
-  id: `${prefix}_by_level`,
+  id: interned(`${prefix}_by_level`),
   kind: 'sum',
   eras: ['2008'],
   total,
-  parts: ['city', 'county', 'township'].map((l) => `${prefix}.${l}`),
+  parts: keysUnder(prefix, ['city', 'county', 'township']),
 });
 
 const NEW_ERAS: readonly Era[] = ['2019', '2021'];
@@ -113,7 +121,7 @@ const NEW_ERAS: readonly Era[] = ['2019', '2021'];
 export const IDENTITY_RULES: readonly IdentityRule[] = [
   // ── 2008 era ──
   ...CHANNELS_2008.map(
-    (part): LeRule => ({ id: `${part}_le_total`, kind: 'le', eras: ['2008'], part, total: 'proactive.total' }),
+    (part): LeRule => ({ id: interned(`${part}_le_total`), kind: 'le', eras: ['2008'], part, total: 'proactive.total' }),
   ),
   { id: 'normative_docs_le_total', kind: 'le', eras: ['2008'], part: 'proactive.normative_docs', total: 'proactive.total' },
   {
@@ -121,7 +129,7 @@ export const IDENTITY_RULES: readonly IdentityRule[] = [
     kind: 'sum',
     eras: ['2008'],
     total: 'requests.received',
-    parts: ['in_person', 'fax', 'online', 'email', 'mail', 'mail_or_fax', 'other'].map((c) => `requests.channel.${c}`),
+    parts: keysUnder('requests.channel', ['in_person', 'fax', 'online', 'email', 'mail', 'mail_or_fax', 'other']),
   },
   {
     id: 'requests_closed',

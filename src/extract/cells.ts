@@ -1,5 +1,6 @@
 /** Shared helpers of the table extractors: turning a cell into a fact value. */
 import type { Applicant, Cell, Fact, FactHow, Finding } from '../types.ts';
+import { interned } from '../interned.ts';
 import { parseNumber } from './numbers.ts';
 import { memoize } from '../memo.ts';
 
@@ -107,7 +108,8 @@ export function textValue(text: string): Readonly<CellValue> {
 const parsedValue = memoize((text: string): Readonly<CellValue> => {
   if (SHORT_DIGITS.test(text)) return Object.freeze({ value: Number(text), unit: null, approx: false, parsed: true });
   const p = parseNumber(text);
-  return p ? Object.freeze({ value: p.value, unit: p.unit, approx: p.approx, parsed: true }) : UNPARSED;
+  // The unit interned: one of a few, carried by facts into later look-ups (see interned).
+  return p ? Object.freeze({ value: p.value, unit: p.unit && interned(p.unit), approx: p.approx, parsed: true }) : UNPARSED;
 });
 
 export function cellValue(cell: Cell | undefined): Readonly<CellValue> {

@@ -51,8 +51,11 @@ export function parseNumber(input: string): ParsedNumber | undefined {
   return { value, unit: moneyUnit ?? unit ?? null, approx, precision };
 }
 
+/** 10^(6 − decimals) for 0 … 6 decimals, made once (parseNumber rounds every figure); more decimals: 1. */
+const ROUNDING = [1e6, 1e5, 1e4, 1e3, 1e2, 1e1, 1];
+
 function roundTo(x: number, decimals: number): number {
-  const f = 10 ** Math.max(0, 6 - decimals);
+  const f = decimals < ROUNDING.length ? ROUNDING[decimals]! : 1;
   return Math.round(x * f) / f;
 }
 

@@ -2,6 +2,7 @@
  * Extract facts from a 2008-era statistics table (统计指标 | 单位 | 统计数 [| 累计]).
  */
 import { IDENTITY_RULES } from '../catalogue/identities.ts';
+import { interned } from '../interned.ts';
 import { HEADERS_2008, METRICS_2008, RELATIVE_2008 } from '../catalogue/metrics2008.ts';
 import { EXPECTED_UNITS, NO_UNIT, UNITS, VALUE_COLUMN_HEADERS } from '../catalogue/units.ts';
 import type { Cell, Fact, Row, TableBlock } from '../types.ts';
@@ -186,16 +187,16 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
       seenKeys.add(key);
       if (shifted) shifted.metric = shifted.metric ? `${shifted.metric},${key}` : key;
       if (valueCell && !v.parsed) findings.push(unparsedFinding(valueCell, label.raw, key));
-      // The unit cell when it names a unit (not a blank marker).
-      const stated = unit && UNITS.includes(unit.text) ? unit : undefined;
+      // The unit cell when it names a unit (not a blank marker), as the catalogue's copy of it.
+      const stated = unit && catalogueUnit(unit.text);
       const expected = stated && expectedUnitsOf(key);
-      if (stated && expected && !expected.includes(stated.text)) {
+      if (stated && expected && !expected.includes(stated)) {
         findings.push({
           severity: 'error',
           code: 'unit_mismatch',
-          message: `row "${label.raw}" is stated in ${stated.text} where ${key} is counted in ${expected.join('/')}: its cells may have slid against the label`,
+          message: `row "${label.raw}" is stated in ${stated} where ${key} is counted in ${expected.join('/')}: its cells may have slid against the label`,
           metric: key,
-          line: stated.line,
+          line: unit!.line,
         });
       }
       const entryUnit = entry?.unit ?? null;
@@ -206,7 +207,7 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         key,
         null,
         v.value,
-        stated ? stated.text : (v.unit ?? labelUnit ?? entryUnit),
+        stated ?? v.unit ?? labelUnit ?? entryUnit,
         v.approx,
         glued?.how ?? 'cell',
         label.raw,
@@ -250,6 +251,15 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
 
 
 const UNITS_LONGEST_FIRST = [...UNITS].sort((a, b) => b.length - a.length);
+
+/**
+ * The catalogue's copy of a unit cell's text, undefined when it names no unit. A fact's unit
+ * is then the same string in every report (found by pointer in later look-ups), not the cell's.
+ */
+function catalogueUnit(text: string): string | undefined {
+  for (const u of UNITS) if (u === text) return u;
+  return undefined;
+}
 
 /** The values of a row with separate cells, one per value column (for the column identities). */
 function rowValues(values: Cell[], count: number): Array<number | null> {
@@ -428,7 +438,8 @@ function matchRow(core: string, parent: string | undefined): string | undefined 
 function matchRowUncached(core: string, parent: string | undefined): string | undefined {
   if (parent) {
     const rel = RELATIVE_2008.find((r) => r.parents.includes(parent) && matchesAny(core, r.labels));
-    if (rel) return `${parent.replace(/\.total$/, '')}.${rel.suffix}`;
+    // Interned: made once per (parent, core), then the same key in every report.
+    if (rel) return interned(`${parent.replace(/\.total$/, '')}.${rel.suffix}`);
   }
   return findEntry(core, METRICS_2008)?.key;
 }

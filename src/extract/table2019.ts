@@ -13,6 +13,7 @@ import {
   MATRIX_ROWS,
 } from '../catalogue/metrics2019.ts';
 import { IDENTITY_RULES } from '../catalogue/identities.ts';
+import { interned } from '../interned.ts';
 import { isLabelCell } from '../layout/pipe-cells.ts';
 import type { Applicant, Cell, Fact, Row, TableBlock, Template } from '../types.ts';
 import { cellValue, flatten, type LocalFinding, type Slot, tableFact, unparsedFinding, withoutReportId } from './cells.ts';
@@ -60,10 +61,36 @@ type Mode = 'none' | 'art20' | 'matrix' | 'appeals';
 
 const DEFAULT_APPLICANTS: Applicant[] = APPLICANT_COLUMNS.map((c) => c.applicant);
 
-/** The appeals row's columns in order (kind-major): metric key and label, made once. */
+// Keys and labels built from parts are made once and interned (see interned): every report's
+// facts then carry the same string, which the validator, the views and the Parquet writer's
+// dictionaries find by pointer instead of hashing and comparing a fresh copy.
+
+/** The appeals row's columns in order (kind-major): metric key and label. */
 const APPEAL_COLUMNS: ReadonlyArray<{ metric: string; label: string }> = APPEAL_KINDS.flatMap((kind) =>
-  APPEAL_RESULTS.map((result) => ({ metric: `${kind}.${result}`, label: `${APPEAL_LABELS[kind]} ${APPEAL_LABELS[result]}` })),
+  APPEAL_RESULTS.map((result) => ({ metric: interned(`${kind}.${result}`), label: interned(`${APPEAL_LABELS[kind]} ${APPEAL_LABELS[result]}`) })),
 );
+
+/** A 第二十条 column: its measure, unit, and the metric key of each subject's cell under it. */
+interface Art20Column {
+  measure: string;
+  /** The unit of a cell that states none. */
+  unit: string | null;
+  /** Subject → `art20.<subject>.<measure>`. */
+  keys: Readonly<Record<string, string>>;
+}
+
+/** The 第二十条 columns by measure: counted in 件 (an amount has no unit) or, under a 万元 header, in 万元. */
+function art20Columns(inWan: boolean): ReadonlyMap<string, Art20Column> {
+  return new Map(
+    ART20_MEASURES.map(({ measure }) => {
+      const keys: Record<string, string> = {};
+      for (const { subject } of ART20_SUBJECTS) keys[subject] = interned(`art20.${subject}.${measure}`);
+      return [measure, { measure, unit: inWan ? '万元' : measure === 'amount' ? null : '件', keys }];
+    }),
+  );
+}
+const ART20_COLUMNS = art20Columns(false);
+const ART20_COLUMNS_IN_WAN = art20Columns(true);
 
 /** True when the text holds a CJK ideograph: figures and blanks do not, so they are never labels. */
 function hasCjk(text: string): boolean {
@@ -214,7 +241,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
   /** Settled matrix rows (metric → cells) for the column identities. */
   const known = new Map<string, Array<number | null>>();
   let mode: Mode = 'none';
-  let measures: Array<{ measure: string; unit: string | null } | undefined> = [];
+  let measures: Array<Art20Column | undefined> = [];
   let group: string | undefined;
   const seen = { matrix: false, appeals: false };
   const seenRows = new Set<string>();
@@ -239,7 +266,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         mode = 'art20';
         measures = row.cells.slice(1).map((c) => {
           const m = art20Measure(labelCore(c.text));
-          return m && { measure: m.measure, unit: /万元/.test(c.text) ? '万元' : null };
+          return m && (/万元/.test(c.text) ? ART20_COLUMNS_IN_WAN : ART20_COLUMNS).get(m.measure);
         });
         continue;
       }
@@ -282,7 +309,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         cells.forEach((cell, i) => {
           const m = measures[i];
           if (!m) return;
-          put(`art20.${subject.subject}.${m.measure}`, null, cell, labels[0]!.raw, m.unit ?? (m.measure === 'amount' ? null : '件'));
+          put(m.keys[subject.subject]!, null, cell, labels[0]!.raw, m.unit);
         });
         continue;
       }
@@ -426,7 +453,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
 function art20Run(
   reportId: string,
   subject: string,
-  measures: Array<{ measure: string; unit: string | null } | undefined>,
+  measures: Array<Art20Column | undefined>,
   label: string,
   cell: Cell,
   stretches: RunStretch[],
@@ -439,7 +466,7 @@ function art20Run(
   for (let i = 0; i < wanted; i++) {
     const m = measures[i];
     if (!m) continue;
-    const metric = `art20.${subject}.${m.measure}`;
+    const metric = m.keys[subject]!;
     const texts = new Set(candidates.map((c) => c[i]));
     if (!complete || texts.size !== 1) {
       open.push(metric);
@@ -447,7 +474,7 @@ function art20Run(
     }
     const text = [...texts][0] ?? '';
     const piece: Cell = { text, raw: text, line: cell.line };
-    out.push(fact(reportId, metric, null, piece, label, m.unit ?? (m.measure === 'amount' ? null : '件'), 'segmented'));
+    out.push(fact(reportId, metric, null, piece, label, m.unit, 'segmented'));
   }
   if (open.length) {
     findings.push({

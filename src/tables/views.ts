@@ -15,13 +15,13 @@
 import * as aq from 'arquero';
 import { APPLICANT_COLUMNS, eraOf, partKeys, rulesFor, type Part } from '../catalogue/identities.ts';
 import { aggregateKeys, outcomeGroup } from '../catalogue/crosswalk.ts';
+import { interned } from '../interned.ts';
 import type { Fact, Finding, ReportRow } from '../types.ts';
 import {
   ALL_SLOTS,
   APPLICANT_SLOTS_ONLY,
   indexCells,
   indexReport,
-  interned,
   same,
   slotOf,
   TOTAL_SLOT as TOTAL,
@@ -309,7 +309,7 @@ export function byReport<T extends { report_id: string }>(rows: readonly T[]): M
   return map;
 }
 
-// Metric keys interned (see cells.ts interned): they are looked up in every report.
+// Metric keys interned (see src/interned.ts): they are looked up in every report.
 const CHANNEL_CELLS = CHANNELS.map((c) => [c, interned(c === 'total' ? 'proactive.total' : `proactive.channel.${c}`)] as const);
 
 const REQUEST_KEYS: ReadonlyArray<[by: string, key: string, metric: string, slot: number]> = [

@@ -127,17 +127,6 @@ function place(row: CellRow, slot: number, fact: Fact): void {
   if (!seen || (seen.value === null && fact.value !== null)) row[slot] = fact;
 }
 
-/**
- * The engine's one shared copy of a metric key. V8 compares two strings in a Map look-up by
- * pointer when both are internalized (one copy per content), while a key built by
- * concatenation (the catalogue's `${kind}.${result}`) costs a character comparison in every
- * look-up. Property names are internalized, so this is that copy. For key lists built once
- * (rules, view layouts), never per report.
- */
-export function interned(key: string): string {
-  return Object.keys({ [key]: 0 })[0]!;
-}
-
 /** A CellLookup over rows of cells (an index, or the rules' RowLookup). */
 export function lookupIn(cells: RowLookup): CellLookup {
   return (metric, applicant = 'total') => {
