@@ -89,9 +89,11 @@ function compileBuilder(columns: ColumnList): BuilderFactory {
     const text = type === 'STRING';
     // The builder's state (upper case) lives in its closure; `add` works on local copies
     // (lower case), which the engine keeps in registers, and stores them back at the end.
-    // Its arrays are kept from one row group to the next: they are sized once, not regrown.
-    state.push(`let D${j} = new Uint8Array(cap), X${j} = new Uint32Array(cap), M${j}, K${j}, C${j}, P${j}, Q${j}, L${j}, LK${j};${numeric ? ` const S${j} = new Int32Array(small).fill(-1);` : ''}${text ? ` let G${j} = new Uint32Array(64);` : ''}`);
-    resets.push(`M${j} = new Map(); K${j} = []; C${j} = P${j} = Q${j} = LK${j} = 0; L${j} = undefined;`);
+    // Its arrays start small again after each row group: a worker has a builder per table and
+    // year, and each holds only its pending rows, so memory is bounded by the rows pending over
+    // all years (rowGroupRows), not by the years times the largest group each ever had.
+    state.push(`let D${j}, X${j}, M${j}, K${j}, C${j}, P${j}, Q${j}, L${j}, LK${j};${numeric ? ` const S${j} = new Int32Array(small).fill(-1);` : ''}${text ? ` let G${j} = new Uint32Array(64);` : ''}`);
+    resets.push(`D${j} = new Uint8Array(cap); X${j} = new Uint32Array(cap); M${j} = new Map(); K${j} = []; C${j} = P${j} = Q${j} = LK${j} = 0; L${j} = undefined;`);
     grows.push(`D${j} = grown(D${j}, new Uint8Array(cap)); X${j} = grown(X${j}, new Uint32Array(cap));`);
     if (text) guesses.push(`if (count > G${j}.length) G${j} = new Uint32Array(2 * count);`);
     enter.push(`const d${j} = D${j}, x${j} = X${j}, m${j} = M${j}, k${j} = K${j}${numeric ? `, s${j} = S${j}` : ''}${text ? `, g${j} = G${j}` : ''}; let c${j} = C${j}, p${j} = P${j}, q${j} = Q${j}, l${j} = L${j}, lk${j} = LK${j};`);
@@ -128,7 +130,7 @@ function compileBuilder(columns: ColumnList): BuilderFactory {
     const grown = (from, to) => { to.set(from); return to; };
     let n = 0, cap = 1024;
     ${state.join('\n')}
-    const reset = () => { n = 0; ${resets.join('\n')} };
+    const reset = () => { n = 0; cap = 1024; ${resets.join('\n')} };
     reset();
     return {
       get rows() { return n; },
