@@ -12,10 +12,7 @@ import type { Finding } from '../types.ts';
 import { CARRY_METRICS, carryMismatch, duplicateFindings, type CorpusReport } from '../validate/corpus.ts';
 import { openPartStream, type PartStream } from './parquet.ts';
 import { parquetSource } from './query.ts';
-import { DATASET_TABLES, partFiles, partitionDir } from './schema.ts';
-
-/** The prefix of the corpus findings' part files (one per year and run). */
-export const CORPUS_PART_PREFIX = 'corpus-';
+import { CORPUS_PART_PREFIX, DATASET_TABLES, partFiles, partitionDir } from './schema.ts';
 
 /** Reports whose agency and year are known: the ones the corpus checks compare. */
 const knownReports = (out: string) => `

@@ -19,12 +19,11 @@ import { DEFAULT_EXTENSIONS, DEFAULT_MAX_FILE_BYTES, iterateSources, type Input 
 import { CACHE_VERSION, openCacheWriter, readCache } from './cache.ts';
 import { workerEntry } from './bundle.ts';
 import { ReportIds } from './ids.ts';
-import { checkDataset, CORPUS_PART_PREFIX } from './checks.ts';
 import { rewritePart } from './parquet.ts';
 import { defaultWorkers, largeFileBytes, largeHeapMb, WorkerPool } from './pool.ts';
 import { fallbackId, type WorkItem } from './process.ts';
 import { formatProgress, type Progress } from './progress.ts';
-import { DATASET_TABLES, partFiles, TABLE_NAMES } from './schema.ts';
+import { CORPUS_PART_PREFIX, DATASET_TABLES, partFiles, TABLE_NAMES } from './schema.ts';
 import type { Source } from '../types.ts';
 import type { ReportSummary } from './worker.ts';
 
@@ -280,6 +279,8 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     await dropStale(out, stale);
 
     // Corpus-level checks as queries over the whole dataset (this run's reports and reused ones).
+    // DuckDB is loaded only now, once the workers are gone: ≈ 33 MB less while they run.
+    const { checkDataset } = await import('./checks.ts');
     const corpusFindings = await checkDataset(out, run);
     index.commit();
 

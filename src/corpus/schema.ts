@@ -48,6 +48,9 @@ export function partitionDir(year: number | null): string {
   return `year=${year ?? '__HIVE_DEFAULT_PARTITION__'}`;
 }
 
+/** The prefix of the corpus findings' part files (one per year and run, src/corpus/checks.ts). */
+export const CORPUS_PART_PREFIX = 'corpus-';
+
 /** A Parquet file of a dataset: its table, its part (`year=…/part-…`, no extension) and path. */
 export interface PartFile {
   table: DatasetTable;
