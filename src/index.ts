@@ -11,7 +11,7 @@ export type { ReadDoc } from './read/index.ts';
 export { parseNumber } from './extract/numbers.ts';
 export { validateReport } from './validate/validate.ts';
 export { validateCorpus } from './validate/corpus.ts';
-export { buildViews } from './tables/views.ts';
+export { buildViews } from './tables/build.ts';
 export {
   INDICATORS,
   disclosureRate,

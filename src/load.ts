@@ -8,14 +8,15 @@
  */
 import * as aq from 'arquero';
 import { XxgkError } from './errors.ts';
-import { DEFAULT_MAX_TABLE_ROWS, type DocLimits, type ReportResult, failedReport, processDoc } from './extract/document.ts';
-import { formatOf, readSourceAsync } from './read/index.ts';
+import { DEFAULT_MAX_TABLE_ROWS, type DocLimits, type ReportResult } from './extract/document.ts';
 import { type Input as InputItem, iterateSources } from './read/inputs.ts';
-import { factsTable, findingsTable, reportsTable } from './tables/build.ts';
-import { buildViews } from './tables/views.ts';
+import { buildViews, factsTable, findingsTable, reportsTable } from './tables/build.ts';
 import type { Fact, Finding, ReportRow, Source } from './types.ts';
 import { validateCorpus } from './validate/corpus.ts';
 import { validateReport } from './validate/validate.ts';
+import { fallbackId, readAndProcess } from './pipeline.ts';
+
+export { fallbackId, readAndProcess };
 
 type Table = ReturnType<typeof aq.table>;
 
@@ -85,26 +86,6 @@ function loadOne(source: Source, ids: Map<string, number>, limits: DocLimits = {
   return readAndProcess(source, (hash) => uniqueId(hash ? hash.slice(0, 16) : fallbackId(source.file), ids), limits);
 }
 
-/**
- * Read one source and run the per-document pipeline (no cross-report validation). `idFor`
- * names the report from its content hash (null when the file could not be read). The corpus
- * loader's workers run this too.
- */
-export async function readAndProcess(
-  source: Source,
-  idFor: (hash: string | null) => string,
-  limits: DocLimits = {},
-): Promise<ReportResult> {
-  const format = formatOf(source.file);
-  if (source.readError) return failedReport(source.file, idFor(null), format, null, source.readError);
-  const doc = await readSourceAsync(source);
-  if ('error' in doc) return failedReport(source.file, idFor(null), format, null, doc.error);
-  const result = processDoc(doc, idFor(doc.hash), limits);
-  // What the reader noticed (a PDF table it could not rebuild, a cut-off file) joins the findings.
-  for (const n of doc.notes ?? []) result.findings.push({ ...n, report_id: result.report.report_id });
-  return result;
-}
-
 /** Validate across reports, build views and tables. */
 export function assemble(results: ReportResult[]): LoadResult {
   const reports = results.map((r) => r.report);
@@ -129,11 +110,4 @@ function uniqueId(id: string, ids: Map<string, number>): string {
   const n = (ids.get(id) ?? 0) + 1;
   ids.set(id, n);
   return n === 1 ? id : `${id}-${n}`;
-}
-
-/** Unreadable files have no content hash: derive a stable id from the path instead. */
-export function fallbackId(file: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193) >>> 0;
-  return `nofile-${h.toString(16).padStart(8, '0')}`;
 }

@@ -3,7 +3,7 @@
  * processDoc, validateReport, views), without holding anything beyond the one document.
  */
 import type { ReportResult } from '../extract/document.ts';
-import { readAndProcess } from '../load.ts';
+import { readAndProcess } from '../pipeline.ts';
 import { viewRows } from '../tables/views.ts';
 import type { FindingCode } from '../types.ts';
 import { indexReport } from '../validate/cells.ts';
@@ -27,7 +27,7 @@ export interface Processed {
   rows: TableRows;
 }
 
-export { fallbackId } from '../load.ts';
+export { fallbackId } from '../pipeline.ts';
 
 export interface ProcessOptions {
   /** Build the analysis views (channels, requests, outcomes, appeals). Default true. */

@@ -4,6 +4,7 @@
  */
 import * as aq from 'arquero';
 import type { Fact, Finding, ReportRow } from '../types.ts';
+import { VIEW_COLUMNS, type ViewInput, type Views, viewRows } from './views.ts';
 
 type Table = ReturnType<typeof aq.table>;
 
@@ -30,3 +31,14 @@ export function tableFrom<T extends object>(rows: readonly T[], columns: readonl
 export const reportsTable = (rows: readonly ReportRow[]) => tableFrom(rows, REPORT_COLUMNS);
 export const factsTable = (rows: readonly Fact[]) => tableFrom(rows, FACT_COLUMNS);
 export const findingsTable = (rows: readonly Finding[]) => tableFrom(rows, FINDING_COLUMNS);
+
+/** The analysis views (channels, requests, outcomes, appeals: src/tables/views.ts) as tables. */
+export function buildViews(input: ViewInput): Views {
+  const rows = viewRows(input);
+  return {
+    channels: tableFrom(rows.channels, VIEW_COLUMNS.channels),
+    requests: tableFrom(rows.requests, VIEW_COLUMNS.requests),
+    outcomes: tableFrom(rows.outcomes, VIEW_COLUMNS.outcomes),
+    appeals: tableFrom(rows.appeals, VIEW_COLUMNS.appeals),
+  };
+}

@@ -12,7 +12,7 @@
  * resolved parts, the parts that are blank table cells (not implicated, no narrative value)
  * resolve to 0 with source `inferred`. Rows the report never states are absent, not 0.
  */
-import * as aq from 'arquero';
+import type * as aq from 'arquero';
 import { APPLICANT_COLUMNS, eraOf, partKeys, rulesFor, type Part } from '../catalogue/identities.ts';
 import { aggregateKeys, outcomeGroup } from '../catalogue/crosswalk.ts';
 import { interned } from '../interned.ts';
@@ -292,12 +292,6 @@ const sourceOf = (r: Resolved): ViewSource | null => (r.value === null ? null : 
 const inferredOf = (r: Resolved): boolean => r.source === 'inferred';
 const lineOf = (r: Resolved): number | null => (r.source === 'inferred' || r.source === 'derived' ? null : r.line);
 
-function tableOf(columns: readonly string[], rows: Rec[]): Table {
-  const data: Record<string, unknown[]> = {};
-  for (const c of columns) data[c] = rows.map((r) => r[c] ?? null);
-  return aq.table(data);
-}
-
 /** Group records by report_id once (a corpus has 100,000s of reports). */
 export function byReport<T extends { report_id: string }>(rows: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -320,16 +314,6 @@ const REQUEST_KEYS: ReadonlyArray<[by: string, key: string, metric: string, slot
 ];
 
 export type ViewRows = Record<keyof Views, Rec[]>;
-
-export function buildViews(input: ViewInput): Views {
-  const rows = viewRows(input);
-  return {
-    channels: tableOf(VIEW_COLUMNS.channels, rows.channels),
-    requests: tableOf(VIEW_COLUMNS.requests, rows.requests),
-    outcomes: tableOf(VIEW_COLUMNS.outcomes, rows.outcomes),
-    appeals: tableOf(VIEW_COLUMNS.appeals, rows.appeals),
-  };
-}
 
 /**
  * The views as plain row objects (what the corpus writer streams to Parquet). `cells`: the

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildViews, VIEW_COLUMNS, viewRows } from '../../src/tables/views.ts';
+import { buildViews } from '../../src/tables/build.ts';
+import { VIEW_COLUMNS, viewRows } from '../../src/tables/views.ts';
 import type { Fact, Finding, ReportRow } from '../../src/types.ts';
 import { validateReport } from '../../src/validate/validate.ts';
 import { fact, matrixRow, prose, report } from '../validate/fixtures.ts';
