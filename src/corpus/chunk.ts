@@ -50,10 +50,7 @@ export interface ColumnBuilder {
   /** Rows added since the last `take`. */
   readonly rows: number;
   add(rows: readonly Row[]): void;
-  /**
-   * The columns of the rows added so far; the builder starts again empty. The columns share
-   * the builder's arrays: they are valid until the next `add`.
-   */
+  /** The columns of the rows added so far; the builder starts again empty (with new arrays). */
   take(): ColumnValues[];
 }
 
@@ -122,7 +119,7 @@ function compileBuilder(columns: ColumnList): BuilderFactory {
     }
     loads.push(`v = r[${JSON.stringify(name)}]; if (v !== null && v !== undefined) { ${coerce}d${j}[i] = 1;
       ${lookup}
-      x${j}[c${j}++] = k; p${j} += ${size}; } else d${j}[i] = 0;`);
+      x${j}[c${j}++] = k; p${j} += ${size}; }`);
   });
   const taken = columns.map((_, j) => `{ defined: D${j}.subarray(0, n), count: C${j}, keys: K${j}, indexes: X${j}, plainBytes: P${j}, keyBytes: Q${j} }`);
   const body = `return function create() {

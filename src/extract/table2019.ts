@@ -14,6 +14,7 @@ import {
 } from '../catalogue/metrics2019.ts';
 import { IDENTITY_RULES } from '../catalogue/identities.ts';
 import { interned } from '../interned.ts';
+import { hasCjk } from '../layout/lines.ts';
 import { isLabelCell } from '../layout/pipe-cells.ts';
 import type { Applicant, Cell, Fact, Row, TableBlock, Template } from '../types.ts';
 import { cellValue, flatten, type LocalFinding, type Slot, tableFact, unparsedFinding, withoutReportId } from './cells.ts';
@@ -91,15 +92,6 @@ function art20Columns(inWan: boolean): ReadonlyMap<string, Art20Column> {
 }
 const ART20_COLUMNS = art20Columns(false);
 const ART20_COLUMNS_IN_WAN = art20Columns(true);
-
-/** True when the text holds a CJK ideograph: figures and blanks do not, so they are never labels. */
-function hasCjk(text: string): boolean {
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 0x3400 && c <= 0x9fff) return true;
-  }
-  return false;
-}
 
 /** Section markers a row's cells carry (whitespace ignored); a marker never spans two cells. */
 const ART20_MARK = 1;

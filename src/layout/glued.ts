@@ -12,7 +12,7 @@
 import { TEMPLATE_MARKERS } from '../catalogue/metrics2019.ts';
 import { UNITS } from '../catalogue/units.ts';
 import type { Cell, Row } from '../types.ts';
-import { isTrimSpace } from './lines.ts';
+import { hasCjk, isTrimSpace } from './lines.ts';
 
 /** Characters after a digit run that make it part of a phrase (a unit, a date, an ordinal), not a cell. */
 const NOT_A_CELL_AFTER = /^[条件个份次人年月日号时%％万亿元期篇项家场起宗届名位天倍岁户册页套台批余多里米克吨亩平.,，。、;；:：)）〕\]\-/~～—]/u;
@@ -199,15 +199,6 @@ function endsWithDigit(text: string): boolean {
   const c = text.charCodeAt(text.length - 1); // NaN for ''
   return c >= 0x30 && c <= 0x39;
 }
-/** A character in U+3400–U+9FFF (a scan: most cells tested are short figures, a regex call costs more). */
-function hasCjk(text: string): boolean {
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 0x3400 && c <= 0x9fff) return true;
-  }
-  return false;
-}
-
 /** Cheap test before splitGluedCell: only a cell ending in a digit and holding CJK text can split. */
 export function mayBeGluedCell(text: string): boolean {
   return endsWithDigit(text) && hasCjk(text);

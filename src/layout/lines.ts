@@ -24,6 +24,18 @@ export function isBlank(line: string, start = 0, end = line.length): boolean {
   return true;
 }
 
+/**
+ * The text holds a CJK ideograph (U+3400–U+9FFF): figures, units and blanks do not, so they are
+ * never labels or markers. A scan: most texts tested are short figures, a regex call costs more.
+ */
+export function hasCjk(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x3400 && c <= 0x9fff) return true;
+  }
+  return false;
+}
+
 /** Ends in "|" (then only spaces) and holds at most two more "|" before it (not a pipe table row). */
 function isPipeCell(line: string): boolean {
   let last = line.length - 1;

@@ -8,6 +8,7 @@ import { parseNumber } from '../extract/numbers.ts';
 import { matchesAny } from '../extract/labels.ts';
 import type { Cell, Row } from '../types.ts';
 import { memoize } from '../memo.ts';
+import { hasCjk } from './lines.ts';
 
 const HEADER_PATTERNS = [
   ...VALUE_COLUMN_HEADERS.label,
@@ -16,13 +17,12 @@ const HEADER_PATTERNS = [
   ...VALUE_COLUMN_HEADERS.cumulative,
 ];
 
-const CJK = /[\u3400-\u9fff]/;
 /** Labels repeat across rows and reports: the answer is memoised per text (bounded). */
 const labels = memoize((text: string) => !NO_UNIT.includes(text) && !UNITS.includes(text) && !parseNumber(text));
 
 export function isLabelCell(text: string): boolean {
   // Text without a CJK character is never a label: no need to parse it.
-  return CJK.test(text) && labels(text);
+  return hasCjk(text) && labels(text);
 }
 
 export function groupPipeCells(cells: Cell[]): Row[] {

@@ -21,6 +21,21 @@ async function reportsOf(out: string) {
   return (t.objects() as Array<{ file: string; status: string; errors: string | null }>).map((r) => ({ ...r, file: path.basename(r.file) }));
 }
 
+/**
+ * The seeds plus 002a_lines.txt: 600,000 one-character lines (1.2 MB, under the 2 MB large-file
+ * bar of a 64 MB heap) that need far more than 64 MB once split, so the regular worker dies on
+ * it, and so does the large-file worker (8 × 2 MB + 64 = 80 MB) that then reads it alone.
+ */
+function seedsWithDeadlyFile(prefix: string): string {
+  const src = tmp(prefix);
+  for (const f of SEEDS) copyFileSync(path.join(RAW, f), path.join(src, f));
+  writeFileSync(path.join(src, '002a_lines.txt'), '1\n'.repeat(600_000));
+  return src;
+}
+
+/** One worker with a 64 MB heap and batches of 2: the deadly file loses its batch and those behind it. */
+const DEADLY_RUN = { workers: 1, batchSize: 2, progress: false, workerHeapMb: 64, maxFileBytes: 2 * 2 ** 20 } as const;
+
 describe('worker pool', () => {
   it('sizes the large-file route from the regular heap and the largest file read', () => {
     expect(largeFileBytes(128)).toBe(4 * 2 ** 20);
@@ -53,16 +68,11 @@ describe('worker pool', () => {
   }, 120_000);
 
   it('survives a file that kills its worker: the rest is read again, the file is a failed report', async () => {
-    // 600,000 one-character lines (1.2 MB, under the 2 MB large-file bar of a 64 MB heap) need
-    // far more than 64 MB once split: the regular worker dies, and so does the large-file worker
-    // (8 × 2 MB + 64 = 80 MB) that then reads it alone.
-    const src = tmp('xxgk-pool-kill-');
-    for (const f of SEEDS) copyFileSync(path.join(RAW, f), path.join(src, f));
-    writeFileSync(path.join(src, '002a_lines.txt'), '1\n'.repeat(600_000));
+    const src = seedsWithDeadlyFile('xxgk-pool-kill-');
     const out = tmp('xxgk-pool-kill-out-');
-    // One worker, batches of 2: the deadly file's batch, batches queued behind it and the
-    // reports already written to its open parts are all lost with it, and all read again.
-    const r = await loadCorpus([src], { out, workers: 1, batchSize: 2, progress: false, workerHeapMb: 64, maxFileBytes: 2 * 2 ** 20 });
+    // The deadly file's batch, batches queued behind it and the reports already written to the
+    // worker's open parts are all lost with it, and all read again.
+    const r = await loadCorpus([src], { out, ...DEADLY_RUN });
     expect(r).toMatchObject({ files: 6, processed: 6, failed: 1 });
 
     const reports = await reportsOf(out);
@@ -88,18 +98,16 @@ describe('worker pool', () => {
     expect(index.sort()).toEqual([...SEEDS, '002a_lines.txt'].sort());
 
     // A re-run finds everything unchanged.
-    const again = await loadCorpus([src], { out, workers: 1, batchSize: 2, progress: false, workerHeapMb: 64, maxFileBytes: 2 * 2 ** 20 });
+    const again = await loadCorpus([src], { out, ...DEADLY_RUN });
     expect(again).toMatchObject({ files: 6, processed: 0, skipped: 6 });
   }, 180_000);
 
   it('keeps no part filled by the batch a worker died in: its reports are read again once', async () => {
     // partRows 1: every report fills its part. 002 fills one in the batch that 002a then ends;
     // that part must not survive as closed, or 002 would be in the dataset twice.
-    const src = tmp('xxgk-pool-full-');
-    for (const f of SEEDS) copyFileSync(path.join(RAW, f), path.join(src, f));
-    writeFileSync(path.join(src, '002a_lines.txt'), '1\n'.repeat(600_000));
+    const src = seedsWithDeadlyFile('xxgk-pool-full-');
     const out = tmp('xxgk-pool-full-out-');
-    const r = await loadCorpus([src], { out, workers: 1, batchSize: 2, partRows: 1, progress: false, workerHeapMb: 64, maxFileBytes: 2 * 2 ** 20 });
+    const r = await loadCorpus([src], { out, ...DEADLY_RUN, partRows: 1 });
     expect(r).toMatchObject({ files: 6, processed: 6, failed: 1 });
     expect((await reportsOf(out)).map((x) => [x.file, x.status])).toEqual([
       [SEEDS[0], 'ok'],
