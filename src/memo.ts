@@ -8,19 +8,59 @@
  */
 export const MEMO_MAX = 2_000;
 
-/** Stands for a cached undefined, so a miss is told from a hit by get alone. */
-const NONE: unique symbol = Symbol('none');
+/**
+ * Calls remembered for the replay (a power of two): more than a report asks of one memo, so the
+ * previous report's calls are still there when the next one asks.
+ */
+const TRAIL = 1024;
 
+/** A cached answer. */
+interface Entry<T> {
+  key: string;
+  value: T;
+  /** Slot in the trail of its latest call. */
+  at: number;
+}
+
+/**
+ * Reports of one template ask the same keys in the same order, and the keys are fresh strings
+ * (slices of the lines) whose hash is not computed yet: hashing one costs a pass over it, and
+ * the hashed look-up a second pass to compare. So the calls are kept in order (the trail) and
+ * replayed: the entry after the one that answered last time is tried first, by one comparison
+ * that fails at the first differing character (or at once on another length). A key asked
+ * twice in a report (总计) is followed by its own successor each time, as the trail replays
+ * positions, not keys. A wrong guess falls back to the hashed look-up, and the replay goes on
+ * from that key's latest call (or, for a new key, as if it stood in for the one guessed).
+ */
 export function memoize<T>(lookup: (key: string) => T, max = MEMO_MAX): (key: string) => T {
-  const cache = new Map<string, T | typeof NONE>();
+  const cache = new Map<string, Entry<T>>();
+  const trail = new Array<Entry<T> | undefined>(TRAIL).fill(undefined);
+  /** Slot of the next call, and slot whose entry answered the last call (in an earlier round). */
+  let write = 0;
+  let read = -1;
   return (key) => {
-    // One hashed look-up per hit, also for look-ups that answer undefined (no catalogue match).
-    const hit = cache.get(key);
-    if (hit !== undefined) return (hit === NONE ? undefined : hit) as T;
-    const v = lookup(key);
-    if (cache.size >= max) cache.clear();
-    cache.set(detached(key), v === undefined ? NONE : v);
-    return v;
+    const next = (read + 1) & (TRAIL - 1);
+    let entry = trail[next];
+    if (entry !== undefined && entry.key === key) read = next;
+    else {
+      entry = cache.get(key);
+      if (entry !== undefined) read = entry.at;
+      else {
+        const value = lookup(key);
+        if (cache.size >= max) {
+          // The trail holds only entries of the cache, so a cleared entry is never answered.
+          cache.clear();
+          trail.fill(undefined);
+        }
+        entry = { key: detached(key), value, at: -1 };
+        cache.set(entry.key, entry);
+        read = next;
+      }
+    }
+    entry.at = write;
+    trail[write] = entry;
+    write = (write + 1) & (TRAIL - 1);
+    return entry.value;
   };
 }
 

@@ -1,155 +1,29 @@
 /**
- * One Parquet column chunk of a flat, nullable dataset column, written straight from its JS
- * values: a dictionary page when the dictionary pays for itself, then one data page (V2),
- * snappy-compressed. hyparquet-writer's general path (nested levels, per-value size estimates,
- * page splitting, sampling) spent most of the Parquet time on work a flat column never needs.
- * Its page header and footer encoders are reused; the RLE/bit-packed hybrid and snappy encoders
- * are its algorithms (same layout) written straight into reused byte arrays, as those byte-at-a-
- * time ByteWriter calls were a third of the remaining time.
+ * One Parquet column chunk of a flat, nullable dataset column, written straight from its
+ * gathered values (./gather.ts): a dictionary page when the dictionary pays for itself, then
+ * one data page (V2), snappy-compressed. hyparquet-writer's general path (nested levels,
+ * per-value size estimates, page splitting, sampling) spent most of the Parquet time on work a
+ * flat column never needs. Its footer encoder is reused; the page headers (./pageheader.ts),
+ * the RLE/bit-packed hybrid and snappy encoders write its layout straight into reused byte
+ * arrays, as its object-walking Thrift writer and byte-at-a-time ByteWriter calls were a third
+ * of the remaining time.
  */
 import type { ColumnChunk, Encoding, ParquetType } from 'hyparquet';
 import type { ChunkStatistics } from 'hyparquet-writer/src/types.js';
-import type { ByteWriter, BasicType } from 'hyparquet-writer';
-import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
+import type { ByteWriter } from 'hyparquet-writer';
+import type { ChunkType, ColumnValues } from './gather.ts';
+import { PAGE_HEADER_MAX, type PageEncoding, writeDataPageHeader, writeDictionaryPageHeader } from './pageheader.ts';
+
+export { columnBuilder, recycleColumns, type ChunkType, type ColumnBuilder, type ColumnList, type ColumnValues } from './gather.ts';
 
 type Writer = InstanceType<typeof ByteWriter>;
 
-const PHYSICAL: Record<BasicType & ('STRING' | 'DOUBLE' | 'INT32' | 'BOOLEAN'), ParquetType> = {
+const PHYSICAL: Record<ChunkType, ParquetType> = {
   STRING: 'BYTE_ARRAY',
   DOUBLE: 'DOUBLE',
   INT32: 'INT32',
   BOOLEAN: 'BOOLEAN',
 };
-
-export type ChunkType = keyof typeof PHYSICAL;
-
-/**
- * One column of a row group, gathered in a single pass over the rows: which rows have a value,
- * the distinct values in first-seen order, and each present value's index among them.
- */
-export interface ColumnValues {
-  defined: Uint8Array;
-  /** Present (non-null) values. */
-  count: number;
-  keys: unknown[];
-  /** `indexes[0..count)`: each present value's key (the array may be longer). */
-  indexes: Uint32Array;
-  /** Plain-encoded bytes of all present values and of the distinct ones (UTF-16 length for text, as hyparquet-writer estimates). */
-  plainBytes: number;
-  keyBytes: number;
-}
-
-export type ColumnList = ReadonlyArray<readonly [name: string, type: ChunkType]>;
-type Row = Readonly<Record<string, unknown>>;
-
-/**
- * Gathers rows into columns as they come: each report's rows are added while they are fresh
- * (and then die young), not held as objects until their row group is written.
- */
-export interface ColumnBuilder {
-  /** Rows added since the last `take`. */
-  readonly rows: number;
-  add(rows: readonly Row[]): void;
-  /** The columns of the rows added so far; the builder starts again empty (with new arrays). */
-  take(): ColumnValues[];
-}
-
-type BuilderFactory = () => ColumnBuilder;
-const factories = new WeakMap<ColumnList, BuilderFactory>();
-
-/** Whole numbers below this are looked up in an array slot of the builder, not hashed. */
-const SMALL = 1 << 12;
-
-/**
- * A builder for rows with these columns. Its code is compiled once per column list (as arquero
- * compiles its expressions): literal property names are fast named loads, and one pass builds
- * every column's dictionary without intermediate arrays. Numeric columns coerce strings from
- * odd sources to numbers.
- */
-export function columnBuilder(columns: ColumnList): ColumnBuilder {
-  let factory = factories.get(columns);
-  if (!factory) factories.set(columns, (factory = compileBuilder(columns)));
-  return factory();
-}
-
-function compileBuilder(columns: ColumnList): BuilderFactory {
-  const state: string[] = [];
-  const resets: string[] = [];
-  const grows: string[] = [];
-  const guesses: string[] = [];
-  const enter: string[] = [];
-  const leave: string[] = [];
-  const loads: string[] = [];
-  const results: string[] = [];
-  columns.forEach(([name, type], j) => {
-    const numeric = type === 'DOUBLE' || type === 'INT32';
-    const text = type === 'STRING';
-    // The builder's state (upper case) lives in its closure; `add` works on local copies
-    // (lower case), which the engine keeps in registers, and stores them back at the end.
-    // Its arrays start small again after each row group: a worker has a builder per table and
-    // year, and each holds only its pending rows, so memory is bounded by the rows pending over
-    // all years (rowGroupRows), not by the years times the largest group each ever had.
-    state.push(`let D${j}, X${j}, M${j}, K${j}, C${j}, P${j}, Q${j}, L${j}, LK${j};${numeric ? ` const S${j} = new Int32Array(small).fill(-1);` : ''}${text ? ` let G${j} = new Uint32Array(64);` : ''}`);
-    resets.push(`D${j} = new Uint8Array(cap); X${j} = new Uint32Array(cap); M${j} = new Map(); K${j} = []; C${j} = P${j} = Q${j} = LK${j} = 0; L${j} = undefined;`);
-    grows.push(`D${j} = grown(D${j}, new Uint8Array(cap)); X${j} = grown(X${j}, new Uint32Array(cap));`);
-    if (text) guesses.push(`if (count > G${j}.length) G${j} = new Uint32Array(2 * count);`);
-    enter.push(`const d${j} = D${j}, x${j} = X${j}, m${j} = M${j}, k${j} = K${j}${numeric ? `, s${j} = S${j}` : ''}${text ? `, g${j} = G${j}` : ''}; let c${j} = C${j}, p${j} = P${j}, q${j} = Q${j}, l${j} = L${j}, lk${j} = LK${j};`);
-    leave.push(`C${j} = c${j}; P${j} = p${j}; Q${j} = q${j}; L${j} = l${j}; LK${j} = lk${j};`);
-    // -0 is written as 0: the dictionary would otherwise merge it into whichever came first.
-    const coerce = numeric ? `if (typeof v !== 'number') v = Number(v); if (v === 0) v = 0; ` : '';
-    const size = type === 'STRING' ? '4 + v.length' : type === 'DOUBLE' ? '8' : type === 'INT32' ? '4' : '0';
-    const add = `if (k === undefined) { k = k${j}.length; k${j}.push(v); m${j}.set(v, k); q${j} += ${size}; }`;
-    // Consecutive rows often repeat a value (one report's facts share its id, unit, source…):
-    // the previous value's index is reused before asking the Map.
-    let lookup = `if (v === l${j}) k = lk${j}; else { k = m${j}.get(v); ${add} l${j} = v; lk${j} = k; }`;
-    if (text) {
-      // Reports of one template list their rows in the same order (metric, label at the same
-      // position): the key found at this position in the previous batch is tried next, which
-      // spares hashing a fresh string. The guess checks itself against the dictionary.
-      lookup = `if (v === l${j}) k = lk${j};
-        else { k = g${j}[j]; if (k${j}[k] !== v) { k = m${j}.get(v); ${add} } l${j} = v; lk${j} = k; }
-        g${j}[j] = k;`;
-    }
-    if (numeric) {
-      // Most figures and line numbers are small whole numbers: an array slot, not a hashed
-      // look-up. The slots used are cleared when the columns are taken.
-      lookup = `if (v >= 0 && v < ${SMALL} && (v | 0) === v) { k = s${j}[v]; if (k < 0) { k = k${j}.length; k${j}.push(v); s${j}[v] = k; q${j} += ${size}; } }
-        else { ${lookup} }`;
-      results.push(`for (const key of K${j}) if (key >= 0 && key < ${SMALL} && (key | 0) === key) S${j}[key] = -1;`);
-    }
-    loads.push(`v = r[${JSON.stringify(name)}]; if (v !== null && v !== undefined) { ${coerce}d${j}[i] = 1;
-      ${lookup}
-      x${j}[c${j}++] = k; p${j} += ${size}; }`);
-  });
-  const taken = columns.map((_, j) => `{ defined: D${j}.subarray(0, n), count: C${j}, keys: K${j}, indexes: X${j}, plainBytes: P${j}, keyBytes: Q${j} }`);
-  const body = `return function create() {
-    const small = ${SMALL};
-    const grown = (from, to) => { to.set(from); return to; };
-    let n = 0, cap = 1024;
-    ${state.join('\n')}
-    const reset = () => { n = 0; cap = 1024; ${resets.join('\n')} };
-    reset();
-    return {
-      get rows() { return n; },
-      add(rows) {
-        const count = rows.length;
-        if (n + count > cap) { while (n + count > cap) cap *= 2; ${grows.join('\n')} }
-        ${guesses.join('\n')}
-        ${enter.join('\n')}
-        for (let j = 0, i = n; j < count; j++, i++) { const r = rows[j]; let v, k; ${loads.join('\n')} }
-        n += count;
-        ${leave.join('\n')}
-      },
-      take() {
-        ${results.join('\n')}
-        const out = [${taken.join(', ')}];
-        reset();
-        return out;
-      },
-    };
-  };`;
-  return new Function(body)() as BuilderFactory;
-}
 
 /**
  * Write one gathered column as the chunk of column `name` and return its metadata for the row
@@ -158,26 +32,18 @@ function compileBuilder(columns: ColumnList): BuilderFactory {
 export function writeColumnChunk(writer: Writer, name: string, type: ChunkType, column: ColumnValues, statistics: boolean): ColumnChunk {
   const start = writer.offset;
   const n = column.defined.length;
-  const { count, keys } = column;
-  const indexes = column.indexes;
-  const encodings: Encoding[] = [];
+  const { count, keys, indexes } = column;
   let uncompressed = 0;
   let dictionaryOffset: bigint | undefined;
   let data: Uint8Array;
-  let encoding: Encoding;
+  let encoding: PageEncoding;
 
   // The dictionary plus its bit-packed indexes must at most halve the plain bytes (hyparquet-writer's rule).
   const bitWidth = Math.ceil(Math.log2(keys.length));
   const dictionary = type !== 'BOOLEAN' && count > 0 && 2 * (column.keyBytes + Math.ceil((count * bitWidth) / 8)) <= column.plainBytes;
   if (dictionary) {
     dictionaryOffset = BigInt(writer.offset);
-    uncompressed += writePage(writer, plainBytes(keys, keys.length, null, type), (size, compressed) => ({
-      type: 'DICTIONARY_PAGE',
-      uncompressed_page_size: size,
-      compressed_page_size: compressed,
-      dictionary_page_header: { num_values: keys.length, encoding: 'PLAIN' },
-    }));
-    encodings.push('PLAIN');
+    uncompressed += writeDictionaryPage(writer, plainBytes(keys, keys.length, null, type), keys.length);
     const body = (pageScratch = room(pageScratch, 1 + hybridBound(count, bitWidth)));
     body[0] = bitWidth;
     data = body.subarray(0, writeHybrid(body, 1, indexes, count, bitWidth));
@@ -195,37 +61,18 @@ export function writeColumnChunk(writer: Writer, name: string, type: ChunkType, 
     data = plainBytes(keys, count, indexes, type);
     encoding = 'PLAIN';
   }
-  encodings.push(encoding);
 
   const dataOffset = BigInt(writer.offset);
   const levels = (levelScratch = room(levelScratch, hybridBound(n, 1)));
   // A column without nulls (most are) has one run of 1s: no need to scan its levels.
   const levelBytes = count === n ? writeRun(levels, 0, 1, n, 1) : writeHybrid(levels, 0, column.defined, n, 1);
-  uncompressed += writePage(
-    writer,
-    data,
-    (size, compressed) => ({
-      type: 'DATA_PAGE_V2',
-      uncompressed_page_size: levelBytes + size,
-      compressed_page_size: levelBytes + compressed,
-      data_page_header_v2: {
-        num_values: n,
-        num_nulls: n - count,
-        num_rows: n,
-        encoding,
-        definition_levels_byte_length: levelBytes,
-        repetition_levels_byte_length: 0,
-        is_compressed: true,
-      },
-    }),
-    levels.subarray(0, levelBytes),
-  );
+  uncompressed += writeDataPage(writer, data, levels.subarray(0, levelBytes), n, count, encoding);
 
   return {
     file_offset: BigInt(start),
     meta_data: {
       type: PHYSICAL[type],
-      encodings,
+      encodings: dictionary ? ['PLAIN', 'RLE_DICTIONARY'] : [encoding as Encoding],
       path_in_schema: [name],
       codec: 'SNAPPY',
       num_values: BigInt(n),
@@ -238,17 +85,16 @@ export function writeColumnChunk(writer: Writer, name: string, type: ChunkType, 
   };
 }
 
-type Header = Parameters<typeof writePageHeader>[1];
-
 /**
  * Scratch buffers reused for every page (a worker writes one page at a time): page bodies,
- * definition levels, plain values and compressed bytes are built here, then copied once into
- * the file's writer, instead of each growing its own ByteWriter a byte at a time.
+ * definition levels, plain values, headers and compressed bytes are built here, then copied
+ * once into the file's writer, instead of each growing its own ByteWriter a byte at a time.
  */
 let pageScratch = new Uint8Array(1 << 16);
 let levelScratch = new Uint8Array(1 << 14);
 let plainScratch = Buffer.allocUnsafe(1 << 16);
 let snappyScratch = new Uint8Array(1 << 16);
+const headerScratch = new Uint8Array(PAGE_HEADER_MAX);
 
 /** `buffer` if it holds `size` bytes, else a bigger one (contents not kept). */
 function room<T extends Uint8Array>(buffer: T, size: number): T {
@@ -257,15 +103,24 @@ function room<T extends Uint8Array>(buffer: T, size: number): T {
   return (Buffer.isBuffer(buffer) ? Buffer.allocUnsafe(bigger) : new Uint8Array(bigger)) as T;
 }
 
-/** Header, then `prefix` (uncompressed levels), then the compressed body. Returns the uncompressed size. */
-function writePage(writer: Writer, body: Uint8Array, header: (size: number, compressed: number) => Header, prefix?: Uint8Array): number {
+/** A dictionary page of `values` keys. Returns its uncompressed size (header included). */
+function writeDictionaryPage(writer: Writer, body: Uint8Array, values: number): number {
   const compressed = snappy(body);
-  const start = writer.offset;
-  writePageHeader(writer, header(body.length, compressed.length));
-  const headerSize = writer.offset - start;
-  if (prefix) writer.appendBytes(prefix);
+  const header = writeDictionaryPageHeader(headerScratch, 0, body.length, compressed.length, values);
+  writer.appendBytes(headerScratch.subarray(0, header));
   writer.appendBytes(compressed);
-  return headerSize + (prefix?.length ?? 0) + body.length;
+  return header + body.length;
+}
+
+/** A data page: header, the (uncompressed) definition levels, then the compressed values. */
+function writeDataPage(writer: Writer, body: Uint8Array, levels: Uint8Array, rows: number, present: number, encoding: PageEncoding): number {
+  const compressed = snappy(body);
+  const size = levels.length + body.length;
+  const header = writeDataPageHeader(headerScratch, 0, size, levels.length + compressed.length, rows, rows - present, encoding, levels.length);
+  writer.appendBytes(headerScratch.subarray(0, header));
+  writer.appendBytes(levels);
+  writer.appendBytes(compressed);
+  return header + size;
 }
 
 /**
@@ -273,26 +128,25 @@ function writePage(writer: Writer, body: Uint8Array, header: (size: number, comp
  * dictionary keys by row). The bytes live in a scratch buffer until the next page.
  */
 function plainBytes(values: readonly unknown[], count: number, indexes: Uint32Array | null, type: ChunkType): Uint8Array {
-  const value = (i: number) => values[indexes ? indexes[i] : i];
-  if (type === 'STRING') {
-    let bound = 0;
-    for (let i = 0; i < count; i++) bound += 4 + 3 * (value(i) as string).length;
-    const out = (plainScratch = room(plainScratch, bound));
-    let at = 0;
-    for (let i = 0; i < count; i++) {
-      const bytes = out.write(value(i) as string, at + 4, 'utf8');
-      out.writeUInt32LE(bytes, at);
-      at += 4 + bytes;
-    }
-    return out.subarray(0, at);
-  }
+  if (type === 'STRING') return plainText(values as readonly string[], count, indexes);
   const width = type === 'DOUBLE' ? 8 : 4;
   const out = (plainScratch = room(plainScratch, count * width));
-  for (let i = 0; i < count; i++) {
-    if (type === 'DOUBLE') out.writeDoubleLE(value(i) as number, i * 8);
-    else out.writeInt32LE(value(i) as number, i * 4);
-  }
+  if (type === 'DOUBLE') for (let i = 0; i < count; i++) out.writeDoubleLE(values[indexes ? indexes[i] : i] as number, i * 8);
+  else for (let i = 0; i < count; i++) out.writeInt32LE(values[indexes ? indexes[i] : i] as number, i * 4);
   return out.subarray(0, count * width);
+}
+
+function plainText(values: readonly string[], count: number, indexes: Uint32Array | null): Uint8Array {
+  let bound = 0;
+  for (let i = 0; i < count; i++) bound += 4 + 3 * values[indexes ? indexes[i] : i].length;
+  const out = (plainScratch = room(plainScratch, bound));
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const bytes = out.write(values[indexes ? indexes[i] : i], at + 4, 'utf8');
+    out.writeUInt32LE(bytes, at);
+    at += 4 + bytes;
+  }
+  return out.subarray(0, at);
 }
 
 /** Bytes `writeHybrid` may need for `count` values of `bitWidth` bits (at most 24). */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, type RowGroup } from 'hyparquet';
 import { ByteWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
-import { type ChunkType, type ColumnList, columnBuilder, writeColumnChunk } from './chunk.ts';
+import { type ChunkType, type ColumnList, columnBuilder, recycleColumns, writeColumnChunk } from './chunk.ts';
 import { withStatistics, type ColumnSpec } from './schema.ts';
 
 type Row = Record<string, unknown>;
@@ -63,6 +63,7 @@ export function openPartStream(file: string, columns: readonly ColumnSpec[]): Pa
     const start = writer.offset;
     const data = builder.take();
     const chunks = columns.map(([name, type], j) => writeColumnChunk(writer, name, type as ChunkType, data[j], withStatistics(type)));
+    recycleColumns(data);
     let total = 0n;
     for (const c of chunks) total += c.meta_data?.total_uncompressed_size ?? 0n;
     rowGroups.push({ columns: chunks, total_byte_size: total, num_rows: BigInt(n), total_compressed_size: BigInt(writer.offset - start) });

@@ -4,7 +4,7 @@
  */
 import type { ReportResult } from '../extract/document.ts';
 import { readAndProcess } from '../pipeline.ts';
-import { viewRows } from '../tables/views.ts';
+import { reportViewRows } from '../tables/views.ts';
 import type { FindingCode } from '../types.ts';
 import { indexReport } from '../validate/cells.ts';
 import { validateReport } from '../validate/validate.ts';
@@ -39,7 +39,10 @@ export async function processItem(item: WorkItem, options: ProcessOptions = {}):
   const { report, facts, findings } = result;
   // One index of the report's cells serves the validation and the views (neither changes it).
   const cells = indexReport(facts, report.report_id);
-  if (report.status !== 'failed') findings.push(...validateReport(result, cells));
+  if (report.status !== 'failed') {
+    const found = validateReport(result, cells);
+    for (let i = 0; i < found.length; i++) findings.push(found[i]!);
+  }
   const rows: TableRows = {
     reports: [{ ...report, content_hash: item.hash }],
     facts: facts as unknown as Row[],
@@ -49,8 +52,7 @@ export async function processItem(item: WorkItem, options: ProcessOptions = {}):
     outcomes: [],
     appeals: [],
   };
-  if (options.views !== false && report.status !== 'failed') {
-    Object.assign(rows, viewRows({ reports: [report], facts, findings }, cells));
-  }
+  // The views' rows go straight into the lists above.
+  if (options.views !== false && report.status !== 'failed') reportViewRows(report, cells, findings, rows);
   return { result, rows };
 }

@@ -9,7 +9,7 @@ import { detectTemplate } from '../template/detect.ts';
 import type { Block, DecodedDoc, Fact, Finding, ReportRow, Status } from '../types.ts';
 import type { LocalFinding } from './cells.ts';
 import { extractMetadata } from './metadata.ts';
-import { extractNarrative, type ProseLine } from './narrative.ts';
+import { appendNarrativeFacts, type ProseLine } from './narrative.ts';
 import { extractTable2008 } from './table2008.ts';
 import { extractTable2019 } from './table2019.ts';
 
@@ -124,21 +124,7 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
     if (b.kind === 'prose' && !inTable[b.line]) prose.push({ text: b.text, line: b.line, raw: doc.raw[b.line - 1] ?? '' });
   }
   // Narrative facts follow the table facts.
-  for (const f of extractNarrative(prose)) {
-    facts.push({
-      report_id: reportId,
-      metric: f.metric,
-      applicant: null,
-      value: f.value,
-      unit: f.unit,
-      source: 'narrative',
-      approx: f.approx,
-      how: 'sentence',
-      label: f.label,
-      text: f.text,
-      line: f.line,
-    });
-  }
+  appendNarrativeFacts(prose, reportId, facts);
 
   if (overdue()) return timedOut(doc, reportId, 'narrative extraction', limits);
 

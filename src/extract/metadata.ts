@@ -92,11 +92,20 @@ function trimmed(line: string): string {
   return n > 0 && (isTrimSpace(line.charCodeAt(0)) || isTrimSpace(line.charCodeAt(n - 1))) ? line.trim() : line;
 }
 
-/** What clean has to rewrite: full-width characters or a placeholder's bracket. */
-const NOT_CLEAN = /[\u3000\uff01-\uff5e[]/;
+/**
+ * Whether clean has to rewrite the line: a full-width character or a placeholder's bracket
+ * (/[\u3000\uff01-\uff5e[]/). A scan: lines are short, and a regex call per line cost more.
+ */
+function needsCleaning(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0xff01 ? c <= 0xff5e : c === 0x5b || c === 0x3000) return true;
+  }
+  return false;
+}
 
 function clean(line: string): string {
-  if (!NOT_CLEAN.test(line)) return trimmed(line);
+  if (!needsCleaning(line)) return trimmed(line);
   const folded = fold(line);
   return (folded.includes('[') ? folded.replace(INLINE_NOISE, ' ') : folded).trim();
 }

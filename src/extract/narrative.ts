@@ -189,6 +189,38 @@ const figureValue = memoize(parseNumber);
 const DERIVED = NARRATIVE_DERIVATIONS.map((d) => ({ ...d, re: new RegExp(d.then) }));
 const DISQUALIFY = new RegExp(NARRATIVE_DISQUALIFIERS);
 
+/**
+ * A set of UTF-16 code units as bits: 8 kB, which stay in cache where a table of 64k entries
+ * would cost a cache miss for most characters looked up.
+ */
+function charSet(has: (c: number) => boolean): Uint32Array {
+  const bits = new Uint32Array(0x10000 >>> 5);
+  for (let c = 0; c < 0x10000; c++) if (has(c)) bits[c >>> 5]! |= 1 << (c & 31);
+  return bits;
+}
+
+function inSet(set: Uint32Array, c: number): boolean {
+  return ((set[c >>> 5]! >>> (c & 31)) & 1) !== 0;
+}
+
+/**
+ * The first characters of what DISQUALIFY needs (see requiredLiterals): a label part holding
+ * none of them cannot match it, and is not cut out to be tested. Undefined: no such requirement.
+ */
+const DISQUALIFY_NEEDS = requiredLiterals(NARRATIVE_DISQUALIFIERS)[0];
+const DISQUALIFY_FIRSTS = new Set(DISQUALIFY_NEEDS?.map((lit) => lit.charCodeAt(0)));
+const DISQUALIFY_STARTS = DISQUALIFY_NEEDS && charSet((c) => DISQUALIFY_FIRSTS.has(c));
+
+/** Whether text[start, end) speaks of another period or a change (DISQUALIFY matches it). */
+function disqualifies(text: string, start: number, end: number): boolean {
+  if (DISQUALIFY_STARTS) {
+    let i = start;
+    while (i < end && !inSet(DISQUALIFY_STARTS, text.charCodeAt(i))) i++;
+    if (i === end) return false;
+  }
+  return DISQUALIFY.test(text.slice(start, end));
+}
+
 /*
  * Prefilters: most prose lines and clauses can yield no hit, and settling that with a pass over
  * their characters is far cheaper than running the patterns. All are derived from the compiled
@@ -247,6 +279,12 @@ COMPILED.forEach((c, i) => {
 });
 
 /**
+ * The characters CHAR_INFO says anything of, as a bit set: every prose line is scanned through
+ * it, and the set stays in cache where CHAR_INFO (128 kB) would not.
+ */
+const NOTABLE = charSet((c) => CHAR_INFO[c] !== 0);
+
+/**
  * Whether text[i] is the first digit of a run (within text[start, end)) and the number it starts
  * is followed by a unit: a figure. (A figure starting later in the run reaches the same unit.)
  */
@@ -264,8 +302,9 @@ const NONE_HIT = 2;
 function possibleHits(text: string, start: number, end: number): number {
   let found = NONE_ANCHORED ? 0 : NONE_HIT;
   for (let i = start; i < end && found !== (FIGURE_HIT | NONE_HIT); i++) {
-    const info = CHAR_INFO[text.charCodeAt(i)]!;
-    if (info === 0) continue; // most characters
+    const c = text.charCodeAt(i);
+    if (!inSet(NOTABLE, c)) continue; // most characters
+    const info = CHAR_INFO[c]!;
     if (info & NONE_ANCHOR) found |= NONE_HIT;
     if (!(found & FIGURE_HIT) && figureAt(text, i, start, end)) found |= FIGURE_HIT;
   }
@@ -438,12 +477,63 @@ interface Hit {
 /** Read the narrative facts of a report's prose lines. */
 export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeFact[] {
   const facts: NarrativeFact[] = [];
-  // Facts read so far by metric: a later one with the same value, unit and approx is a duplicate.
-  const seen = new Map<string, NarrativeFact[]>();
+  readNarrative(prose, '', narrativeFact, facts);
+  return facts;
+}
+
+/**
+ * The same facts as final rows of report `reportId` (source narrative, how sentence), appended to
+ * `rows`: the loader's path, without an intermediate object per fact.
+ */
+export function appendNarrativeFacts(prose: ReadonlyArray<ProseLine>, reportId: string, rows: Fact[]): void {
+  readNarrative(prose, reportId, factRow, rows);
+}
+
+/** Builds one fact of `out` (module-level functions: no closure per report). */
+type MakeFact<F> = (reportId: string, h: Hit, label: string, text: string, line: number) => F;
+
+const narrativeFact: MakeFact<NarrativeFact> = (_reportId, h, label, text, line) => ({
+  metric: h.metric,
+  value: h.value,
+  unit: h.unit,
+  approx: h.approx,
+  label,
+  text,
+  line,
+});
+
+const factRow: MakeFact<Fact> = (reportId, h, label, text, line) => ({
+  report_id: reportId,
+  metric: h.metric,
+  applicant: null,
+  value: h.value,
+  unit: h.unit,
+  source: 'narrative',
+  approx: h.approx,
+  how: 'sentence',
+  label,
+  text,
+  line,
+});
+
+/**
+ * Up to this many facts, a later fact's duplicate is looked for by a scan of the facts read so
+ * far (a report states a handful); past it, through an index by metric.
+ */
+const SCAN_LIMIT = 32;
+
+/** Appends the narrative facts of `prose` to `out` (after what it holds), each made by `make`. */
+function readNarrative<F extends NarrativeFact>(prose: ReadonlyArray<ProseLine>, reportId: string, make: MakeFact<F>, out: F[]): void {
+  const from = out.length;
+  // Facts read so far by metric, once there are many: a later one with the same value, unit and
+  // approx is a duplicate.
+  let byMetric: Map<string, NarrativeFact[]> | undefined;
   // Per-sentence bookkeeping, emptied for each sentence rather than made anew: a few entries
   // each, which a scan of a short array finds sooner than a hashed look-up.
   const keysInSentence: string[] = [];
   const claimed: number[] = [];
+  const hits: Hit[] = [];
+  const found: Hit[] = [];
   for (const pl of prose) {
     const text = pl.text;
     // A line no clause of which can yield a hit is skipped unsplit: most prose lines.
@@ -458,40 +548,59 @@ export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeFact
       if (!opensWithQizhong(text, start)) subject = undefined;
       keysInSentence.length = 0;
       claimed.length = 0;
-      const hits = readSentence(text, start, end, subject, keysInSentence, claimed);
+      hits.length = 0;
+      readSentence(text, start, end, subject, keysInSentence, claimed, found, hits);
       for (const h of hits) if (!h.derived) subject = h.metric;
       for (const h of hits) {
-        const same = seen.get(h.metric);
-        if (same && hasSameFigure(same, h)) continue;
-        const fact: NarrativeFact = {
-          metric: h.metric,
-          value: h.value,
-          unit: h.unit,
-          approx: h.approx,
-          label: raw.slice(h.labelStart, h.labelEnd).trim(),
-          text: raw.slice(h.offset, h.figureEnd).trim(),
-          line: pl.line,
-        };
-        if (same) same.push(fact);
-        else seen.set(h.metric, [fact]);
-        facts.push(fact);
+        if (byMetric ? hasSameFigure(byMetric.get(h.metric), h) : scanForSameFigure(out, from, h)) continue;
+        const fact = make(reportId, h, raw.slice(h.labelStart, h.labelEnd).trim(), raw.slice(h.offset, h.figureEnd).trim(), pl.line);
+        out.push(fact);
+        if (byMetric) addByMetric(byMetric, fact);
+        else if (out.length - from > SCAN_LIMIT) byMetric = indexByMetric(out, from);
       }
     }
   }
-  return facts;
 }
 
-/** Whether one of `facts` has the same value (NaN too), unit and approx as `h`. */
-function hasSameFigure(facts: readonly NarrativeFact[], h: Hit): boolean {
-  for (const f of facts) {
-    if ((f.value === h.value || Object.is(f.value, h.value)) && f.unit === h.unit && f.approx === h.approx) return true;
+/** Whether a fact of out[from…] has the metric of `h` and the same figure. */
+function scanForSameFigure(out: readonly NarrativeFact[], from: number, h: Hit): boolean {
+  for (let i = from; i < out.length; i++) {
+    const f = out[i]!;
+    if (f.metric === h.metric && sameFigure(f, h)) return true;
   }
   return false;
 }
 
-/** The hits of the sentence text[sentStart, sentEnd), clause by clause. */
-function readSentence(text: string, sentStart: number, sentEnd: number, inherited: string | undefined, keys: string[], claimed: number[]): Hit[] {
-  const out: Hit[] = [];
+function indexByMetric(out: readonly NarrativeFact[], from: number): Map<string, NarrativeFact[]> {
+  const index = new Map<string, NarrativeFact[]>();
+  for (let i = from; i < out.length; i++) addByMetric(index, out[i]!);
+  return index;
+}
+
+function addByMetric(index: Map<string, NarrativeFact[]>, fact: NarrativeFact): void {
+  const same = index.get(fact.metric);
+  if (same) same.push(fact);
+  else index.set(fact.metric, [fact]);
+}
+
+/** Whether one of `facts` has the same value (NaN too), unit and approx as `h`. */
+function hasSameFigure(facts: readonly NarrativeFact[] | undefined, h: Hit): boolean {
+  if (facts) for (const f of facts) if (sameFigure(f, h)) return true;
+  return false;
+}
+
+function sameFigure(f: NarrativeFact, h: Hit): boolean {
+  return (f.value === h.value || Object.is(f.value, h.value)) && f.unit === h.unit && f.approx === h.approx;
+}
+
+/**
+ * Appends to `out` the hits of the sentence text[sentStart, sentEnd), clause by clause. `found`
+ * is scratch space (a clause's hits), emptied here.
+ */
+function readSentence(
+  text: string, sentStart: number, sentEnd: number, inherited: string | undefined,
+  keys: string[], claimed: number[], found: Hit[], out: Hit[],
+): void {
   let latest = inherited;
   // "2018年…8件，2019年…12件": a clause about an earlier year than the sentence's latest is last year's figure.
   const latestYear = latestOfSeveralYears(text, sentStart, sentEnd);
@@ -508,7 +617,7 @@ function readSentence(text: string, sentStart: number, sentEnd: number, inherite
     const figures = (candidates & HOLDS_FIGURE) !== 0;
     const clauseText = text.slice(start, end);
     let next: string | undefined; // the next clause, for `followedBy`
-    const found: Hit[] = [];
+    found.length = 0;
     for (let i = 0; i < COMPILED.length; i++) {
       if (!(candidates & (1 << i)) && !UNANCHORED[i]) continue;
       const c = COMPILED[i]!;
@@ -534,7 +643,7 @@ function readSentence(text: string, sentStart: number, sentEnd: number, inherite
       derive(text, sentEnd, h, keys, out);
     }
   }
-  return out;
+  found.length = 0;
 }
 
 /** Inserts `hit` after the hits of `found` (in text order) that do not come after it. */
@@ -581,7 +690,7 @@ function matchClause(c: Compiled, clauseText: string, clStart: number, claimed: 
     const figAt = m.index + (m[0].endsWith(fig) ? m[0].length - fig.length : m[0].lastIndexOf(fig));
     const abs = clStart + figAt;
     // The label part (before the figure) must not speak of another period or a change.
-    if (DISQUALIFY.test(clauseText.slice(m.index, figAt))) continue;
+    if (disqualifies(clauseText, m.index, figAt)) continue;
     if (claimed.includes(abs)) continue;
     const parsed = figureValue(fig);
     if (!parsed || parsed.value === null) continue;

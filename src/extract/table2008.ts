@@ -73,14 +73,15 @@ function readHeader(row: Row): Columns | undefined {
 
 const SHORT_CJK = /^[\u4e00-\u9fff]{1,2}$/;
 
-/** Split a row into label, unit and value cells. */
-function splitRow(row: Row): { label: Cell | undefined; unit: Cell | undefined; values: Cell[] } {
-  const cells = row.cells;
-  const label = cells[0];
-  if (cells.length < 2) return { label, unit: undefined, values: [] };
-  const first = cells[1]!;
-  const isUnit = UNITS.includes(first.text) || NO_UNIT.includes(first.text) || SHORT_CJK.test(first.text);
-  return isUnit ? { label, unit: first, values: cells.slice(2) } : { label, unit: undefined, values: cells.slice(1) };
+/** Units, blank markers and SHORT_CJK are all at most this long: a longer cell is no unit, unsearched. */
+const UNIT_MAX_LENGTH = Math.max(2, ...UNITS.map((u) => u.length), ...NO_UNIT.map((u) => u.length));
+
+/** The row's unit cell: its second cell when that names a unit or is a blank marker. */
+function unitCell(row: Row): Cell | undefined {
+  const first = row.cells[1];
+  if (!first || first.text.length > UNIT_MAX_LENGTH) return undefined;
+  const t = first.text;
+  return UNITS.includes(t) || NO_UNIT.includes(t) || SHORT_CJK.test(t) ? first : undefined;
 }
 
 /** What a row's first cell says: its label core, and whether it heads the table or a section. */
@@ -101,14 +102,69 @@ const rowLabel = memoize((text: string): RowLabel => {
   return { core, header: matchesAny(core, VALUE_COLUMN_HEADERS.label), section: matchesAny(core, HEADERS_2008) };
 });
 
-// Catalogue look-ups by label core (and parent row or group), memoised.
+// Catalogue look-ups by label core (and parent row), memoised.
 
-/** Parent row (or '' outside one) → memoised look-up of a row's metric by label core. */
-const rowKeysByParent = new Map<string, (core: string) => string | undefined>();
-const expectedUnitsOf = memoize((key) => EXPECTED_UNITS.find((e) => new RegExp(e.keys).test(key))?.units);
+/** A row's metric and what the catalogue says of it: one memoised look-up per row answers all. */
+interface RowMatch {
+  key: string;
+  /** The key's number (keyNumber). */
+  n: number;
+  /** Its generic sub-rows (relative entries) follow it. */
+  opens: boolean;
+  /** The unit of the row when its cells state none. */
+  unit: string | null;
+  /** The units the metric is counted in (unit_mismatch); undefined: any. */
+  expected: readonly string[] | undefined;
+  /** One of the rows that close the table (truncation). */
+  closing: boolean;
+}
+
 /** First catalogue entry per key (the entries' `opens` and `unit`). */
 const ENTRY_BY_KEY = new Map<string, (typeof METRICS_2008)[number]>();
 for (const e of METRICS_2008) if (!ENTRY_BY_KEY.has(e.key)) ENTRY_BY_KEY.set(e.key, e);
+
+/**
+ * Each metric key's number, made once per key (the keys are the catalogue's, a few dozen): a
+ * report's first rows are an array by it, not a map hashed twice per row.
+ */
+const KEY_NUMBERS = new Map<string, number>();
+
+function keyNumber(key: string): number {
+  let n = KEY_NUMBERS.get(key);
+  if (n === undefined) KEY_NUMBERS.set(key, (n = KEY_NUMBERS.size));
+  return n;
+}
+
+function rowMatch(key: string): RowMatch {
+  const entry = ENTRY_BY_KEY.get(key);
+  return {
+    key,
+    n: keyNumber(key),
+    opens: entry?.opens === true,
+    unit: entry?.unit ?? null,
+    expected: EXPECTED_UNITS.find((e) => new RegExp(e.keys).test(key))?.units,
+    closing: CLOSING_2008.includes(key),
+  };
+}
+
+/** Parent row (or '' outside one) → memoised look-up of a row's match by label core. */
+const rowMatchersByParent = new Map<string, (core: string) => RowMatch | undefined>();
+
+/** The look-up of rows under a parent row (or outside one). */
+function rowMatcher(parent: string | undefined): (core: string) => RowMatch | undefined {
+  // No parent and an empty one are the same look-up (as with a joined "parent\0core" key).
+  const p = parent || undefined;
+  const key = p ?? '';
+  let lookup = rowMatchersByParent.get(key);
+  if (!lookup) {
+    lookup = memoize((c) => {
+      const k = matchRowUncached(c, p);
+      return k === undefined ? undefined : rowMatch(k);
+    });
+    rowMatchersByParent.set(key, lookup);
+  }
+  return lookup;
+}
 
 /** With `options.reportId` the facts are final rows (processDoc); without, they have no report_id. */
 export function extractTable2008(tables: TableBlock[], options: Extract2008Options & { reportId: string }): TableExtraction<Fact>;
@@ -120,13 +176,14 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
   const facts = { push: (f: Fact) => out.push(f) };
   const findings: LocalFinding[] = [];
   const pending: Pending[] = [];
-  /** Settled rows (metric → value per column) for the column identities. */
-  const known = new Map<string, Array<number | null>>();
-  const seenKeys = new Set<string>();
-  /** Line of each metric's first row, to flag a repeat. */
-  const firstLine = new Map<string, number>();
+  /** Each metric's first row by its key's number, to flag a repeat (and for the column identities). */
+  const firstRows: Array<FirstRow | undefined> = [];
+  /** Rows matched, and whether one closes the table (truncation). */
+  let seenAny = false;
+  let seenClosing = false;
   let columns: Columns = { valueIndex: 0, count: 1 };
   let parent: string | undefined;
+  let matchRow = rowMatcher(parent);
   // A value on a section header means the block below may be shifted: the finding names the
   // block's metrics, so the views do not trust them.
   let shifted: LocalFinding | undefined;
@@ -150,12 +207,16 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         }
         continue;
       }
-      const { label, unit, values } = splitRow(row);
+      const label = lead;
       if (!label || !read) continue;
+      const cells = row.cells;
+      const unit = unitCell(row);
+      // The value cells are the cells after the label and the unit (read in place, no copy).
+      const from = cells.length < 2 ? cells.length : unit ? 2 : 1;
       const core = read.core;
       // Two value columns but fewer cells: a glued pair ("12345" = 12 | 345) or spaced ("12 345").
-      const glued = columns.count > 1 ? unglue(values, columns) : undefined;
-      const valueCell = glued?.cell ?? values[columns.valueIndex];
+      const glued = columns.count > 1 ? unglue(cells.slice(from), columns) : undefined;
+      const valueCell = glued?.cell ?? cells[from + columns.valueIndex];
       const v = glued ? { value: glued.value, unit: null, approx: false, parsed: true } : cellValue(valueCell);
       if (!core) {
         if (v.value !== null) findings.push(unrecognised(label, valueCell));
@@ -176,20 +237,21 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
       }
       // A flattened row may carry its unit glued to the label ("…政府及其部门个"): retry without it.
       const gluedUnit = !unit ? UNITS_LONGEST_FIRST.find((u) => core.endsWith(u) && core.length > u.length + 1) : undefined;
-      const key = matchRow(core, parent) ?? (gluedUnit ? matchRow(core.slice(0, -gluedUnit.length), parent) : undefined);
-      if (!key) {
+      const match = matchRow(core) ?? (gluedUnit ? matchRow(core.slice(0, -gluedUnit.length)) : undefined);
+      if (!match) {
         // Rows without any value and without a unit are stray captions, not statistics rows.
         if (v.value !== null || unit) findings.push(unrecognised(label, valueCell));
         continue;
       }
-      const entry = ENTRY_BY_KEY.get(key);
-      if (entry?.opens) parent = key;
-      seenKeys.add(key);
+      const key = match.key;
+      if (match.opens && parent !== key) matchRow = rowMatcher((parent = key));
+      seenAny = true;
+      if (match.closing) seenClosing = true;
       if (shifted) shifted.metric = shifted.metric ? `${shifted.metric},${key}` : key;
       if (valueCell && !v.parsed) findings.push(unparsedFinding(valueCell, label.raw, key));
       // The unit cell when it names a unit (not a blank marker), as the catalogue's copy of it.
       const stated = unit && catalogueUnit(unit.text);
-      const expected = stated && expectedUnitsOf(key);
+      const expected = stated && match.expected;
       if (stated && expected && !expected.includes(stated)) {
         findings.push({
           severity: 'error',
@@ -199,9 +261,9 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
           line: unit!.line,
         });
       }
-      const entryUnit = entry?.unit ?? null;
+      const entryUnit = match.unit;
       // The label's last characters are its unit cell when the row means the same without them.
-      const labelUnit = gluedUnit && matchRow(core.slice(0, -gluedUnit.length), parent) === key ? gluedUnit : undefined;
+      const labelUnit = gluedUnit && matchRow(core.slice(0, -gluedUnit.length))?.key === key ? gluedUnit : undefined;
       const f = tableFact(
         reportId,
         key,
@@ -223,10 +285,9 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         findings.push({ severity: 'error', code: 'ambiguous_cells', message: `row "${label.raw}": ${glued.failed}; value left out`, metric: key, line: f.line });
         continue;
       }
-      const first = firstLine.get(key);
+      const first = firstRows[match.n]?.line;
       if (first === undefined) {
-        firstLine.set(key, f.line);
-        known.set(key, glued?.cells ?? rowValues(values, columns.count));
+        firstRows[match.n] = { key, line: f.line, cells, from, count: columns.count, values: glued?.cells };
       } else {
         // A 2008 table states each row once: a repeat means the rows below lost their section
         // header (their 维持/纠错/其他 rows read under the previous section). Flagged, so the
@@ -242,8 +303,8 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
       facts.push(f);
     }
   }
-  settlePending(pending, known, out, findings, columns.count);
-  const truncated = truncation(seenKeys, tables, options);
+  settlePending(pending, firstRows, out, findings, columns.count);
+  const truncated = truncation(seenAny, seenClosing, tables, options);
   if (truncated) findings.push(truncated);
   const all = flatten(out);
   return { facts: options.reportId === undefined ? withoutReportId(all) : all, findings };
@@ -261,10 +322,27 @@ function catalogueUnit(text: string): string | undefined {
   return undefined;
 }
 
-/** The values of a row with separate cells, one per value column (for the column identities). */
-function rowValues(values: Cell[], count: number): Array<number | null> {
-  const out = new Array<number | null>(count);
-  for (let i = 0; i < count; i++) out[i] = cellValue(values[i]).value;
+/**
+ * A metric's first row. Its values per column are read only when a glued row needs the column
+ * identities (rarely): most tables have none, and reading every row's values was wasted.
+ */
+interface FirstRow {
+  key: string;
+  line: number;
+  /** The row's cells; its value cells start at `from`. */
+  cells: readonly Cell[];
+  from: number;
+  /** Value columns of the table the row is in. */
+  count: number;
+  /** The values of a row unglued into its columns. */
+  values: Array<number | null> | undefined;
+}
+
+/** The values of a row, one per value column (for the column identities). */
+function rowValues(row: FirstRow): Array<number | null> {
+  if (row.values) return row.values;
+  const out = new Array<number | null>(row.count);
+  for (let i = 0; i < row.count; i++) out[i] = cellValue(row.cells[row.from + i]).value;
   return out;
 }
 
@@ -326,8 +404,11 @@ function constraints2008(count: number): Constraint[] {
   return out;
 }
 
-function settlePending(pending: Pending[], known: Map<string, Array<number | null>>, out: Slot[], findings: LocalFinding[], count: number): void {
+function settlePending(pending: Pending[], firstRows: ReadonlyArray<FirstRow | undefined>, out: Slot[], findings: LocalFinding[], count: number): void {
   if (!pending.length) return;
+  /** Settled rows (metric → value per column). */
+  const known = new Map<string, Array<number | null>>();
+  for (const row of firstRows) if (row) known.set(row.key, rowValues(row));
   const ambiguous = new Map<string, Cells[]>();
   for (const p of pending) if (!ambiguous.has(p.metric)) ambiguous.set(p.metric, p.candidates);
   const { surviving } = resolveJointly(ambiguous, known, constraints2008(count));
@@ -353,10 +434,8 @@ function settlePending(pending: Pending[], known: Map<string, Array<number | nul
  * A 2008 table that stops mid-way: the document ends inside the table and none of the rows
  * that close it (capacity, fees, meetings and training) was seen.
  */
-function truncation(seen: Set<string>, tables: TableBlock[], options: Extract2008Options): LocalFinding | undefined {
-  if (!options.endsDocument || !seen.size) return undefined;
-  const closing = CLOSING_2008.filter((k) => seen.has(k));
-  if (closing.length) return undefined;
+function truncation(seenAny: boolean, seenClosing: boolean, tables: TableBlock[], options: Extract2008Options): LocalFinding | undefined {
+  if (!options.endsDocument || !seenAny || seenClosing) return undefined;
   return {
     severity: 'warning',
     code: 'truncated',
@@ -367,7 +446,7 @@ function truncation(seen: Set<string>, tables: TableBlock[], options: Extract200
 }
 
 /** Keys of the 2008 table's last sections. */
-const CLOSING_2008 = [
+const CLOSING_2008: readonly string[] = [
   'fees.collected',
   'capacity.units',
   'capacity.staff',
@@ -423,17 +502,11 @@ function hasHan(text: string): boolean {
 function isRowLabel(text: string): boolean {
   if (!hasHan(text) || UNITS.includes(text)) return false;
   const { core, section } = rowLabel(text);
-  return !!core && (section || matchRow(core, undefined) !== undefined);
+  return !!core && (section || matchTopRow(core) !== undefined);
 }
 
-function matchRow(core: string, parent: string | undefined): string | undefined {
-  // No parent and an empty one are the same look-up (as with a joined "parent\0core" key).
-  const p = parent || undefined;
-  const key = p ?? '';
-  let lookup = rowKeysByParent.get(key);
-  if (!lookup) rowKeysByParent.set(key, (lookup = memoize((c) => matchRowUncached(c, p))));
-  return lookup(core);
-}
+/** Rows matched outside any parent row. */
+const matchTopRow = rowMatcher(undefined);
 
 function matchRowUncached(core: string, parent: string | undefined): string | undefined {
   if (parent) {

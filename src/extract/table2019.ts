@@ -159,14 +159,17 @@ function readRow(row: Row): RowReading {
     marks |= info.marks;
     if (info.label) last = i;
   }
-  // Cells after the last label are values; a figure before it is read as a label.
-  const labels: Cell[] = [];
-  const cores: string[] = [];
-  for (let i = 0; i <= last; i++) {
+  // Cells after the last label are values; a figure before it is read as a label. The arrays
+  // are made at their size (one or two labels): grown by push, each would get room for 16.
+  let count = 0;
+  for (let i = 0; i <= last; i++) if (cells[i]!.text !== '') count++;
+  const labels = new Array<Cell>(count);
+  const cores = new Array<string>(count);
+  for (let i = 0, k = 0; i <= last; i++) {
     const cell = cells[i]!;
     if (cell.text === '') continue;
-    labels.push(cell);
-    cores.push(infoAt[i]?.core ?? labelCore(cell.text));
+    labels[k] = cell;
+    cores[k++] = infoAt[i]?.core ?? labelCore(cell.text);
   }
   return { marks, labels, cores, values: last < 0 ? cells : cells.slice(last + 1) };
 }
@@ -230,13 +233,14 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
   const out: Slot[] = [];
   const findings: LocalFinding[] = [];
   const pending: Pending[] = [];
-  /** Settled matrix rows (metric → cells) for the column identities. */
-  const known = new Map<string, Array<number | null>>();
+  /** Settled matrix rows, in table order, for the column identities. */
+  const settled: SettledRow[] = [];
   let mode: Mode = 'none';
   let measures: Array<Art20Column | undefined> = [];
   let group: string | undefined;
   const seen = { matrix: false, appeals: false };
-  const seenRows = new Set<string>();
+  /** The closing rows seen (CLOSING_ROWS). */
+  const closedBy = new Set<string>();
 
   /** Puts the fact of one cell (`unit` when the cell states none), a text that is no number form also a finding; returns its value. */
   const put = (metric: string, applicant: Applicant | null, cell: Cell, label: string, unit: string | null): number | null => {
@@ -318,15 +322,11 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
           continue;
         }
         seen.matrix = true;
-        seenRows.add(entry);
+        if (CLOSING_ROWS.includes(entry)) closedBy.add(entry);
         const width = DEFAULT_APPLICANTS.length;
         if (values.length === width) {
-          const settled = known.has(entry) ? undefined : new Array<number | null>(width);
-          for (let i = 0; i < width; i++) {
-            const value = put(entry, DEFAULT_APPLICANTS[i]!, values[i]!, label, '件');
-            if (settled) settled[i] = value;
-          }
-          if (settled) known.set(entry, settled);
+          for (let i = 0; i < width; i++) put(entry, DEFAULT_APPLICANTS[i]!, values[i]!, label, '件');
+          settled.push({ metric: entry, cells: values, values: undefined });
           continue;
         }
         const recovered = recoverCells(values.map((c) => c.text), width, {
@@ -340,15 +340,15 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         const rec = separate && recovered?.kind === 'split' ? undefined : recovered;
         if (rec?.kind === 'tokens') {
           const cells = rec.tokens.map((t) => ({ ...values[t.cell]!, text: t.text, raw: t.text }));
-          const settled = cells.map((cell, i) => put(entry, DEFAULT_APPLICANTS[i]!, cell, label, '件'));
-          if (!known.has(entry)) known.set(entry, settled);
+          const read = cells.map((cell, i) => put(entry, DEFAULT_APPLICANTS[i]!, cell, label, '件'));
+          settled.push({ metric: entry, cells: undefined, values: read });
           continue;
         }
         const firstCell = values.find((c) => c.text !== '') ?? values[0] ?? row.cells[0]!;
         if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length === 1) {
           const cells = rec.result.candidates[0]!;
           out.push(segmentedFacts(reportId, () => entry, (i) => DEFAULT_APPLICANTS[i]!, () => label, firstCell, cells));
-          if (!known.has(entry)) known.set(entry, cells);
+          settled.push({ metric: entry, cells: undefined, values: cells });
           continue;
         }
         if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length > 1) {
@@ -408,13 +408,13 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
       }
     }
   }
-  settlePending(reportId, pending, known, out, findings);
+  settlePending(reportId, pending, settled, out, findings);
 
   const firstLine = tables[0]?.line ?? null;
   const lastLine = tables[tables.length - 1]?.endLine ?? null;
   // A matrix without its closing rows, or a document that stops inside its last table: the
   // rows never seen are missing (no fact), not 0.
-  const unclosed = CLOSING_ROWS.filter((k) => !seenRows.has(k));
+  const unclosed = CLOSING_ROWS.filter((k) => !closedBy.has(k));
   const truncated = (seen.matrix && unclosed.length > 0) || (options.endsDocument === true && !seen.appeals);
   if (truncated) {
     findings.push({
@@ -483,7 +483,28 @@ function art20Run(
 }
 
 /** Rows that close the request matrix: a matrix without them was cut off. */
-const CLOSING_ROWS = ['requests.outcome.total', 'requests.carried_to_next'];
+const CLOSING_ROWS: readonly string[] = ['requests.outcome.total', 'requests.carried_to_next'];
+
+/**
+ * A settled matrix row: its value cells (read as the facts were), or the values it was split
+ * into. The cells' values are read only when a glued row needs the column identities (rarely):
+ * keeping every row's values in a map cost more than all the reading.
+ */
+interface SettledRow {
+  metric: string;
+  cells: readonly Cell[] | undefined;
+  values: Array<number | null> | undefined;
+}
+
+/** The first settled row of each metric: its values (metric → cells). */
+function knownRows(settled: readonly SettledRow[]): Map<string, Array<number | null>> {
+  const known = new Map<string, Array<number | null>>();
+  for (const row of settled) {
+    if (known.has(row.metric)) continue;
+    known.set(row.metric, row.values ?? row.cells!.map((c) => cellValue(c).value));
+  }
+  return known;
+}
 
 /** The matrix's column identities (every applicant column and 总计), from the catalogue. */
 function matrixConstraints(): Constraint[] {
@@ -502,8 +523,9 @@ function matrixConstraints(): Constraint[] {
  * column identities with the rest of the table; exactly one left → segmented facts, else
  * `ambiguous_cells` listing the candidates, values left out.
  */
-function settlePending(reportId: string, pending: Pending[], known: Map<string, Array<number | null>>, out: Slot[], findings: LocalFinding[]): void {
+function settlePending(reportId: string, pending: Pending[], settled: readonly SettledRow[], out: Slot[], findings: LocalFinding[]): void {
   if (!pending.length) return;
+  const known = knownRows(settled);
   const ambiguous = new Map<string, Cells[]>();
   for (const p of pending) if (!ambiguous.has(p.metric)) ambiguous.set(p.metric, p.candidates);
   const { surviving, searched } = resolveJointly(ambiguous, known, matrixConstraints());

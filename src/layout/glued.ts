@@ -12,14 +12,17 @@
 import { TEMPLATE_MARKERS } from '../catalogue/metrics2019.ts';
 import { UNITS } from '../catalogue/units.ts';
 import type { Cell, Row } from '../types.ts';
-import { hasCjk, isTrimSpace } from './lines.ts';
+import { hasCjk, isBlank, isTrimSpace, lastNonSpace } from './lines.ts';
 
-/** Characters after a digit run that make it part of a phrase (a unit, a date, an ordinal), not a cell. */
-const NOT_A_CELL_AFTER = /^[条件个份次人年月日号时%％万亿元期篇项家场起宗届名位天倍岁户册页套台批余多里米克吨亩平.,，。、;；:：)）〕\]\-/~～—]/u;
+/**
+ * Characters after a digit run that make it part of a phrase (a unit, a date, an ordinal), not a
+ * cell. Sticky: tested at an index of the line, no copy of the rest.
+ */
+const NOT_A_CELL_AFTER = /[条件个份次人年月日号时%％万亿元期篇项家场起宗届名位天倍岁户册页套台批余多里米克吨亩平.,，。、;；:：)）〕\]\-/~～—]/uy;
 /** Characters before a digit run that make it part of a phrase ("第2", "计1"). */
 const NOT_A_CELL_BEFORE = /(?:第|(?<![总合])计|共|约|近|超|逾|达|至|-)$/u;
-/** A list number starting the next label: "2." "2、" right after the last value. */
-const STUCK_NUMBER = /^[.．、](?=[\u3400-\u9fff(（])/u;
+/** A list number starting the next label: "2." "2、" right after the last value (sticky, as above). */
+const STUCK_NUMBER = /[.．、](?=[\u3400-\u9fff(（])/uy;
 
 /** Where a label is cut into cells: before (一) / 一、 / 1. numbering inside a glued label. */
 const NUMBERING_CUT = /(?=[(（][一二三四五六七八九十]{1,3}[)）])|(?<![一二三四五六七八九十])(?=[一二三四五六七八九十]{1,3}、)|(?<!\d)(?=\d{1,2}[.．](?!\d))/gu;
@@ -67,6 +70,9 @@ const RUN = /(?<![\d+-])[+-]?\d+(?:\.\d+)?(?:(?:[ ]+|(?=[+-]\d))[+-]?\d+(?:\.\d+
 export function gluedPieces(line: string): GluedPiece[] {
   const pieces: GluedPiece[] = [];
   let labelStart = 0;
+  // Values with units run to the line end, so the line ends with a digit or a unit; most lines
+  // with a digit ("2014年…报告") do not: no copy of the tail for the regex then.
+  const mayEndInValues = endsWithValueOrUnit(line);
   // exec over the shared global regex, not matchAll (which clones the regex on every call).
   RUN.lastIndex = 0;
   for (let m = RUN.exec(line); m; m = RUN.exec(line)) {
@@ -74,27 +80,26 @@ export function gluedPieces(line: string): GluedPiece[] {
     let end = start + m[0].length;
     // PDF dumps space out words ("计 1 次", "2018 年 3 月"): look past spaces.
     const before = line.slice(labelStart, start).trimEnd();
-    const after = line.slice(end).trimStart();
     if (NOT_A_CELL_BEFORE.test(before)) continue;
-    const tail = line.slice(start).trimEnd();
-    if (isUnitValues(tail) && (before === '' || /[\u3400-\u9fff)）]$/u.test(before))) {
+    const tail = mayEndInValues ? line.slice(start).trimEnd() : '';
+    if (mayEndInValues && isUnitValues(tail) && (before === '' || /[\u3400-\u9fff)）]$/u.test(before))) {
       // Values with their units glued on ("129宗16671万元") are one value run to the line end;
       // the extract stage cuts it at the units.
       pieces.push({ labelStart, runStart: start, runEnd: start + tail.length });
       labelStart = line.length;
       break;
     }
-    if (STUCK_NUMBER.test(line.slice(end))) {
+    if (testAt(STUCK_NUMBER, line, end)) {
       // The last digit is the next row's list number ("…7000007" + "2.没有现成…").
       end -= 1;
       if (end <= start || line[end - 1] === ' ') continue;
-    } else if (after.trim() !== '' && NOT_A_CELL_AFTER.test(after)) continue;
+    } else if (testAt(NOT_A_CELL_AFTER, line, firstNonSpace(line, end))) continue;
     // A run inside a label ("第2项") has label text on both sides but no CJK label before it.
     if (before !== '' && !/[\u3400-\u9fff)）\]”’"」』]$/u.test(before)) continue;
     pieces.push({ labelStart, runStart: start, runEnd: end });
     labelStart = end;
   }
-  if (pieces.length && labelStart < line.length && line.slice(labelStart).trim() !== '') {
+  if (pieces.length && labelStart < line.length && !isBlank(line, labelStart)) {
     pieces.push({ labelStart, runStart: line.length, runEnd: line.length });
   }
   return pieces;
@@ -106,23 +111,62 @@ export function gluedPieces(line: string): GluedPiece[] {
  * edge of a table still belongs to it (the clean table gives it a null fact).
  */
 export function isGluedRowLine(line: string): boolean {
-  if (line.includes('\t') || SENTENCE_END.test(line)) return false;
+  const chars = rowLineChars(line);
+  if (chars === 'never') return false;
   // Without a digit there is no value run: only a label ending with its unit can be a row.
-  if (!DIGIT.test(line)) return endsWithUnitChar(line) && LABEL_THEN_UNIT.test(line.trim());
+  if (chars === 'no_digit') return endsWithUnitChar(line) && LABEL_THEN_UNIT.test(line.trim());
   const pieces = gluedPieces(line);
   if (pieces.some((p) => p.runEnd > p.runStart)) return true;
-  return !pieces.length && !/\d{3,}/.test(line) && LABEL_THEN_UNIT.test(line.trim());
+  return !pieces.length && endsWithUnitChar(line) && !/\d{3,}/.test(line) && LABEL_THEN_UNIT.test(line.trim());
 }
 
-const SENTENCE_END = /[。！？]/u;
-const DIGIT = /\d/;
+/**
+ * One scan of a line (most are short headings), instead of a search for a tab, one for a
+ * sentence end (。！？) and one for an ASCII digit: 'never' for a tab or a sentence end.
+ */
+function rowLineChars(line: string): 'never' | 'digit' | 'no_digit' {
+  // Most prose lines end with their sentence: settled without a scan.
+  if (isSentenceEnd(line.charCodeAt(lastNonSpace(line)))) return 'never';
+  let digit = false;
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 0x09 || isSentenceEnd(c)) return 'never';
+    if (c >= 0x30 && c <= 0x39) digit = true;
+  }
+  return digit ? 'digit' : 'no_digit';
+}
 /** Last characters of the units: a line ending otherwise cannot end with a unit cell. */
 const UNIT_LAST_CHARS = new Set(UNITS.map((u) => u.charCodeAt(u.length - 1)));
 
-/** The last character before trailing whitespace ends a unit (no trimmed copy of the line). */
+/** A sticky regex matches at index `at` of the line (no copy of the rest; false at the end). */
+function testAt(re: RegExp, line: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(line);
+}
+
+/** Index of the first character at or after `from` that trim() keeps, or the line length. */
+function firstNonSpace(line: string, from: number): number {
+  let k = from;
+  while (k < line.length && isTrimSpace(line.charCodeAt(k))) k++;
+  return k;
+}
+
+/** The line (trimmed) ends with an ASCII digit or the last character of a unit. */
+function endsWithValueOrUnit(line: string): boolean {
+  const k = lastNonSpace(line);
+  if (k < 0) return false;
+  const c = line.charCodeAt(k);
+  return (c >= 0x30 && c <= 0x39) || UNIT_LAST_CHARS.has(c);
+}
+
+/** 。！？ */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+/** The last character before trailing whitespace ends a unit. */
 function endsWithUnitChar(line: string): boolean {
-  let k = line.length - 1;
-  while (k >= 0 && isTrimSpace(line.charCodeAt(k))) k--;
+  const k = lastNonSpace(line);
   return k >= 0 && UNIT_LAST_CHARS.has(line.charCodeAt(k));
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Block, Cell, ProseBlock, Row, TableBlock } from '../types.ts';
 import { gluedRows, hasTemplateMarker, isGluedHeaderLine, isGluedRowLine, mayBeGluedCell, splitGluedCell } from './glued.ts';
-import { classifyLine, isTrimSpace, type LineClass, tabAt } from './lines.ts';
+import { classifyLine, isTrimSpace, lastNonSpace, type LineClass, tabAt, trimmedSlice } from './lines.ts';
 import { groupPipeCells } from './pipe-cells.ts';
 
 export interface LayoutInput {
@@ -15,30 +15,30 @@ export interface LayoutInput {
 }
 
 export function layout({ lines, raw }: LayoutInput): Block[] {
-  const classes = lines.map(classifyLine);
   const blocks: Block[] = [];
   let i = 0;
+  // Each reader returns its block only: the next line to read is the block's endLine.
   while (i < lines.length) {
-    const cls = classes[i]!;
+    const cls = classifyLine(lines[i]!);
     if (cls === 'tab_cell') {
-      const { block, next } = cellPerLine(lines, raw, classes, i);
+      const block = cellPerLine(lines, raw, i);
       blocks.push(block);
-      i = next;
+      i = block.endLine;
     } else if (cls === 'tab_row') {
-      const { block, next } = tabRows(lines, raw, classes, i);
+      const block = tabRows(lines, raw, i);
       if (block.rows.length >= 2) blocks.push(block);
-      else blocks.push(...block.rows.map((r) => prose(lines, r.line - 1)));
-      i = next;
+      else for (const r of block.rows) blocks.push(prose(lines, r.line - 1));
+      i = block.endLine;
     } else if (cls === 'pipe_cell') {
-      const { block, next } = pipeCells(lines, raw, classes, i);
+      const block = pipeCells(lines, raw, i);
       blocks.push(block);
-      i = next;
+      i = block.endLine;
     } else {
-      const glued = cls === 'text' && isGluedRowLine(lines[i]!) ? gluedBlock(lines, raw, classes, i) : undefined;
+      const glued = cls === 'text' && isGluedRowLine(lines[i]!) ? gluedBlock(lines, raw, i) : undefined;
       if (glued) {
         // Header lines right above the first glued row ("第二十条第(一)项", "信息内容…") belong to it.
         const heads: Row[] = [];
-        let from = glued.block.line;
+        let from = glued.line;
         while (heads.length < 4) {
           const prev = blocks[blocks.length - 1];
           if (!prev || prev.kind !== 'prose' || !isGluedHeaderLine(prev.text)) break;
@@ -47,32 +47,25 @@ export function layout({ lines, raw }: LayoutInput): Block[] {
           heads.unshift(...gluedRows(lines, raw, prev.line - 1));
           from = prev.line;
         }
-        blocks.push({ ...glued.block, rows: [...heads, ...glued.block.rows], line: from });
-        i = glued.next;
+        blocks.push({ ...glued, rows: unglueRows([...heads, ...glued.rows]), line: from });
+        i = glued.endLine;
         continue;
       }
       if (cls === 'text') blocks.push(prose(lines, i));
       i++;
     }
   }
-  // In place: the list is ours, and a copy would be one more array per document.
-  for (let k = 0; k < blocks.length; k++) {
-    const b = blocks[k]!;
-    if (b.kind === 'table') blocks[k] = unglueTable(b);
-  }
   return blocks;
 }
 
-/** The table with every row's last cell unglued; a copy only when a row changed. */
-function unglueTable(b: TableBlock): TableBlock {
-  let rows: Row[] | undefined;
-  for (let r = 0; r < b.rows.length; r++) {
-    const row = b.rows[r]!;
-    const split = unglueLastCell(row);
-    if (split !== row) (rows ??= b.rows.slice(0, r)).push(split);
-    else rows?.push(row);
-  }
-  return rows ? { ...b, rows } : b;
+/**
+ * Every row of a table has its last cell unglued (see unglueLastCell): the readers do it as they
+ * finish a row, or over their rows in place (the list is theirs), so no pass over the tables and
+ * no copy of one.
+ */
+function unglueRows(rows: Row[]): Row[] {
+  for (let r = 0; r < rows.length; r++) rows[r] = unglueLastCell(rows[r]!);
+  return rows;
 }
 
 /** A label cell with its value glued on, at the end of a row, becomes label + value cells. */
@@ -91,10 +84,10 @@ function unglueLastCell(row: Row): Row {
  * only when the lines carry a template marker and hold at least two rows; otherwise undefined
  * (the lines are prose).
  */
-function gluedBlock(lines: string[], raw: string[], classes: LineClass[], start: number) {
+function gluedBlock(lines: string[], raw: string[], start: number): TableBlock | undefined {
   let last = start;
   for (let j = start + 1; j < lines.length; j++) {
-    const cls = classes[j]!;
+    const cls = classifyLine(lines[j]!);
     if (cls === 'blank') continue;
     if (cls !== 'text') break;
     if (isGluedRowLine(lines[j]!)) last = j;
@@ -103,14 +96,14 @@ function gluedBlock(lines: string[], raw: string[], classes: LineClass[], start:
   const rows: Row[] = [];
   let text = '';
   for (let j = start; j <= last; j++) {
-    if (classes[j] === 'blank') continue;
+    if (classifyLine(lines[j]!) === 'blank') continue;
     rows.push(...gluedRows(lines, raw, j));
     text += lines[j];
   }
   if (rows.length < 2 || !hasTemplateMarker(text)) return undefined;
   // LayoutKind has no 'glued' (types.ts is shared): flattened tables come from HTML pages.
   const block: TableBlock = { kind: 'table', layout: 'glued', rows, line: start + 1, endLine: last + 1 };
-  return { block, next: last + 1 };
+  return block;
 }
 
 function prose(lines: string[], i: number): ProseBlock {
@@ -126,13 +119,25 @@ function makeCell(line: string, raw: string | undefined, lineNo: number, start: 
   while (e > s && isTrimSpace(line.charCodeAt(e - 1))) e--;
   const text = line.slice(s, e);
   // Most lines come through normalization unchanged: their raw cell is the same text.
-  return { text, raw: raw === line ? text : (raw ?? '').slice(start, end).trim(), line: lineNo };
+  return { text, raw: raw === line ? text : trimmedSlice(raw ?? '', start, end), line: lineNo };
 }
 
-/** Next non-blank line index at or after i, or -1. */
-function nextNonBlank(classes: LineClass[], i: number): number {
-  for (let j = i; j < classes.length; j++) if (classes[j] !== 'blank') return j;
+/**
+ * Index of the next non-blank line at or after i, or -1. A reader skipping blank lines inside
+ * its table goes on from there (each line classified once, not once per blank line before it).
+ */
+function nextNonBlank(lines: string[], i: number): number {
+  for (let j = i; j < lines.length; j++) if (classifyLine(lines[j]!) !== 'blank') return j;
   return -1;
+}
+
+/**
+ * The row of the first `count` cells of `cells`, its last cell unglued. A table reader gathers
+ * each row's cells in one list for the whole table and copies each row out at its end: an
+ * exact-size list, where one grown by push would reserve room for 16 cells (most rows hold 3).
+ */
+function takeRow(cells: Cell[], count: number): Row {
+  return unglueLastCell({ cells: cells.slice(0, count), line: cells[0]!.line });
 }
 
 /**
@@ -140,86 +145,88 @@ function nextNonBlank(classes: LineClass[], i: number): number {
  * A text line right after a cell line (no blank between) continues that cell: wrapped labels and
  * header cells such as "本年新\n制作数量". A text line after a blank line ends the table.
  */
-function cellPerLine(lines: string[], raw: string[], classes: LineClass[], start: number) {
+function cellPerLine(lines: string[], raw: string[], start: number): TableBlock {
   const rows: Row[] = [];
-  let cells: Cell[] = [];
+  // The current row: its first `count` cells (later entries are stale, never read).
+  const cells: Cell[] = [];
+  let count = 0;
   let i = start;
   let prev: LineClass = 'blank';
   for (; i < lines.length; i++) {
-    const cls = classes[i]!;
+    const cls = classifyLine(lines[i]!);
     if (cls === 'blank') {
-      if (cells.length) rows.push({ cells, line: cells[0]!.line });
-      cells = [];
+      if (count) rows.push(takeRow(cells, count));
+      count = 0;
     } else if (cls === 'tab_cell') {
       // A line may hold several tab-separated cells; the leading tab only marks "cell line".
       // Most cell lines start with their tab: no search for it.
       const line = lines[i]!;
-      pushTabCells(cells, line, raw[i], i + 1, line.charCodeAt(0) === 9 ? 1 : tabAt(line, 0) + 1);
-    } else if (cls === 'tab_row' && prev !== 'blank' && cells.length) {
+      count = putTabCells(cells, count, line, raw[i], i + 1, line.charCodeAt(0) === 9 ? 1 : tabAt(line, 0) + 1);
+    } else if (cls === 'tab_row' && prev !== 'blank' && count) {
       // Cells after text on one line ("…\t7"): a row line run into the cell line above, not a
       // wrapped label; its cells keep their own line (a joined cell would give the 7 line above).
-      pushTabCells(cells, lines[i]!, raw[i], i + 1, 0);
-    } else if (prev !== 'blank' && cells.length) {
-      const last = cells[cells.length - 1]!;
+      count = putTabCells(cells, count, lines[i]!, raw[i], i + 1, 0);
+    } else if (prev !== 'blank' && count) {
+      const last = cells[count - 1]!;
       const cont = makeCell(lines[i]!, raw[i], i + 1, 0, lines[i]!.length);
       // An empty cell line continued by text: the value is on the continuation line (provenance).
       const line = last.text === '' ? cont.line : last.line;
-      cells[cells.length - 1] = { text: last.text + cont.text, raw: last.raw + cont.raw, line };
+      cells[count - 1] = { text: last.text + cont.text, raw: last.raw + cont.raw, line };
     } else {
       break;
     }
     prev = cls;
   }
-  if (cells.length) rows.push({ cells, line: cells[0]!.line });
-  const block: TableBlock = { kind: 'table', layout: 'cell_per_line', rows, line: start + 1, endLine: i };
-  return { block, next: i };
+  if (count) rows.push(takeRow(cells, count));
+  return { kind: 'table', layout: 'cell_per_line', rows, line: start + 1, endLine: i };
 }
 
-/** Push the tab-separated cells of a line from `offset` on. */
-function pushTabCells(cells: Cell[], line: string, raw: string | undefined, lineNo: number, offset: number): void {
+/** Put the tab-separated cells of a line from `offset` on into `cells` after `count` cells; the new count. */
+function putTabCells(cells: Cell[], count: number, line: string, raw: string | undefined, lineNo: number, offset: number): number {
   for (;;) {
     const tab = tabAt(line, offset);
-    cells.push(makeCell(line, raw, lineNo, offset, tab < 0 ? line.length : tab));
-    if (tab < 0) return;
+    cells[count++] = makeCell(line, raw, lineNo, offset, tab < 0 ? line.length : tab);
+    if (tab < 0) return count;
     offset = tab + 1;
   }
 }
 
 /** One row per line, cells separated by tabs (PDF dumps: seed 002). Blank lines inside are skipped. */
-function tabRows(lines: string[], raw: string[], classes: LineClass[], start: number) {
+function tabRows(lines: string[], raw: string[], start: number): TableBlock {
   const rows: Row[] = [];
+  const cells: Cell[] = []; // the current row's cells (see takeRow)
   let i = start;
   for (; i < lines.length; i++) {
-    const cls = classes[i]!;
+    const cls = classifyLine(lines[i]!);
     if (cls === 'blank') {
-      const j = nextNonBlank(classes, i);
-      if (j < 0 || classes[j] !== 'tab_row') break;
+      const j = nextNonBlank(lines, i);
+      if (j < 0 || classifyLine(lines[j]!) !== 'tab_row') break;
+      i = j - 1;
       continue;
     }
     if (cls !== 'tab_row') break;
-    const cells: Cell[] = [];
-    pushTabCells(cells, lines[i]!, raw[i], i + 1, 0);
-    rows.push({ cells, line: i + 1 });
+    const count = putTabCells(cells, 0, lines[i]!, raw[i], i + 1, 0);
+    rows.push(unglueLastCell({ cells: cells.slice(0, count), line: i + 1 }));
   }
-  const block: TableBlock = { kind: 'table', layout: 'tab_rows', rows, line: start + 1, endLine: i };
-  return { block, next: i };
+  return { kind: 'table', layout: 'tab_rows', rows, line: start + 1, endLine: i };
 }
 
 /** One cell per line ending in " |" (seed 004); rows are regrouped from the cells' roles. */
-function pipeCells(lines: string[], raw: string[], classes: LineClass[], start: number) {
+function pipeCells(lines: string[], raw: string[], start: number): TableBlock {
   const cells: Cell[] = [];
   let i = start;
   for (; i < lines.length; i++) {
-    const cls = classes[i]!;
+    const cls = classifyLine(lines[i]!);
     if (cls === 'blank') {
-      const j = nextNonBlank(classes, i);
-      if (j < 0 || classes[j] !== 'pipe_cell') break;
+      const j = nextNonBlank(lines, i);
+      if (j < 0 || classifyLine(lines[j]!) !== 'pipe_cell') break;
+      i = j - 1;
       continue;
     }
     if (cls !== 'pipe_cell') break;
     const line = lines[i]!;
-    cells.push(makeCell(line, raw[i], i + 1, 0, line.lastIndexOf('|')));
+    // A pipe cell line ends with its "|" (then only spaces): no search for the last "|".
+    cells.push(makeCell(line, raw[i], i + 1, 0, lastNonSpace(line)));
   }
-  const block: TableBlock = { kind: 'table', layout: 'pipe_cells', rows: groupPipeCells(cells), line: start + 1, endLine: i };
-  return { block, next: i };
+  return { kind: 'table', layout: 'pipe_cells', rows: unglueRows(groupPipeCells(cells)), line: start + 1, endLine: i };
 }

@@ -6,13 +6,13 @@
 
 export type LineClass = 'blank' | 'tab_cell' | 'tab_row' | 'pipe_cell' | 'text';
 
-/** Invisible characters a converter may leave before a cell's tab (spaces, NBSP, zero-width, bidi marks). */
-const LEADING_INVISIBLE = /^[ \u00a0\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]*\t/;
-
 /** The characters String.prototype.trim removes (the same as a regex \s). */
 export function isTrimSpace(c: number): boolean {
-  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  // Most characters tested are figures, ASCII or CJK text: settled by two comparisons.
+  if (c < 0xa0 || (c > 0x3000 && c !== 0xfeff)) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -36,10 +36,16 @@ export function hasCjk(text: string): boolean {
   return false;
 }
 
+/** Index of the last character that trim() keeps, or -1 (no trimmed copy of the line). */
+export function lastNonSpace(line: string): number {
+  let k = line.length - 1;
+  while (k >= 0 && isTrimSpace(line.charCodeAt(k))) k--;
+  return k;
+}
+
 /** Ends in "|" (then only spaces) and holds at most two more "|" before it (not a pipe table row). */
 function isPipeCell(line: string): boolean {
-  let last = line.length - 1;
-  while (last >= 0 && isTrimSpace(line.charCodeAt(last))) last--;
+  const last = lastNonSpace(line);
   if (last < 0 || line.charCodeAt(last) !== 0x7c) return false;
   // Fewer than three bars before the last one cannot be a row of pipes; else the exact test.
   let bars = 0;
@@ -53,16 +59,41 @@ export function classifyLine(line: string): LineClass {
   // A lone tab is an empty cell of a one-cell-per-line table, not a row break; a cell line
   // behind invisible characters is still a cell line (else it would glue onto the cell before).
   // Most lines of a table dump start with their tab, and most blank lines are empty: settled
-  // without a search.
+  // without a search. Only a line that is neither a cell, blank nor a pipe cell is searched for
+  // a tab (most pipe cells and text lines hold none).
   if (line === '') return 'blank';
-  if (line.charCodeAt(0) === 9) return 'tab_cell';
-  const tab = tabAt(line, 0);
-  if (tab === 0 || (tab > 0 && LEADING_INVISIBLE.test(line))) return 'tab_cell';
+  if (line.charCodeAt(0) === 9 || startsWithCellTab(line)) return 'tab_cell';
   if (isBlank(line)) return 'blank';
   if (isPipeCell(line)) return 'pipe_cell';
-  if (tab >= 0) return 'tab_row';
+  if (line.includes('\t')) return 'tab_row';
   return 'text';
 }
+
+/**
+ * The first character that is not invisible is a tab. Invisible: characters a converter may leave
+ * before a cell's tab (spaces, NBSP, zero-width, bidi marks); a tab is not one of them.
+ */
+function startsWithCellTab(line: string): boolean {
+  let k = 0;
+  while (k < line.length && isInvisible(line.charCodeAt(k))) k++;
+  return k < line.length && line.charCodeAt(k) === 9;
+}
+
+/** [ \u00a0\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff] */
+function isInvisible(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) ||
+    (c >= 0x205f && c <= 0x206f) || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Classes of all lines, in a list reused from call to call (one fewer array per document): valid
+ * until the next call, and only its first lines.length entries.
+ */
+export function classifyLines(lines: readonly string[]): LineClass[] {
+  for (let i = 0; i < lines.length; i++) classes[i] = classifyLine(lines[i]!);
+  return classes;
+}
+const classes: LineClass[] = [];
 
 /**
  * Index of the first tab at or after `from`, or -1. indexOf, not a charCodeAt loop: the loop is
@@ -73,6 +104,15 @@ export function tabAt(line: string, from: number): number {
   // The rest of most cell lines is one character (a figure) or nothing: no search for that.
   if (from >= line.length - 1) return from < line.length && line.charCodeAt(from) === 9 ? from : -1;
   return line.indexOf('\t', from);
+}
+
+/** text[start, end) trimmed, by bounds then one slice: no intermediate untrimmed copy. */
+export function trimmedSlice(text: string, start: number, end: number): string {
+  let s = start;
+  let e = Math.min(end, text.length);
+  while (s < e && isTrimSpace(text.charCodeAt(s))) s++;
+  while (e > s && isTrimSpace(text.charCodeAt(e - 1))) e--;
+  return text.slice(s, e);
 }
 
 /** Raw text of the cell at [start, end) of a line, trimmed. */

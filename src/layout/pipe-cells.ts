@@ -21,28 +21,29 @@ const HEADER_PATTERNS = [
 const labels = memoize((text: string) => !NO_UNIT.includes(text) && !UNITS.includes(text) && !parseNumber(text));
 
 export function isLabelCell(text: string): boolean {
-  // Text without a CJK character is never a label: no need to parse it.
-  return hasCjk(text) && labels(text);
+  // Text without a CJK character is never a label: no need to parse it. Units come back in
+  // every row: answered without the memo (whose guess of the next key they would break).
+  return hasCjk(text) && !UNITS.includes(text) && labels(text);
 }
 
 export function groupPipeCells(cells: Cell[]): Row[] {
-  let width = 0;
-  const header: Cell[] = [];
   let k = 0;
   // The header: leading cells that are column titles (统计指标 | 单位 | 统计数 [| 累计]).
-  while (k < cells.length && matchesAny(cells[k]!.text.replace(/\s+/g, ''), HEADER_PATTERNS)) header.push(cells[k++]!);
-  width = header.length >= 2 ? header.length : 3;
-  const rows: Row[] = header.length ? [{ cells: header, line: header[0]!.line }] : [];
-  let current: Cell[] = [];
-  const flush = () => {
-    if (current.length) rows.push({ cells: current, line: current[0]!.line });
-    current = [];
-  };
+  while (k < cells.length && matchesAny(cells[k]!.text.replace(/\s+/g, ''), HEADER_PATTERNS)) k++;
+  const width = k >= 2 ? k : 3;
+  // Each row is a run of the list: sliced out at its end (an exact-size list, no push per cell).
+  const rows: Row[] = k ? [rowOf(cells, 0, k)] : [];
+  let from = k;
   for (; k < cells.length; k++) {
-    const cell = cells[k]!;
-    if (isLabelCell(cell.text) || current.length >= width) flush();
-    current.push(cell);
+    if (k > from && (k - from >= width || isLabelCell(cells[k]!.text))) {
+      rows.push(rowOf(cells, from, k));
+      from = k;
+    }
   }
-  flush();
+  if (k > from) rows.push(rowOf(cells, from, k));
   return rows;
+}
+
+function rowOf(cells: Cell[], from: number, to: number): Row {
+  return { cells: cells.slice(from, to), line: cells[from]!.line };
 }

@@ -6,57 +6,84 @@
  */
 import { CHROME_KEY_CHARACTERS, CHROME_PATTERNS } from '../catalogue/chrome.ts';
 
-/** The catalogue's patterns, each with its bit (up to 32 patterns). */
-const GATES = CHROME_PATTERNS.map((p, i) => ({ ...p, bit: 2 ** i }));
-
-/** Per code unit, the bits of the patterns it is the key character of a keyword of. */
-const PATTERN_KEYS: Uint32Array = (() => {
-  const table = new Uint32Array(0x10000);
-  for (const { keywords, bit } of GATES) for (const word of keywords) table[keyOf(word).charCodeAt(0)] |= bit;
-  return table;
-})();
+/**
+ * The catalogue's patterns, each with its bit (up to 32 patterns), and whether it is the share
+ * bar (which runs on any line with a keyword and a gap between buttons).
+ */
+const GATES = CHROME_PATTERNS.map((p, i) => ({ ...p, bit: 2 ** i, shareBar: p.name === 'share_bar' }));
 
 function keyOf(word: string): string {
   return [...word].find((ch) => CHROME_KEY_CHARACTERS.includes(ch)) ?? word[0]!;
 }
 
-/**
- * Between two share bar buttons (which hold no white space) there is white space. (No /u: it
- * would only make \S take a surrogate pair whole, and finds the same lines, slower.)
- */
-const BUTTON_GAP = /\S\s+\S/;
+/** Every keyword of every pattern, with its pattern's bit and its key character. */
+const KEYWORDS = GATES.flatMap(({ keywords, bit }) => keywords.map((word) => ({ word, bit, key: keyOf(word).charCodeAt(0) })));
 
-function includesAny(line: string, words: readonly string[]): boolean {
-  for (const word of words) if (line.includes(word)) return true;
-  return false;
-}
+/**
+ * The key characters, each with a slot (one of 32 bits; keys beyond 32 share slots, which only
+ * means more keywords to look for), and per slot the keywords of its keys: a line is searched
+ * only for the keywords whose key character it holds.
+ */
+const KEYS = [...new Set(KEYWORDS.map(({ key }) => key))];
+const slotOf = (key: number): number => KEYS.indexOf(key) % 32;
+
+/** Per code unit, 1 + the slot of the key character it is; 0 for the rest. */
+const KEY_SLOTS: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const key of KEYS) table[key] = slotOf(key) + 1;
+  return table;
+})();
+
+const SLOT_KEYWORDS: ReadonlyArray<ReadonlyArray<{ word: string; bit: number }>> = Array.from({ length: 32 }, (_, slot) =>
+  KEYWORDS.filter(({ key }) => slotOf(key) === slot),
+);
+
+/**
+ * Between two share bar buttons (which hold no white space) there is white space: the line has
+ * white space between two other characters (/\S\s+\S/), i.e. some is left once it is trimmed —
+ * trim() and \s strip the very same characters, and trimming and one search is cheaper than
+ * that regex, which tries every position.
+ */
+const WHITE_SPACE = /\s/;
+const hasButtonGap = (line: string): boolean => WHITE_SPACE.test(line.trim());
 
 /** Bits of the patterns that have a keyword in the line: their key characters first. */
 function hintedPatterns(line: string): number {
-  let keys = 0;
-  for (let j = 0; j < line.length; j++) keys |= PATTERN_KEYS[line.charCodeAt(j)]!;
-  if (keys === 0) return 0;
+  let slots = 0;
+  for (let j = 0; j < line.length; j++) {
+    const slot = KEY_SLOTS[line.charCodeAt(j)];
+    if (slot !== 0) slots |= 1 << (slot - 1);
+  }
   let hinted = 0;
-  for (const { keywords, bit } of GATES) if (keys & bit && includesAny(line, keywords)) hinted |= bit;
+  for (let slot = 0; slots !== 0; slot++, slots >>>= 1) {
+    if ((slots & 1) === 0) continue;
+    for (const { word, bit } of SLOT_KEYWORDS[slot]) if ((hinted & bit) === 0 && line.includes(word)) hinted |= bit;
+  }
   return hinted;
 }
+
+/** A match blanked: every character but tabs (cell borders) becomes a space. */
+const blankMatch = (match: string): string => match.replace(/[^\t]/g, ' ');
 
 /** Blank the chrome in one normalized line. */
 export function blankChromeLine(line: string): string {
   // Lines without any chrome keyword skip the regexes.
   const hinted = hintedPatterns(line);
   if (hinted === 0) return line;
+  const gap = hasButtonGap(line);
   let out = line;
-  for (const { name, pattern, toLineEnd, bit } of GATES) {
-    const runs = name === 'share_bar' ? BUTTON_GAP.test(line) : (hinted & bit) !== 0;
-    if (!runs) continue;
+  for (const { pattern, toLineEnd, bit, shareBar } of GATES) {
+    if (!(shareBar ? gap : (hinted & bit) !== 0)) continue;
     pattern.lastIndex = 0;
     if (toLineEnd) {
       const m = pattern.exec(out);
       if (m) out = out.slice(0, m.index) + out.slice(m.index).replace(/[^\t]/g, ' ');
       continue;
     }
-    out = out.replace(pattern, (m) => m.replace(/[^\t]/g, ' '));
+    // Most runs find nothing, and a test costs less than a replace that finds nothing.
+    if (!pattern.test(out)) continue;
+    pattern.lastIndex = 0;
+    out = out.replace(pattern, blankMatch);
   }
   return out;
 }

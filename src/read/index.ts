@@ -24,8 +24,8 @@ export {
   blankInlineNoise,
   normalizeDoc,
   normalizeLine,
-  toSimplified,
 } from './normalize.ts';
+export { toSimplified } from './simplify.ts';
 export type { ReaderNote } from './pdf.ts';
 
 /** A decoded document plus what its reader noticed (e.g. a PDF table it could not rebuild). */

@@ -3,12 +3,14 @@
  * unit, so a normalized line has exactly the raw line's length and an offset found in the
  * normalized text is the same offset in the raw text (provenance for cells and facts).
  */
-import * as OpenCC from 'opencc-js';
 import { CHROME_KEY_CHARACTERS } from '../catalogue/chrome.ts';
 import { CHART_RESIDUE, INLINE_NOISE } from '../catalogue/noise.ts';
 import { blankChromeLine } from './chrome.ts';
 import { simplifyDoc, traditionalMarks } from './traditional.ts';
 import { scratchUnits, unitsToString } from './units.ts';
+
+/** Traditional → Simplified lives in simplify.ts; exported here too, where it always was. */
+export { toSimplified } from './simplify.ts';
 
 /**
  * Single-character folds beyond the generic full-width block (U+FF01–U+FF5E → ASCII), which
@@ -69,28 +71,40 @@ function blank(line: string, start: number, end: number): string {
   return line.slice(0, start) + ' '.repeat(end - start) + line.slice(end);
 }
 
+/** As many spaces as the match has characters. */
+const spaces = (match: string): string => ' '.repeat(match.length);
+
 /** Blank inline converter markers (`[image: …]`, `[bookmark: …]`) in one normalized line. */
 export function blankInlineNoise(line: string): string {
   // Every marker starts with a bracket: most lines have none.
   if (!line.includes('[')) return line;
   let out = line;
   for (const { pattern } of INLINE_NOISE) {
+    // A test costs less than a replace that finds nothing (most lines with a '[' hold no marker).
     pattern.lastIndex = 0;
-    out = out.replace(pattern, (m) => ' '.repeat(m.length));
+    if (!pattern.test(out)) continue;
+    pattern.lastIndex = 0;
+    out = out.replace(pattern, spaces);
   }
   return out;
 }
 
+/** A residue row: tab-separated, its non-empty fields labels and then numbers (fields read in place). */
 function isChartResidueRow(line: string): boolean {
   if (!line.includes('\t')) return false;
-  const fields = line.split('\t').map((f) => f.trim()).filter((f) => f !== '');
-  if (fields.length === 0) return false;
+  let fields = 0;
   let seenNumber = false;
-  for (const f of fields) {
-    if (CHART_RESIDUE.number.test(f)) seenNumber = true;
-    else if (seenNumber || !CHART_RESIDUE.label.test(f)) return false;
+  for (let start = 0; start <= line.length; ) {
+    const tab = line.indexOf('\t', start);
+    const end = tab < 0 ? line.length : tab;
+    const field = line.slice(start, end).trim();
+    start = end + 1;
+    if (field === '') continue;
+    fields++;
+    if (CHART_RESIDUE.number.test(field)) seenNumber = true;
+    else if (seenNumber || !CHART_RESIDUE.label.test(field)) return false;
   }
-  return true;
+  return fields > 0;
 }
 
 /**
@@ -125,25 +139,32 @@ function blankChartBlock(out: string[], i: number): number {
  *
  * Same result as mapping normalizeLine, blankInlineNoise and blankChromeLine over the lines and
  * then blankChartResidue and simplifyDoc, but the lines each kind of noise can be in are found
- * while folding, with one table lookup per character (getLineFlags), and only those lines are
+ * while folding, with one table lookup per character (getUnitTable), and only those lines are
  * processed: noise is rare, lines are short and many, and a call or a search per line per check
  * cost more than the checks themselves.
  */
 export function normalizeDoc(raw: readonly string[]): string[] {
-  const { lines, inline, chrome, series, marked } = foldDoc(raw);
+  const { lines, flagged, marked } = foldDoc(raw);
   // Blanking only turns characters into spaces, and no flag below marks a space, so lines
-  // flagged in the folded text are a superset of those the later steps can act on.
-  for (const i of inline) lines[i] = blankInlineNoise(lines[i]);
-  for (const i of chrome) lines[i] = blankChromeLine(lines[i]);
+  // flagged in the folded text are a superset of those the later steps can act on. Inline
+  // markers and chrome are blanked line by line, so one line's two steps can run together.
+  for (let k = 0; k < flagged; k++) {
+    const i = flaggedLines[k];
+    if (flaggedBits[k] & INLINE) lines[i] = blankInlineNoise(lines[i]);
+    if (flaggedBits[k] & CHROME) lines[i] = blankChromeLine(lines[i]);
+  }
   // A header inside a block blanked just before is all spaces by now, so it starts nothing.
-  for (const i of series) if (CHART_RESIDUE.header.test(lines[i])) blankChartBlock(lines, i);
+  for (let k = 0; k < flagged; k++) {
+    const i = flaggedLines[k];
+    if (flaggedBits[k] & SERIES && CHART_RESIDUE.header.test(lines[i])) blankChartBlock(lines, i);
+  }
   // Mirror sites publish in Traditional characters: matching (labels, markers, metadata) sees
   // Simplified text; `raw` keeps the original for provenance.
   // (`marked` false settles it without simplifyDoc's scan or copy.)
   return marked ? simplifyDoc(lines) : lines;
 }
 
-/** Bits of getLineFlags: what a character found in a line means for that line. */
+/** Flags of getUnitTable: what a character found in a line means for that line. */
 const TRADITIONAL = 1; // traditionalMarks: a Traditional document is told by it
 const CHROME = 2; // a character of a chrome keyword (CHROME_KEY_CHARACTERS)
 const INLINE = 4; // '[': every inline marker starts with one
@@ -162,14 +183,19 @@ function seriesKeyCharacters(): string | undefined {
   return flags.includes('i') ? firsts.toLowerCase() + firsts.toUpperCase() : firsts;
 }
 
-let lineFlags: Uint8Array | undefined;
+let unitTable: Uint32Array | undefined;
+
+/** Where a character's flags start in its unitTable entry (below them: the unit it folds to). */
+const FLAG_SHIFT = 16;
 
 /**
- * Flags per code unit, of the character it folds to (the later steps see folded text), plus
- * FOLDS. Built on first use: the Traditional marks are themselves built lazily.
+ * Per code unit: the code unit it folds to (low 16 bits; itself when it does not fold) and its
+ * flags above them — the flags of the character it folds to (the later steps see folded text),
+ * plus FOLDS. One lookup per character gives both while a document is read. Built on first use:
+ * the Traditional marks are themselves built lazily.
  */
-function getLineFlags(): Uint8Array {
-  if (lineFlags) return lineFlags;
+function getUnitTable(): Uint32Array {
+  if (unitTable) return unitTable;
   const traditional = traditionalMarks();
   const byUnit = new Uint8Array(0x10000);
   for (let unit = 0; unit < 0x10000; unit++) byUnit[unit] = traditional[unit] ? TRADITIONAL : 0;
@@ -178,24 +204,38 @@ function getLineFlags(): Uint8Array {
   const seriesKeys = seriesKeyCharacters();
   if (seriesKeys === undefined) for (let unit = 0; unit < 0x10000; unit++) byUnit[unit] |= SERIES;
   else for (const ch of seriesKeys) byUnit[ch.charCodeAt(0)] |= SERIES;
-  const table = new Uint8Array(0x10000);
+  const table = new Uint32Array(0x10000);
   for (let code = 0; code < 0x10000; code++) {
     const folded = FOLD_TABLE[code];
-    table[code] = folded ? byUnit[folded] | FOLDS : byUnit[code];
+    table[code] = folded ? ((byUnit[folded] | FOLDS) << FLAG_SHIFT) | folded : (byUnit[code] << FLAG_SHIFT) | code;
   }
-  return (lineFlags = table);
+  return (unitTable = table);
 }
 
-/** A document's folded lines, and which of them each later step needs to look at. */
+/**
+ * The lines of the document being normalized that have any flag (ascending), and their flags:
+ * the first `flagged` entries, as foldDoc left them. Reused from document to document (nothing
+ * else runs while normalizeDoc does), so that flagging lines allocates nothing.
+ */
+let flaggedLines = new Int32Array(1024);
+let flaggedBits = new Uint8Array(1024);
+
+/** Room for one more flagged line (a rare document has very many). */
+function growFlagged(): void {
+  const lines = new Int32Array(flaggedLines.length * 2);
+  const bits = new Uint8Array(flaggedBits.length * 2);
+  lines.set(flaggedLines);
+  bits.set(flaggedBits);
+  flaggedLines = lines;
+  flaggedBits = bits;
+}
+
+/** A document's folded lines, and how many of them each later step may have to look at. */
 interface FoldedDoc {
   /** normalizeLine of every raw line: the raw string itself where nothing folds. */
   lines: string[];
-  /** Indices (ascending) of the lines with a '[' (inline markers). */
-  inline: number[];
-  /** Indices of the lines with a character of a chrome keyword. */
-  chrome: number[];
-  /** Indices of the lines with a character of a chart series hint word. */
-  series: number[];
+  /** The number of flagged lines (flaggedLines, flaggedBits). */
+  flagged: number;
   /**
    * Some character is one a Traditional document is told by (traditionalMarks). Most documents
    * have none, which settles isTraditional without another pass over the lines.
@@ -204,100 +244,46 @@ interface FoldedDoc {
 }
 
 /**
- * normalizeLine over every line, flagging lines on the way. A line that folds is written to one
- * buffer, and all of them are cut from one string: a string per line costs more.
+ * normalizeLine over every line, flagging lines on the way. Each line's folded code units are
+ * written to one buffer while the line is read for its flags, and kept there only if the line
+ * folds; every folded line is then cut from one string (reading a string's characters a second
+ * time, or a string per line, costs more).
  */
 function foldDoc(raw: readonly string[]): FoldedDoc {
-  const flags = getLineFlags();
+  const table = getUnitTable();
   const lines = raw.slice();
-  const inline: number[] = [];
-  const chrome: number[] = [];
-  const series: number[] = [];
-  const changed: number[] = [];
-  let size = 0;
+  let total = 0;
+  for (let i = 0; i < raw.length; i++) total += raw[i].length;
+  const units = scratchUnits(total);
+  let size = 0; // units kept: the lines that fold, one after the other
+  let flagged = 0;
   let marked = 0;
   for (let i = 0; i < raw.length; i++) {
     const line = raw[i];
-    let found = 0;
-    for (let j = 0; j < line.length; j++) found |= flags[line.charCodeAt(j)];
+    let entries = 0;
+    for (let j = 0; j < line.length; j++) {
+      const entry = table[line.charCodeAt(j)];
+      entries |= entry;
+      units[size + j] = entry & 0xffff;
+    }
+    const found = entries >>> FLAG_SHIFT;
     if (found === 0) continue;
     marked |= found;
-    if (found & FOLDS) {
-      changed.push(i);
-      size += line.length;
-    }
-    if (found & INLINE) inline.push(i);
-    if (found & CHROME) chrome.push(i);
-    if (found & SERIES) series.push(i);
+    if (found & FOLDS) size += line.length;
+    if (flagged === flaggedLines.length) growFlagged();
+    flaggedLines[flagged] = i;
+    flaggedBits[flagged++] = found;
   }
-  if (changed.length > 0) {
-    const units = scratchUnits(size);
+  if (size > 0) {
+    const text = unitsToString(units, size);
     let pos = 0;
-    for (const i of changed) {
-      const line = raw[i];
-      for (let j = 0; j < line.length; j++) {
-        const code = line.charCodeAt(j);
-        units[pos++] = FOLD_TABLE[code] || code;
-      }
-    }
-    const text = unitsToString(units, pos);
-    pos = 0;
-    for (const i of changed) {
+    for (let k = 0; k < flagged; k++) {
+      if ((flaggedBits[k] & FOLDS) === 0) continue;
+      const i = flaggedLines[k];
       const end = pos + raw[i].length;
       lines[i] = text.slice(pos, end);
       pos = end;
     }
   }
-  return { lines, inline, chrome, series, marked: (marked & TRADITIONAL) !== 0 };
-}
-
-// --- Traditional → Simplified, for label matching only -------------------------------------
-
-type Convert = (text: string) => string;
-let converters: Convert[] | undefined;
-
-/** Built lazily: the OpenCC dictionaries are large and most corpora are all simplified. */
-function getConverters(): Convert[] {
-  converters ??= [
-    OpenCC.Converter({ from: 'tw', to: 'cn' }),
-    OpenCC.Converter({ from: 'hk', to: 'cn' }),
-  ];
-  return converters;
-}
-
-// Cheap pre-check: text without CJK ideographs needs no conversion.
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-
-/**
- * Convert Traditional characters (Taiwan and Hong Kong variants) to Simplified, keeping the
- * length: a conversion that would change a line's length (phrase-level rewrites) is redone
- * character by character, and a character whose conversion changes length is kept as is.
- * Lines (split on \n) are processed separately so offsets stay valid per line.
- */
-export function toSimplified(text: string): string {
-  if (!HAN.test(text)) return text;
-  return text
-    .split('\n')
-    .map((line) => simplifyLine(line))
-    .join('\n');
-}
-
-function simplifyLine(line: string): string {
-  if (!HAN.test(line)) return line;
-  let out = line;
-  for (const convert of getConverters()) {
-    const whole = convert(out);
-    out = whole.length === out.length ? whole : charByChar(out, convert);
-  }
-  return out;
-}
-
-function charByChar(line: string, convert: Convert): string {
-  let out = '';
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    const c = HAN.test(ch) ? convert(ch) : ch;
-    out += c.length === 1 ? c : ch;
-  }
-  return out;
+  return { lines, flagged, marked: (marked & TRADITIONAL) !== 0 };
 }

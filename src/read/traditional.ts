@@ -4,30 +4,24 @@
  * offsets into a line still point into the raw line, which keeps the original characters.
  */
 import { MIN_TRADITIONAL_CHARACTERS, SHARED_CHARACTERS, TERM_VARIANTS } from '../catalogue/traditional.ts';
-import { toSimplified } from './normalize.ts';
+import { changedAlone, toSimplified } from './simplify.ts';
 
 /** Characters checked to decide (enough for any report's title and first paragraphs). */
 const SAMPLE = 6000;
-const HAN_RANGES: ReadonlyArray<readonly [number, number]> = [[0x3400, 0x9fff], [0xf900, 0xfaff]];
 
 let markTable: Uint8Array | undefined;
 
 /**
  * One flag per BMP code unit: 1 when OpenCC converts the character on its own and it is not
- * also correct Simplified. Built once per thread by converting every Han character in one call
- * (about 50 ms) so that detection is a table lookup per character — detection runs on every
- * document, conversion only on the rare Traditional ones.
+ * also correct Simplified. Built once per thread (from OpenCC's dictionaries, see changedAlone)
+ * so that detection is a table lookup per character — detection runs on every document,
+ * conversion only on the rare Traditional ones.
  */
 export function traditionalMarks(): Uint8Array {
   if (markTable) return markTable;
   const table = new Uint8Array(0x10000);
-  const chars: string[] = [];
-  for (const [from, to] of HAN_RANGES) for (let c = from; c <= to; c++) chars.push(String.fromCharCode(c));
-  const converted = toSimplified(chars.join('\n')).split('\n');
   const shared = new Set(SHARED_CHARACTERS);
-  chars.forEach((ch, i) => {
-    if (converted[i] !== ch && !shared.has(ch)) table[ch.charCodeAt(0)] = 1;
-  });
+  for (const ch of changedAlone()) if (!shared.has(ch)) table[ch.charCodeAt(0)] = 1;
   return (markTable = table);
 }
 

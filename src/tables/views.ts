@@ -125,49 +125,75 @@ export function resolveReport(report: ReportRow, facts: readonly Fact[], finding
 function resolveAll(report: ReportRow, { table, narrative, implicated }: Sources): ResolvedIndex {
   const resolved: ResolvedIndex = new Map();
   let blank: Set<string> | undefined; // metrics with a blank cell
-  for (const [metric, row] of table) {
+  // forEach, not for-of: Node 20's V8 allocates an entry array per step of a Map's for-of.
+  table.forEach((row, metric) => {
     const isImplicated = implicated.size > 0 && implicated.has(metric);
     const n = narrative.get(metric)?.[TOTAL];
     const cells: CellRow<Resolved> = new Array(row.length);
     for (let slot = 0; slot < row.length; slot++) {
       const t = row[slot];
       if (!t && !(slot === TOTAL && n)) continue;
-      const r = resolveCell(t, slot === TOTAL ? n : undefined, isImplicated);
+      const r = resolveCell(t, slot === TOTAL ? n : undefined, isImplicated, newResolved());
       if (r.blank) (blank ??= new Set()).add(metric);
       cells[slot] = r;
     }
     resolved.set(metric, cells);
-  }
+  });
   // Then the metrics only the prose states (the outcomes view keeps this order).
-  for (const [metric, narrativeRow] of narrative) {
-    if (resolved.has(metric)) continue;
+  narrative.forEach((narrativeRow, metric) => {
+    if (resolved.has(metric)) return;
     // Every narrative row has its 总计 cell: the index keeps that column only (totalColumn).
-    resolved.set(metric, [resolveCell(undefined, narrativeRow[TOTAL], false)]);
-  }
+    resolved.set(metric, [resolveCell(undefined, narrativeRow[TOTAL], false, newResolved())]);
+  });
   // Only blank cells can be proven zero: most reports have none.
   if (blank) inferZeros(report, resolved, blank);
   return resolved;
 }
 
-/** The resolved cell of a metric and applicant column slot (resolveAll's, either way). */
-function cellAt(res: Resolution, metric: string, slot: number): Resolved | undefined {
-  return res.resolved ? res.resolved.get(metric)?.[slot] : readCell(res, metric, res.table.get(metric), slot);
+/**
+ * Where readCell writes when there is no resolved index: the row writers copy a cell's
+ * fields at once, so one object per report cell would be garbage. SPARE is for a caller
+ * that holds two cells at a time (the derived litigation rows).
+ */
+const SCRATCH: Resolved = newResolved();
+const SPARE: Resolved = newResolved();
+
+function newResolved(): Resolved {
+  return { value: null, source: null, line: null, blank: false };
+}
+
+/**
+ * The resolved cell of a metric and applicant column slot (resolveAll's, either way). Without
+ * a resolved index the answer is written into `into` (SCRATCH): read it before the next call.
+ */
+function cellAt(res: Resolution, metric: string, slot: number, into: Resolved = SCRATCH): Resolved | undefined {
+  return res.resolved ? res.resolved.get(metric)?.[slot] : readCell(res, metric, res.table.get(metric), slot, into);
 }
 
 /** cellAt without a resolved index, given the metric's table row (if any). */
-function readCell(res: Resolution, metric: string, row: CellRow | undefined, slot: number): Resolved | undefined {
+function readCell(res: Resolution, metric: string, row: CellRow | undefined, slot: number, into: Resolved = SCRATCH): Resolved | undefined {
   const t = row?.[slot];
+  const implicated = res.implicated.size > 0 && res.implicated.has(metric);
+  // The usual cell: a stated table value wins, so the prose need not be looked up.
+  if (t && t.value !== null && !implicated) return setResolved(into, t.value, 'table', t.line, false);
   const n = slot === TOTAL && res.narrative.size > 0 ? res.narrative.get(metric)?.[TOTAL] : undefined;
   if (!t && !n) return undefined;
-  return resolveCell(t, n, res.implicated.size > 0 && res.implicated.has(metric));
+  return resolveCell(t, n, implicated, into);
 }
 
-/** The resolution rule for one cell (see the top of this file). */
-function resolveCell(t: Cell | undefined, n: Cell | undefined, implicated: boolean): Resolved {
-  if (t && t.value !== null && !implicated) return { value: t.value, source: 'table', line: t.line, blank: false };
-  if (n && n.value !== null) return { value: n.value, source: 'narrative', line: n.line, blank: false };
-  const blank = Boolean(t && t.value === null && !implicated);
-  return { value: null, source: null, line: t?.line ?? n?.line ?? null, blank };
+/** The resolution rule for one cell (see the top of this file), written into `into`. */
+function resolveCell(t: Cell | undefined, n: Cell | undefined, implicated: boolean, into: Resolved): Resolved {
+  if (t && t.value !== null && !implicated) return setResolved(into, t.value, 'table', t.line, false);
+  if (n && n.value !== null) return setResolved(into, n.value, 'narrative', n.line, false);
+  return setResolved(into, null, null, t?.line ?? n?.line ?? null, Boolean(t && t.value === null && !implicated));
+}
+
+function setResolved(into: Resolved, value: number | null, source: ViewSource | null, line: number | null, blank: boolean): Resolved {
+  into.value = value;
+  into.source = source;
+  into.line = line;
+  into.blank = blank;
+  return into;
 }
 
 /**
@@ -199,19 +225,42 @@ function settle(t: Resolved | undefined, parts: ReadonlyArray<Resolved | undefin
   if (!t || t.value === null) return false;
   let sum = 0;
   let blanks = 0;
-  for (const c of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const c = parts[i];
     if (c && c.value !== null) sum += c.value;
     else if (c?.blank) blanks++;
   }
   if (!blanks || !same(sum, t.value)) return false;
-  for (const c of parts) {
-    if (c && c.value === null && c.blank) {
-      c.value = 0;
-      c.source = 'inferred';
-      c.blank = false;
-    }
+  for (let i = 0; i < parts.length; i++) {
+    const c = parts[i];
+    if (c && c.value === null && c.blank) inferZero(c);
   }
   return true;
+}
+
+/** settle for a row total: 总计 = Σ the applicant columns of the same row (no parts list). */
+function settleRow(row: CellRow<Resolved>): boolean {
+  const t = row[TOTAL];
+  if (!t || t.value === null) return false;
+  let sum = 0;
+  let blanks = 0;
+  for (const slot of APPLICANT_SLOTS_ONLY) {
+    const c = row[slot];
+    if (c && c.value !== null) sum += c.value;
+    else if (c?.blank) blanks++;
+  }
+  if (!blanks || !same(sum, t.value)) return false;
+  for (const slot of APPLICANT_SLOTS_ONLY) {
+    const c = row[slot];
+    if (c && c.value === null && c.blank) inferZero(c);
+  }
+  return true;
+}
+
+function inferZero(c: Resolved): void {
+  c.value = 0;
+  c.source = 'inferred';
+  c.blank = false;
 }
 
 /**
@@ -228,10 +277,7 @@ function inferZeros(report: ReportRow, resolved: ResolvedIndex, blank: ReadonlyS
     for (const rule of sums) {
       if ('rowTotal' in rule) {
         const row = resolved.get(rule.rowTotal);
-        if (!row) continue;
-        parts.length = 0;
-        for (const slot of APPLICANT_SLOTS_ONLY) parts.push(row[slot]);
-        if (settle(row[TOTAL], parts)) changed = true;
+        if (row && settleRow(row)) changed = true;
         continue;
       }
       const totalRow = resolved.get(rule.total);
@@ -330,11 +376,20 @@ export function viewRows({ reports, facts, findings }: ViewInput, cells?: Report
   for (const report of reports) {
     const id = report.report_id;
     const own = (single && cells) || indexReport(factsOf ? (factsOf.get(id) ?? []) : facts, id);
-    const res = sourcesOf(report, own, findingsOf ? (findingsOf.get(id) ?? []) : findings);
-    if (own.hasBlank) res.resolved = resolveAll(report, res);
-    reportRows(report, res, rows);
+    reportViewRows(report, own, findingsOf ? (findingsOf.get(id) ?? []) : findings, rows);
   }
   return rows;
+}
+
+/**
+ * One report's rows of every view, appended to `into` (the corpus worker passes its own table
+ * rows, so no second set of lists is made and merged). `cells`: indexReport of the report's
+ * facts; `findings` may hold other reports' too (they are skipped).
+ */
+export function reportViewRows(report: ReportRow, cells: ReportCells, findings: readonly Finding[], into: ViewRows): void {
+  const res = sourcesOf(report, cells, findings);
+  if (cells.hasBlank) res.resolved = resolveAll(report, res);
+  reportRows(report, res, into);
 }
 
 /**
@@ -417,32 +472,43 @@ function aggregatesOf(era: string): Array<{ key: string; prefix: string }> {
 function outcomeRows(report: ReportRow, res: Resolution, into: Rec[]): void {
   const era = eraOf(report);
   const keys = outcomeKeys(era);
-  const out: OutcomeRow[] = [];
-  // Metrics in resolution order: the table's, then those only the prose states.
-  for (const [metric, row] of res.table) {
+  // The report's rows are written straight into the view, from `start` on (no staging list).
+  const start = into.length;
+  const out = into as unknown as OutcomeRow[];
+  // Metrics in resolution order: the table's, then those only the prose states. forEach, not
+  // for-of: Node 20's V8 allocates an entry array per step of a Map's for-of (56 a report).
+  res.table.forEach((row, metric) => {
     const key = outcomeKey(keys, era, metric);
     if (key) addOutcome(report, key, res.resolved ? res.resolved.get(metric)?.[TOTAL] : readCell(res, metric, row, TOTAL), out);
-  }
-  for (const metric of res.narrative.keys()) {
-    const key = !res.table.has(metric) && outcomeKey(keys, era, metric);
-    if (key) addOutcome(report, key, cellAt(res, metric, TOTAL), out);
-  }
-  const answered = cellAt(res, 'requests.answered', TOTAL);
-  if (answered && !cellAt(res, OUTCOME_TOTAL, TOTAL)) out.push(outcomeRow(report, 'total', 'total', answered));
-  for (const { key, prefix } of era ? aggregatesOf(era) : []) {
-    const agg = out.find((o) => o.outcome === key);
-    if (!agg) continue;
-    let subs = 0;
-    let complete = true;
-    for (const o of out) {
-      if (!o.outcome.startsWith(prefix)) continue;
-      subs++;
-      if (o.count === null) complete = false;
+  });
+  if (res.narrative.size > 0) {
+    for (const metric of res.narrative.keys()) {
+      const key = !res.table.has(metric) && outcomeKey(keys, era, metric);
+      if (key) addOutcome(report, key, cellAt(res, metric, TOTAL), out);
     }
-    if (subs > 0 && complete) agg.group = null;
-    else for (const o of out) if (o.outcome.startsWith(prefix)) o.group = null;
   }
-  for (const o of out) into.push(o as unknown as Rec);
+  if (!cellAt(res, OUTCOME_TOTAL, TOTAL)) {
+    const answered = cellAt(res, 'requests.answered', TOTAL);
+    if (answered) out.push(outcomeRow(report, 'total', 'total', answered));
+  }
+  if (era) for (const { key, prefix } of aggregatesOf(era)) settleAggregate(out, start, key, prefix);
+}
+
+/** One aggregate's group: its complete breakdown counts, or else the aggregate (see outcomeRows). */
+function settleAggregate(out: OutcomeRow[], start: number, key: string, prefix: string): void {
+  let agg: OutcomeRow | undefined;
+  for (let i = start; i < out.length && !agg; i++) if (out[i]!.outcome === key) agg = out[i];
+  if (!agg) return;
+  let subs = 0;
+  let complete = true;
+  for (let i = start; i < out.length; i++) {
+    const o = out[i]!;
+    if (!o.outcome.startsWith(prefix)) continue;
+    subs++;
+    if (o.count === null) complete = false;
+  }
+  if (subs > 0 && complete) agg.group = null;
+  else for (let i = start; i < out.length; i++) if (out[i]!.outcome.startsWith(prefix)) out[i]!.group = null;
 }
 
 /** The row of an outcome metric, when the report resolves its 总计 cell. */
@@ -477,7 +543,7 @@ function appealRows(report: ReportRow, res: Resolution, into: Rec[]): void {
   if ((era === '2019' || era === '2021') && !litigation) {
     for (const [result, directKey, afterKey] of LITIGATION_PARTS) {
       const direct = cellAt(res, directKey, TOTAL);
-      const after = cellAt(res, afterKey, TOTAL);
+      const after = cellAt(res, afterKey, TOTAL, SPARE);
       if (!direct && !after) continue;
       const value = direct?.value != null && after?.value != null ? direct.value + after.value : null;
       into.push({ report_id, agency, year, kind: 'litigation', result, count: value, source: value === null ? null : 'derived', inferred: false, line: null });

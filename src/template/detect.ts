@@ -33,6 +33,11 @@ const SHORTEST_MARKER = Math.min(...MARKERS.map((m) => m.marker.length));
 const WHITESPACE = 0xff;
 const FIRST_CHAR = new Uint8Array(0x10000);
 const MARKER_GROUPS: number[][] = [];
+/**
+ * Each marker's second character, compared before the marker itself: the first characters (本,
+ * 申, 行 …) start many labels, the first two far fewer.
+ */
+const SECOND_CHAR = Uint16Array.from(MARKERS, (m) => m.marker.charCodeAt(1));
 for (let k = 0; k < MARKERS.length; k++) {
   const c = MARKERS[k]!.marker.charCodeAt(0);
   if (!FIRST_CHAR[c]) FIRST_CHAR[c] = MARKER_GROUPS.push([]);
@@ -54,22 +59,21 @@ function cellMarkers(text: string): number {
     if (g === 0) continue;
     // Whitespace inside (rare): search the text without it, a marker may be broken by spaces.
     if (g === WHITESPACE) return cellMarkers(text.replace(/\s+/g, ''));
-    for (const k of MARKER_GROUPS[g - 1]!) if (text.startsWith(MARKERS[k]!.marker, p)) bits |= 1 << k;
+    const second = text.charCodeAt(p + 1);
+    for (const k of MARKER_GROUPS[g - 1]!) if (second === SECOND_CHAR[k] && text.startsWith(MARKERS[k]!.marker, p)) bits |= 1 << k;
   }
   return bits;
 }
 
-/** The markers of one era a table holds, in catalogue order. */
-function markersIn(bits: number, era: Era): string[] {
-  const out: string[] = [];
-  for (let k = 0; k < MARKERS.length; k++) if (bits & (1 << k) && MARKERS[k]!.era === era) out.push(MARKERS[k]!.marker);
-  return out;
-}
-
-/** The markers of one era the tables hold, table by table (a marker repeats for each table holding it). */
+/**
+ * The markers of one era the tables hold, table by table, each table's in catalogue order (a
+ * marker repeats for each table holding it).
+ */
 function evidenceOf(tableBits: readonly number[], era: Era): string[] {
   const out: string[] = [];
-  for (const bits of tableBits) for (const marker of markersIn(bits, era)) out.push(marker);
+  for (const bits of tableBits) {
+    for (let k = 0; k < MARKERS.length; k++) if (bits & (1 << k) && MARKERS[k]!.era === era) out.push(MARKERS[k]!.marker);
+  }
   return out;
 }
 

@@ -271,7 +271,10 @@ export function evaluateIn(rule: IdentityRule, rows: RowLookup, state: EvalState
       const slots = rule.perApplicant ? ALL_SLOTS : TOTAL_ONLY;
       tallyParts(rows, rule.parts, slots, COLUMN_TALLIES);
       let out: Violation[] | undefined;
-      for (const slot of slots) {
+      // Indexed loops here: with the rare violation path in the body, V8 kept the for-of
+      // iterators of this function as real objects (garbage per rule and report).
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
         const total = totalRow[slot]?.value ?? null;
         if (total === null || holds(total, COLUMN_TALLIES[slot]!)) continue;
         const get = lookupIn(rows);
@@ -282,7 +285,8 @@ export function evaluateIn(rule: IdentityRule, rows: RowLookup, state: EvalState
     }
     case 'row_total': {
       let out: Violation[] | undefined;
-      for (const m of rule.metrics) {
+      for (let i = 0; i < rule.metrics.length; i++) {
+        const m = rule.metrics[i]!;
         if (rowTotalHolds(rows, m)) continue;
         const get = lookupIn(rows);
         (out ??= []).push(...checkSum(rule, term(get, m, 'total'), APPLICANT_COLUMNS.map((a) => term(get, m, a)), 'total', () => [m], state));
@@ -293,7 +297,8 @@ export function evaluateIn(rule: IdentityRule, rows: RowLookup, state: EvalState
       tallyParts(rows, rule.left, ALL_SLOTS, COLUMN_TALLIES);
       tallyParts(rows, rule.right, ALL_SLOTS, RIGHT_COLUMNS);
       let out: Violation[] | undefined;
-      for (const slot of ALL_SLOTS) {
+      for (let i = 0; i < ALL_SLOTS.length; i++) {
+        const slot = ALL_SLOTS[i]!;
         if (balanceHolds(COLUMN_TALLIES[slot]!, RIGHT_COLUMNS[slot]!)) continue;
         const get = lookupIn(rows);
         const a = APPLICANT_SLOTS[slot]!;

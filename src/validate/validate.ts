@@ -43,8 +43,15 @@ function orderedRules(era: Era): IdentityRule[] {
   return rules;
 }
 
+/**
+ * The rules' state, reused: a report is validated in one synchronous call, and almost no report
+ * has a pair to remember, so a new Set per report would be garbage.
+ */
+const STATE: EvalState = { reportedPairs: new Set() };
+
 function identityFindings(report: ReportRow, table: CellIndex, out: Finding[]): void {
-  const state: EvalState = { reportedPairs: new Set() };
+  const state = STATE;
+  if (state.reportedPairs.size > 0) state.reportedPairs = new Set();
   for (const rule of orderedRules(eraOf(report))) {
     const violations = evaluateIn(rule, table, state);
     // Indexed: most rules return the shared frozen NONE, whose for-of iterator is not optimized away.

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { extractNarrative, requiredLiterals, type NarrativeFact, type ProseLine } from '../../src/extract/narrative.ts';
+import { appendNarrativeFacts, extractNarrative, requiredLiterals, type NarrativeFact, type ProseLine } from '../../src/extract/narrative.ts';
+import type { Fact } from '../../src/types.ts';
 
 const RAW = join(import.meta.dirname, '../../data/raw');
 
@@ -427,5 +428,37 @@ describe('prefilters (a line or clause is skipped only when no pattern can hit i
   it('a number without a unit, or a unit without a number, is no figure', () => {
     expect(brief('2019年1月1日起施行的条例')).toEqual([]);
     expect(brief('按照条例规定,依申请公开件数较多')).toEqual([]);
+  });
+});
+
+describe('appendNarrativeFacts (the loader path: final fact rows, appended)', () => {
+  it('gives the facts extractNarrative reads, as rows of the report after those already there', () => {
+    for (const seed of ['000', '001', '003']) {
+      const prose = seedProse(seed);
+      const table = { report_id: 'r1', metric: 'x', applicant: null, value: 1, unit: null, source: 'table', approx: false, how: 'cell', label: 'x', text: '1', line: 1 } as const;
+      const rows: Fact[] = [table];
+      appendNarrativeFacts(prose, 'r1', rows);
+      expect(rows[0]).toBe(table);
+      expect(rows.slice(1)).toEqual(
+        extractNarrative(prose).map((f) => ({ report_id: 'r1', metric: f.metric, applicant: null, value: f.value, unit: f.unit, source: 'narrative', approx: f.approx, how: 'sentence', label: f.label, text: f.text, line: f.line })),
+      );
+      expect(rows.length).toBeGreaterThan(1);
+    }
+  });
+
+  it('skips repeated figures also past the facts a short report states (indexed by metric)', () => {
+    // 40 distinct totals, then each again: only the first 40 are kept, in order.
+    const lines = [...Array(80).keys()].map((i) => ({ text: `全年主动公开政府信息${(i % 40) + 1}条。`, line: i + 1 }));
+    const facts = extractNarrative(lines);
+    expect(facts.map((f) => f.value)).toEqual([...Array(40).keys()].map((i) => i + 1));
+    // The table facts before them are no duplicates of theirs.
+    const rows: Fact[] = [{ report_id: 'r', metric: 'proactive.total', applicant: null, value: 1, unit: '条', source: 'table', approx: false, how: 'cell', label: '', text: '1', line: 1 }];
+    appendNarrativeFacts(lines.slice(0, 1), 'r', rows);
+    expect(rows.map((r) => r.source)).toEqual(['table', 'narrative']);
+  });
+
+  it('a figure after a disqualifying word is not read; without one it is', () => {
+    expect(brief('主动公开政府信息较上年增加20条')).toEqual([]);
+    expect(brief('主动公开政府信息20条')).toEqual([['proactive.total', 20, false, '条']]);
   });
 });

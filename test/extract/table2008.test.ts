@@ -356,6 +356,31 @@ describe('2008 table quirks (inline fixtures)', () => {
       'requests.answered', 'requests.outcome.not_this_agency',
     ]);
   });
+  it('flags a unit cell that names another unit than the row is counted in (direct and relative rows)', () => {
+    const r = run(['统计指标\t单位\t统计数', '（一）主动公开政府信息数\t人\t10', '四、行政复议数量\t件\t3', '（一）维持具体行政行为数\t个\t1', '（二）被依法纠错数\t件\t1'].join('\n'));
+    expect(triples(r.facts)).toEqual(['2 proactive.total 10', '3 reconsideration.total 3', '4 reconsideration.upheld 1', '5 reconsideration.corrected 1']);
+    expect(r.facts.map((f) => f.unit)).toEqual(['人', '件', '个', '件']);
+    expect(r.findings.map((f) => [f.code, f.metric, f.line])).toEqual([
+      ['unit_mismatch', 'proactive.total', 2],
+      ['unit_mismatch', 'reconsideration.upheld', 4],
+    ]);
+    expect(r.findings[1]!.message).toBe('row "（一）维持具体行政行为数" is stated in 个 where reconsideration.upheld is counted in 件/起/宗/次: its cells may have slid against the label');
+  });
+  it('reads a unit glued to the label when the row has no unit cell, and a catalogue unit when none is stated', () => {
+    const r = run(['统计指标\t单位\t统计数', '（一）主动公开政府信息数\t条\t10', '（一）政府信息公开工作专门机构数个\t63', '（三）政府信息公开专项经费\t85.4', '（四）从事政府信息公开工作人员数\t—\t184'].join('\n'));
+    expect(triples(r.facts)).toEqual(['2 proactive.total 10', '3 capacity.units 63', '4 capacity.budget 85.4', '5 capacity.staff 184']);
+    expect(r.facts.map((f) => f.unit)).toEqual(['条', '个', '万元', null]);
+    expect(r.findings).toEqual([]);
+  });
+  it('calls a table that ends the document truncated only when none of its closing rows was read', () => {
+    const doc = (rows: string[]) => textDoc(['统计指标\t单位\t统计数', ...rows].join('\n'));
+    const ends = (rows: string[]) => {
+      const d = doc(rows);
+      return extractTable2008(detectTemplate(layout({ lines: d.lines, raw: d.raw })).tables, { endsDocument: true }).findings.map((f) => f.code);
+    };
+    expect(ends(['（一）主动公开政府信息数\t条\t10', '（一）收到申请数\t件\t2'])).toEqual(['truncated']);
+    expect(ends(['（一）主动公开政府信息数\t条\t10', '（一）收到申请数\t件\t2', '六、依申请公开信息收取的费用\t万元\t0'])).toEqual([]);
+  });
   it('keeps a non-numeric cell as null with an unparsed_value finding', () => {
     const r = run(['统计指标\t单位\t统计数', '（一）主动公开政府信息数\t条\t见附件', '（一）收到申请数\t件\t2'].join('\n'));
     expect(r.facts[0]).toMatchObject({ metric: 'proactive.total', value: null, text: '见附件' });

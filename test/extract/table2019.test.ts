@@ -273,6 +273,44 @@ describe('2019 quirks', () => {
   });
 });
 
+describe('a glued matrix row settled by rows read cell by cell', () => {
+  // 102001013 splits two ways with its row total (10|2|0|0|1|0|13 and 1|0|2|0|0|10|13); only the
+  // first keeps 新收 + 结转 = 总计 + 结转下年度 with the separate cells of the other rows.
+  const rows = (received: string[]) => [
+    '\t申请人情况', '',
+    '\t一、本年新收政府信息公开申请数量', ...received, '',
+    '\t二、上年结转政府信息公开申请数量', '\t1', '\t0', '\t0', '\t0', '\t0', '\t0', '\t1', '',
+    '\t三、本年度办理结果', '\t（七）总计', '\t9', '\t2', '\t0', '\t0', '\t1', '\t0', '\t12', '',
+    '\t四、结转下年度继续办理', '\t2', '\t0', '\t0', '\t0', '\t0', '\t0', '\t2', '',
+  ];
+  const run = (received: string[]) => {
+    const doc = textDoc(rows(received).join('\n'));
+    return extractTable2019(detectTemplate(layout({ lines: doc.lines, raw: doc.raw })).tables, '2019');
+  };
+  it('takes the one split the column identities allow, in table order, how = segmented', () => {
+    const r = run(['\t102001013']);
+    expect(r.facts.slice(0, 7).map((f) => `${f.metric}[${f.applicant}] ${f.value} ${f.how}`)).toEqual([
+      'requests.received[natural_person] 10 segmented', 'requests.received[commercial] 2 segmented', 'requests.received[research] 0 segmented',
+      'requests.received[social_org] 0 segmented', 'requests.received[legal_service] 1 segmented', 'requests.received[other_org] 0 segmented',
+      'requests.received[total] 13 segmented',
+    ]);
+    expect(r.facts.map((f) => f.metric)).toEqual([
+      ...Array(7).fill('requests.received'), ...Array(7).fill('requests.carried_over'),
+      ...Array(7).fill('requests.outcome.total'), ...Array(7).fill('requests.carried_to_next'),
+    ]);
+    expect(r.findings.map((f) => f.code)).toEqual(['missing_section']);
+  });
+  it('leaves the row out, naming both splits, when the rows the identities need are blank (absent is not 0)', () => {
+    const doc = textDoc(rows(['\t102001013']).join('\n').replace('\t9\n\t2\n\t0\n\t0\n\t1\n\t0\n\t12\n', '\t\n'.repeat(7)));
+    const r = extractTable2019(detectTemplate(layout({ lines: doc.lines, raw: doc.raw })).tables, '2019');
+    expect(r.facts.filter((f) => f.metric === 'requests.received')).toEqual([]);
+    const ambiguous = r.findings.filter((f) => f.code === 'ambiguous_cells');
+    expect(ambiguous.map((f) => [f.metric, f.line])).toEqual([['requests.received', 4]]);
+    expect(ambiguous[0]!.message).toContain('10|2|0|0|1|0|13');
+    expect(ambiguous[0]!.message).toContain('1|0|2|0|0|10|13');
+  });
+});
+
 describe('blank matrix rows', () => {
   it('a catalogue row left wholly blank gives null facts in every column, not no row', () => {
     const doc = textDoc(

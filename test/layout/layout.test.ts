@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layout } from '../../src/layout/index.ts';
-import { gluedRows, isGluedRowLine, isUnitValues } from '../../src/layout/glued.ts';
-import { classifyLine } from '../../src/layout/lines.ts';
+import { gluedPieces, gluedRows, isGluedRowLine, isUnitValues } from '../../src/layout/glued.ts';
+import { classifyLine, isTrimSpace, lastNonSpace, trimmedSlice } from '../../src/layout/lines.ts';
 import { groupPipeCells } from '../../src/layout/pipe-cells.ts';
 import type { TableBlock } from '../../src/types.ts';
 import { seedDoc, textDoc } from '../helpers.ts';
@@ -120,5 +120,50 @@ describe('glued-row pre-checks', () => {
     expect(isGluedRowLine('召开政府信息公开会议数  次  ')).toBe(true);
     expect(isGluedRowLine('召开政府信息公开会议数')).toBe(false);
     expect(isGluedRowLine('会议数次。')).toBe(false);
+  });
+});
+
+describe('character tests and scans (same answers as trim() and the searches they replace)', () => {
+  it('isTrimSpace is exactly what trim() removes, for every UTF-16 code unit', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isTrimSpace(c) !== (String.fromCharCode(c).trim() === '')) differ.push(c);
+    expect(differ).toEqual([]);
+    expect([NaN, 0x1f600].map(isTrimSpace)).toEqual([false, false]);
+  });
+  it('trims by bounds, past a too short text too', () => {
+    expect(trimmedSlice('\t 本年 \u3000x', 1, 6)).toBe('本年');
+    expect(trimmedSlice('ab  ', 0, 9)).toBe('ab');
+    expect(trimmedSlice('ab', 5, 9)).toBe('');
+    expect([lastNonSpace('a |\u3000 '), lastNonSpace(' \t')]).toEqual([2, -1]);
+  });
+  it('a tab after the last "|" keeps a pipe cell; an inner tab after text is a row', () => {
+    expect(['x |\t', '\u200e\t5', '\u200b', 'a\u200b\tb'].map(classifyLine)).toEqual(['pipe_cell', 'tab_cell', 'text', 'tab_row']);
+  });
+  it('cuts a pipe cell at its last "|" with spaces after it', () => {
+    const [t] = tables(['统计指标 |', '单位 |\u3000', '统计数 | ', '收到申请数 |', '件 |', '5 |  '].join('\n'));
+    expect(grid(t!)).toEqual([['统计指标', '单位', '统计数'], ['收到申请数', '件', '5']]);
+  });
+  it('unglues the last cell of every row of every table kind', () => {
+    const [cpl] = tables(['\t一、本年新收政府信息公开申请数量640020470', '', '\t二、其他', '\t3'].join('\n'));
+    expect(grid(cpl!)).toEqual([['一、本年新收政府信息公开申请数量', '640020470'], ['二、其他', '3']]);
+    const [pipe] = tables(['统计指标 |', '单位 |', '统计数 |', '收到申请数 |', '件 |', '主动公开政府信息数12 |'].join('\n'));
+    expect(grid(pipe!)).toEqual([['统计指标', '单位', '统计数'], ['收到申请数', '件'], ['主动公开政府信息数', '12']]);
+  });
+});
+
+describe('glued pieces without copies of the line', () => {
+  it('a line ending in its sentence is never a row; one with a sentence end inside neither', () => {
+    expect(isGluedRowLine('主动公开政府信息数12条。')).toBe(false);
+    expect(isGluedRowLine('主动公开政府信息数12。其后')).toBe(false);
+    expect(isGluedRowLine('主动公开政府信息数12\t')).toBe(false);
+  });
+  it('skips runs followed by a unit or date (past spaces), cuts a stuck list number', () => {
+    expect(gluedPieces('2020年政府信息公开工作年度报告')).toEqual([]);
+    expect(gluedPieces('报告 2018 年 3 月')).toEqual([]);
+    expect(gluedPieces('一、收到申请数1232.办结数5')).toEqual([
+      { labelStart: 0, runStart: 7, runEnd: 10 },
+      { labelStart: 10, runStart: 15, runEnd: 16 },
+    ]);
+    expect(gluedPieces('政府集中采购129宗16671万元  ')).toEqual([{ labelStart: 0, runStart: 6, runEnd: 17 }]);
   });
 });

@@ -96,4 +96,15 @@ describe('blankChromeLine = the keyword pre-check, then every catalogue pattern 
     expect(blankChromeLine('我单位 打印 关闭 收藏')).toBe('我单位         ');
     expect(blankChromeLine('打印 关闭 收藏')).toBe('打印 关闭 收藏'); // no keyword: left alone, as ever
   });
+
+  it('finds the gap between share buttons whatever the white space, and none at the line ends', () => {
+    expect(blankChromeLine('\t微信\u00a0微博\u2003QQ空间\t')).toBe('\t' + ' '.repeat(10) + '\t');
+    expect(blankChromeLine('\u3000 微信微博QQ空间 \t')).toBe('\u3000 微信微博QQ空间 \t');
+  });
+
+  it('looks for a keyword only where its key character is, and for each pattern once', () => {
+    // 次 is the key of 次数 only: a line with 次 and no keyword is left as it is.
+    expect(blankChromeLine('\t次\t次')).toBe('\t次\t次');
+    expect(blankChromeLine('浏览次数:12 访问量:3')).toBe(' '.repeat(7) + ' ' + ' '.repeat(5));
+  });
 });

@@ -178,6 +178,14 @@ describe('normalizeDoc = the per-line steps, composed (it searches the whole doc
     expect(norm[3]).toBe('正文');
   });
 
+  it('gives the same lines on a document with thousands of flagged lines, and on the next one', () => {
+    // The per-document bookkeeping is reused and grows: a long document, then a short one.
+    const kinds = ['（一）微信 微博 QQ空间', '[image: x]正文', '系列 1', '甲\t１\t', '单位', '　正文，'];
+    const big = Array.from({ length: 5000 }, (_, i) => kinds[i % kinds.length]);
+    expect(normalizeDoc(big)).toEqual(perLine(big));
+    expect(normalizeDoc(['（二）', '正文', ''])).toEqual(['(二)', '正文', '']);
+  });
+
   it('keeps unchanged lines as the very same strings', () => {
     const raw = ['政府信息公开', '（一）'];
     const norm = normalizeDoc(raw);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildViews } from '../../src/tables/build.ts';
-import { VIEW_COLUMNS, viewRows } from '../../src/tables/views.ts';
+import { reportViewRows, VIEW_COLUMNS, viewRows } from '../../src/tables/views.ts';
+import { indexReport } from '../../src/validate/cells.ts';
 import type { Fact, Finding, ReportRow } from '../../src/types.ts';
 import { validateReport } from '../../src/validate/validate.ts';
 import { fact, matrixRow, prose, report } from '../validate/fixtures.ts';
@@ -233,6 +234,16 @@ describe('appeals', () => {
     ]);
   });
 
+  it('adds both components when every cell is stated (no blank: each cell is read on its own)', () => {
+    const r = report({ year: 2021, template: '2021' });
+    const v = views([fact('litigation_direct.total', 2, { line: 40 }), fact('litigation_after_reconsideration.total', 5, { line: 41 })], r);
+    expect(pick(v.appeals, ['kind', 'result', 'count', 'source', 'line'])).toEqual([
+      ['litigation_direct', 'total', 2, 'table', 40],
+      ['litigation_after_reconsideration', 'total', 5, 'table', 41],
+      ['litigation', 'total', 7, 'derived', null],
+    ]);
+  });
+
   it('stays null when a component is unknown', () => {
     const r = report({ year: 2020, template: '2019' });
     const v = views([fact('litigation_direct.total', 2), fact('litigation_after_reconsideration.total', null)], r);
@@ -286,6 +297,17 @@ describe('one report or many', () => {
       ['website', null, null],
       ['total', 40, 'narrative'],
     ]);
+  });
+
+  it('appends one report\'s rows to lists the caller holds (reportViewRows, what the corpus worker uses)', () => {
+    const into = { channels: [{ kept: true }], requests: [], outcomes: [{ kept: true }], appeals: [] } as Record<string, Rec[]>;
+    const own = facts.filter((f) => f.report_id === r1.report_id);
+    reportViewRows(r1, indexReport(own, r1.report_id), findings, into as never);
+    const alone = viewRows({ reports: [r1], facts: own, findings });
+    expect(into.channels).toEqual([{ kept: true }, ...alone.channels]);
+    expect(into.outcomes).toEqual([{ kept: true }, ...alone.outcomes]);
+    expect(into.requests).toEqual(alone.requests);
+    expect(into.appeals).toEqual(alone.appeals);
   });
 
   it('leaves its input facts as they were (the index is resolved in place)', () => {

@@ -37,3 +37,12 @@ describe('marker search per cell', () => {
     expect(split.template).toBe('narrative');
   });
 });
+
+describe('marker search by first and second character', () => {
+  it('finds markers sharing their first characters with other labels, at any position in a cell', () => {
+    const doc = textDoc(['统计指标\t单位\t统计数', '本年度申请人\t件\t1', '（二）收到申请数\t件\t5', '申请办结数\t件\t5'].join('\n'));
+    const d = detect(doc);
+    expect(d.template).toBe('2008');
+    expect(d.evidence).toEqual(['收到申请数', '申请办结数', '统计指标']);
+  });
+});

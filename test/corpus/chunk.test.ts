@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { ByteWriter } from 'hyparquet-writer';
+import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
+import { describe, expect, it } from 'vitest';
+import { type ColumnList, columnBuilder, recycleColumns } from '../../src/corpus/chunk.ts';
+import { type PageEncoding, writeDataPageHeader, writeDictionaryPageHeader, PAGE_HEADER_MAX } from '../../src/corpus/pageheader.ts';
+
+type Row = Record<string, unknown>;
+
+/** What hyparquet-writer's Thrift writer makes of a header object. */
+function expectedHeader(header: Parameters<typeof writePageHeader>[1]): number[] {
+  const writer = new ByteWriter();
+  writePageHeader(writer, header);
+  return [...new Uint8Array(writer.getBuffer())];
+}
+
+const written = (write: (out: Uint8Array) => number): number[] => {
+  const out = new Uint8Array(PAGE_HEADER_MAX);
+  return [...out.subarray(0, write(out))];
+};
+
+describe('page headers', () => {
+  const sizes = [0, 1, 63, 64, 127, 128, 8191, 8192, 300_000, 2 ** 30 - 1, 2 ** 30, 2 ** 31 - 1];
+
+  it('are the bytes hyparquet-writer writes for a dictionary page', () => {
+    for (const size of sizes) {
+      expect(written((out) => writeDictionaryPageHeader(out, 0, size, 7, 3))).toEqual(
+        expectedHeader({ type: 'DICTIONARY_PAGE', uncompressed_page_size: size, compressed_page_size: 7, dictionary_page_header: { num_values: 3, encoding: 'PLAIN' } }),
+      );
+    }
+  });
+
+  it('are the bytes hyparquet-writer writes for a data page V2, for every encoding used', () => {
+    const encodings: PageEncoding[] = ['PLAIN', 'RLE', 'RLE_DICTIONARY'];
+    for (const encoding of encodings) {
+      for (const size of sizes) {
+        const rows = Math.min(size, 2 ** 31 - 1);
+        const header = {
+          type: 'DATA_PAGE_V2' as const,
+          uncompressed_page_size: size,
+          compressed_page_size: Math.floor(size / 2),
+          data_page_header_v2: {
+            num_values: rows,
+            num_nulls: Math.floor(rows / 3),
+            num_rows: rows,
+            encoding,
+            definition_levels_byte_length: 12,
+            repetition_levels_byte_length: 0,
+            is_compressed: true,
+          },
+        };
+        expect(written((out) => writeDataPageHeader(out, 0, size, Math.floor(size / 2), rows, Math.floor(rows / 3), encoding, 12))).toEqual(expectedHeader(header));
+      }
+    }
+  });
+
+  it('are written at the given offset and return their end', () => {
+    const out = new Uint8Array(PAGE_HEADER_MAX + 5).fill(0xee);
+    const end = writeDictionaryPageHeader(out, 5, 10, 8, 2);
+    expect(out.subarray(0, 5).every((b) => b === 0xee)).toBe(true);
+    expect([...out.subarray(5, end)]).toEqual(written((o) => writeDictionaryPageHeader(o, 0, 10, 8, 2)));
+  });
+});
+
+const COLUMNS: ColumnList = [
+  ['id', 'STRING'],
+  ['label', 'STRING'],
+  ['value', 'DOUBLE'],
+  ['line', 'INT32'],
+  ['approx', 'BOOLEAN'],
+];
+
+/** The columns as a plain Map-based dictionary encoder sees them (first-seen keys, SameValueZero). */
+function reference(columns: ColumnList, rows: readonly Row[]) {
+  return columns.map(([name, type]) => {
+    const numeric = type === 'DOUBLE' || type === 'INT32';
+    const size = type === 'DOUBLE' ? 8 : type === 'INT32' ? 4 : 0;
+    const keys: unknown[] = [];
+    const map = new Map<unknown, number>();
+    const defined = new Uint8Array(rows.length);
+    const indexes: number[] = [];
+    let plainBytes = 0;
+    let keyBytes = 0;
+    rows.forEach((row, i) => {
+      let v = row[name];
+      if (v === null || v === undefined) return;
+      if (numeric) v = Object.is(Number(v), -0) ? 0 : Number(v);
+      defined[i] = 1;
+      const bytes = type === 'STRING' ? 4 + (v as string).length : size;
+      plainBytes += bytes;
+      let k = map.get(v);
+      if (k === undefined) {
+        map.set(v, (k = keys.length));
+        keys.push(v);
+        keyBytes += bytes;
+      }
+      indexes.push(k);
+    });
+    return { defined: [...defined], count: indexes.length, keys, indexes, plainBytes, keyBytes };
+  });
+}
+
+function gathered(columns: ColumnList, batches: readonly (readonly Row[])[]) {
+  const builder = columnBuilder(columns);
+  for (const batch of batches) builder.add(batch);
+  const rows = builder.rows;
+  const taken = builder.take();
+  const out = taken.map((c) => ({
+    defined: [...c.defined],
+    count: c.count,
+    keys: c.keys,
+    indexes: [...c.indexes.subarray(0, c.count)],
+    plainBytes: c.plainBytes,
+    keyBytes: c.keyBytes,
+  }));
+  recycleColumns(taken);
+  return { rows, out, builder };
+}
+
+describe('columnBuilder', () => {
+  it('gathers nulls, repeated and shifted text, numbers given as text, -0, NaN and large numbers', () => {
+    const batch1: Row[] = [
+      { id: 'a', label: '主动公开', value: 1, line: 3, approx: false },
+      { id: 'a', label: '依申请', value: -0, line: '4', approx: null },
+      { id: 'a', label: null, value: Number.NaN, line: 5000, approx: true },
+      { id: 'a', label: '主动公开', value: '2.5', line: undefined },
+    ];
+    // The same labels one position later (the position guess misses), then again in order.
+    const batch2: Row[] = [
+      { id: 'b', label: '其他' },
+      { id: 'b', label: '主动公开', value: Number.NaN, line: 3 },
+      { id: 'b', label: '依申请', value: 0, line: -1 },
+      { id: 'b', label: '主动公开', value: 123_456.5, line: 2 ** 40 },
+    ];
+    const { rows, out } = gathered(COLUMNS, [batch1, [], batch2]);
+    expect(rows).toBe(8);
+    expect(out).toEqual(reference(COLUMNS, [...batch1, ...batch2]));
+    expect(out[2].keys).toEqual([1, 0, Number.NaN, 2.5, 123_456.5]);
+    expect(Object.is(out[2].keys[1], 0)).toBe(true);
+    expect(out[1].indexes).toEqual([0, 1, 0, 2, 0, 1, 0]);
+  });
+
+  it('starts empty after take, also with arrays back from the pool', () => {
+    const builder = columnBuilder(COLUMNS);
+    const many = Array.from({ length: 3000 }, (_, i) => ({ id: `r${i % 7}`, label: i % 2 ? 'x' : null, value: i, line: i % 13, approx: i % 3 === 0 }));
+    builder.add(many);
+    recycleColumns(builder.take());
+    expect(builder.rows).toBe(0);
+    const few: Row[] = [{ id: 'z' }, { id: 'z', label: 'y', value: 9 }];
+    builder.add(few);
+    const again = builder.take();
+    expect(again.map((c) => [...c.defined])).toEqual([
+      [1, 1],
+      [0, 1],
+      [0, 1],
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(again.map((c) => c.keys)).toEqual([['z'], ['y'], [9], [], []]);
+  });
+
+  it('agrees with a plain dictionary encoder on any batches', () => {
+    const text = fc.option(fc.constantFrom('甲', '乙', '丙', 'x', ''), { nil: undefined });
+    const number = fc.option(fc.oneof(fc.integer({ min: -3, max: 5000 }), fc.constantFrom(-0, 0.5, Number.NaN, 1e9, '7')), { nil: null });
+    const row = fc.record({ id: text, label: text, value: number, line: number, approx: fc.option(fc.boolean(), { nil: null }) });
+    fc.assert(
+      fc.property(fc.array(fc.array(row, { maxLength: 80 }), { maxLength: 6 }), (batches) => {
+        expect(gathered(COLUMNS, batches).out).toEqual(reference(COLUMNS, batches.flat()));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
