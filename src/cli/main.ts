@@ -124,8 +124,12 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
       const rate = values['defect-rate'] === undefined ? undefined : Number(values['defect-rate']);
       if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new XxgkError('usage', '--defect-rate must be between 0 and 1');
       const { synthCorpus } = await import('../synth/index.ts');
-      const r = await synthCorpus({ n, out, seed, defectRate: rate, onProgress: values.quiet ? undefined : (d) => io.err(`\r[xxgk synth] ${d}/${n}`) });
-      io.err(`${values.quiet ? '' : '\n'}[xxgk] wrote ${r.files} synthetic report(s), ${(r.bytes / 1e6).toFixed(1)} MB, manifest ${r.manifest}\n`);
+      // On a terminal one line redrawn; in a log a line per tenth (not thousands of \r frames on one line).
+      const tty = process.stderr.isTTY === true;
+      const step = Math.max(1000, Math.ceil(n / 10_000) * 1000);
+      const progress = (d: number) => (tty ? io.err(`\r[xxgk synth] ${d}/${n}`) : d % step === 0 && io.err(`[xxgk synth] ${d}/${n}\n`));
+      const r = await synthCorpus({ n, out, seed, defectRate: rate, onProgress: values.quiet ? undefined : progress });
+      io.err(`${!values.quiet && tty ? '\n' : ''}[xxgk] wrote ${r.files} synthetic report(s), ${(r.bytes / 1e6).toFixed(1)} MB, manifest ${r.manifest}\n`);
       return 0;
     }
     case 'corpus': {
