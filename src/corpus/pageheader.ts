@@ -4,6 +4,7 @@
  * compressed), so the header's layout is fixed: the same bytes hyparquet-writer's general
  * Thrift writer produces from a header object, without building and walking the object.
  */
+import { writeVarInt } from './encodings.ts';
 
 /** Longest header: 3 + 6 fields of at most 6 bytes each, two stops and the field bytes. */
 export const PAGE_HEADER_MAX = 64;
@@ -75,11 +76,5 @@ function writeI32Field(out: Uint8Array, at: number, value: number): number {
 
 /** A zigzag varint, exactly as hyparquet-writer's ByteWriter.appendZigZag writes an i32. */
 function writeZigZag(out: Uint8Array, at: number, value: number): number {
-  let v = (value << 1) ^ (value >> 31);
-  while ((v & ~0x7f) !== 0) {
-    out[at++] = (v & 0x7f) | 0x80;
-    v >>>= 7;
-  }
-  out[at++] = v;
-  return at;
+  return writeVarInt(out, at, ((value << 1) ^ (value >> 31)) >>> 0);
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, type RowGroup } from 'hyparquet';
 import { ByteWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
-import { type ChunkType, type ColumnList, columnBuilder, recycleColumns, writeColumnChunk } from './chunk.ts';
+import { writeColumnChunk } from './chunk.ts';
+import { type ChunkType, type ColumnList, columnBuilder, recycleColumns } from './gather.ts';
 import { withStatistics, type ColumnSpec } from './schema.ts';
 
 type Row = Record<string, unknown>;
