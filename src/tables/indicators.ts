@@ -11,6 +11,7 @@
  *   the aggregation is written out here.)
  */
 import * as aq from 'arquero';
+import { tableFrom } from './build.ts';
 
 type Table = ReturnType<typeof aq.table>;
 type Rec = Record<string, unknown>;
@@ -94,11 +95,6 @@ function groupBy(rows: Rec[], by: readonly string[]): { keys: Rec; rows: Rec[] }
   return [...groups.values()];
 }
 
-function tableOf(columns: readonly string[], rows: Rec[]): Table {
-  const data: Record<string, unknown[]> = {};
-  for (const c of columns) data[c] = rows.map((r) => r[c] ?? null);
-  return aq.table(data);
-}
 
 type Parts = (reportRows: Rec[]) => { num: number | null; den: number | null };
 
@@ -114,7 +110,7 @@ function groupedRate(table: Table, by: readonly string[], name: string, parts: P
     const den = strictSum(perReport.map((p) => p.den));
     return { ...keys, reports: perReport.length, numerator: num, denominator: den, [name]: safeRatio(num, den) };
   });
-  return tableOf([...by, 'reports', 'numerator', 'denominator', name], out);
+  return tableFrom(out, [...by, 'reports', 'numerator', 'denominator', name]);
 }
 
 /** Σ counts of the rows matching `pick`; null when none match or any is null. */
@@ -190,7 +186,7 @@ export function requestsPerAgency(requests: Table, opts: { by?: string[] } = {})
     const agencies = new Set(g.map((r) => r.agency ?? r.report_id)).size;
     return { ...keys, agencies, received, requests_per_agency: safeRatio(received, agencies) };
   });
-  return tableOf([...by, 'agencies', 'received', 'requests_per_agency'], out);
+  return tableFrom<Rec>(out, [...by, 'agencies', 'received', 'requests_per_agency']);
 }
 
 /**
@@ -216,5 +212,5 @@ export function yoyChange(table: Table, opts: { value?: string; by?: string[] } 
     const change = prev === null || cur === null ? null : cur - prev;
     return { ...r, [`${value}_prev`]: prev, [`${value}_change`]: change, [`${value}_change_pct`]: safeRatio(change, prev) };
   });
-  return tableOf([...table.columnNames(), `${value}_prev`, `${value}_change`, `${value}_change_pct`], out);
+  return tableFrom(out, [...table.columnNames(), `${value}_prev`, `${value}_change`, `${value}_change_pct`]);
 }

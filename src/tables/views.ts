@@ -62,12 +62,10 @@ export interface Views {
  */
 const NOT_IMPLICATING = new Set<Finding['code']>(['narrative_table_conflict']);
 
-/** Keys named by the report's error findings (those that make a table value implausible). */
-export function implicatedKeys(findings: readonly Finding[], reportId: string): Set<string> {
-  return implicatedIn(findings, reportId) ?? new Set();
-}
-
-/** implicatedKeys, undefined when none (most reports: no set made). */
+/**
+ * Keys named by the report's error findings (those that make a table value implausible);
+ * undefined when none (most reports: no set made).
+ */
 function implicatedIn(findings: readonly Finding[], reportId: string): Set<string> | undefined {
   let keys: Set<string> | undefined;
   for (const f of findings) {
@@ -78,7 +76,7 @@ function implicatedIn(findings: readonly Finding[], reportId: string): Set<strin
 }
 
 /** Resolved cells by metric, then applicant column slot (see validate/cells.ts CellIndex). */
-export type ResolvedIndex = Map<string, CellRow<Resolved>>;
+type ResolvedIndex = Map<string, CellRow<Resolved>>;
 
 /** Narrative figures count for the 总计 column only. */
 const totalColumn = (f: Fact): boolean => f.applicant === null || f.applicant === 'total';
@@ -113,15 +111,7 @@ function sourcesOf(report: ReportRow, cells: ReportCells, findings: readonly Fin
   };
 }
 
-/**
- * Resolve every (metric, applicant) cell a report states. `cells`: the report's cells
- * (indexReport of its facts) when the caller has them already; they are not changed.
- */
-export function resolveReport(report: ReportRow, facts: readonly Fact[], findings: readonly Finding[], cells?: ReportCells): ResolvedIndex {
-  cells ??= indexReport(facts, report.report_id);
-  return resolveAll(report, sourcesOf(report, cells, findings));
-}
-
+/** Resolve every (metric, applicant) cell a report states. */
 function resolveAll(report: ReportRow, { table, narrative, implicated }: Sources): ResolvedIndex {
   const resolved: ResolvedIndex = new Map();
   let blank: Set<string> | undefined; // metrics with a blank cell
@@ -152,11 +142,9 @@ function resolveAll(report: ReportRow, { table, narrative, implicated }: Sources
 
 /**
  * Where readCell writes when there is no resolved index: the row writers copy a cell's
- * fields at once, so one object per report cell would be garbage. SPARE is for a caller
- * that holds two cells at a time (the derived litigation rows).
+ * fields at once, so one object per report cell would be garbage.
  */
 const SCRATCH: Resolved = newResolved();
-const SPARE: Resolved = newResolved();
 
 function newResolved(): Resolved {
   return { value: null, source: null, line: null, blank: false };
@@ -164,21 +152,21 @@ function newResolved(): Resolved {
 
 /**
  * The resolved cell of a metric and applicant column slot (resolveAll's, either way). Without
- * a resolved index the answer is written into `into` (SCRATCH): read it before the next call.
+ * a resolved index the answer is written into SCRATCH: read it before the next call.
  */
-function cellAt(res: Resolution, metric: string, slot: number, into: Resolved = SCRATCH): Resolved | undefined {
-  return res.resolved ? res.resolved.get(metric)?.[slot] : readCell(res, metric, res.table.get(metric), slot, into);
+function cellAt(res: Resolution, metric: string, slot: number): Resolved | undefined {
+  return res.resolved ? res.resolved.get(metric)?.[slot] : readCell(res, metric, res.table.get(metric), slot);
 }
 
 /** cellAt without a resolved index, given the metric's table row (if any). */
-function readCell(res: Resolution, metric: string, row: CellRow | undefined, slot: number, into: Resolved = SCRATCH): Resolved | undefined {
+function readCell(res: Resolution, metric: string, row: CellRow | undefined, slot: number): Resolved | undefined {
   const t = row?.[slot];
   const implicated = res.implicated.size > 0 && res.implicated.has(metric);
   // The usual cell: a stated table value wins, so the prose need not be looked up.
-  if (t && t.value !== null && !implicated) return setResolved(into, t.value, 'table', t.line, false);
+  if (t && t.value !== null && !implicated) return setResolved(SCRATCH, t.value, 'table', t.line, false);
   const n = slot === TOTAL && res.narrative.size > 0 ? res.narrative.get(metric)?.[TOTAL] : undefined;
   if (!t && !n) return undefined;
-  return resolveCell(t, n, implicated, into);
+  return resolveCell(t, n, implicated, SCRATCH);
 }
 
 /** The resolution rule for one cell (see the top of this file), written into `into`. */
@@ -238,25 +226,6 @@ function settle(t: Resolved | undefined, parts: ReadonlyArray<Resolved | undefin
   return true;
 }
 
-/** settle for a row total: 总计 = Σ the applicant columns of the same row (no parts list). */
-function settleRow(row: CellRow<Resolved>): boolean {
-  const t = row[TOTAL];
-  if (!t || t.value === null) return false;
-  let sum = 0;
-  let blanks = 0;
-  for (const slot of APPLICANT_SLOTS_ONLY) {
-    const c = row[slot];
-    if (c && c.value !== null) sum += c.value;
-    else if (c?.blank) blanks++;
-  }
-  if (!blanks || !same(sum, t.value)) return false;
-  for (const slot of APPLICANT_SLOTS_ONLY) {
-    const c = row[slot];
-    if (c && c.value === null && c.blank) inferZero(c);
-  }
-  return true;
-}
-
 function inferZero(c: Resolved): void {
   c.value = 0;
   c.source = 'inferred';
@@ -276,8 +245,12 @@ function inferZeros(report: ReportRow, resolved: ResolvedIndex, blank: ReadonlyS
     changed = false;
     for (const rule of sums) {
       if ('rowTotal' in rule) {
+        // 总计 = Σ the applicant columns of the same row.
         const row = resolved.get(rule.rowTotal);
-        if (row && settleRow(row)) changed = true;
+        if (!row) continue;
+        parts.length = 0;
+        for (const slot of APPLICANT_SLOTS_ONLY) parts.push(row[slot]);
+        if (settle(row[TOTAL], parts)) changed = true;
         continue;
       }
       const totalRow = resolved.get(rule.total);
@@ -361,22 +334,14 @@ const REQUEST_KEYS: ReadonlyArray<[by: string, key: string, metric: string, slot
 
 export type ViewRows = Record<keyof Views, Rec[]>;
 
-/**
- * The views as plain row objects (what the corpus writer streams to Parquet). `cells`: the
- * report's cells (indexReport of its facts) when `reports` is that one report and the caller
- * has them already; they are not changed.
- */
-export function viewRows({ reports, facts, findings }: ViewInput, cells?: ReportCells): ViewRows {
+/** The views as plain row objects (buildViews makes the tables; the corpus worker calls reportViewRows). */
+export function viewRows({ reports, facts, findings }: ViewInput): ViewRows {
   const rows: ViewRows = { channels: [], requests: [], outcomes: [], appeals: [] };
-  // One report (what the corpus worker passes): indexReport and implicatedIn keep only that
-  // report's facts and findings anyway, so there is nothing to group.
-  const single = reports.length === 1;
-  const factsOf = single ? null : byReport(facts);
-  const findingsOf = single ? null : byReport(findings);
+  const factsOf = byReport(facts);
+  const findingsOf = byReport(findings);
   for (const report of reports) {
     const id = report.report_id;
-    const own = (single && cells) || indexReport(factsOf ? (factsOf.get(id) ?? []) : facts, id);
-    reportViewRows(report, own, findingsOf ? (findingsOf.get(id) ?? []) : findings, rows);
+    reportViewRows(report, indexReport(factsOf.get(id) ?? [], id), findingsOf.get(id) ?? [], rows);
   }
   return rows;
 }
@@ -543,9 +508,10 @@ function appealRows(report: ReportRow, res: Resolution, into: Rec[]): void {
   if ((era === '2019' || era === '2021') && !litigation) {
     for (const [result, directKey, afterKey] of LITIGATION_PARTS) {
       const direct = cellAt(res, directKey, TOTAL);
-      const after = cellAt(res, afterKey, TOTAL, SPARE);
+      const directValue = direct?.value; // read before the next cellAt, which may reuse its object
+      const after = cellAt(res, afterKey, TOTAL);
       if (!direct && !after) continue;
-      const value = direct?.value != null && after?.value != null ? direct.value + after.value : null;
+      const value = directValue != null && after?.value != null ? directValue + after.value : null;
       into.push({ report_id, agency, year, kind: 'litigation', result, count: value, source: value === null ? null : 'derived', inferred: false, line: null });
     }
   }

@@ -24,8 +24,6 @@ import {
   type RowLookup,
 } from './cells.ts';
 
-export type { RowLookup };
-
 export interface Violation {
   code: Extract<FindingCode, 'identity_violation' | 'subitem_exceeds_total'>;
   ruleId: string;

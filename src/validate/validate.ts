@@ -50,10 +50,9 @@ function orderedRules(era: Era): IdentityRule[] {
 const STATE: EvalState = { reportedPairs: new Set() };
 
 function identityFindings(report: ReportRow, table: CellIndex, out: Finding[]): void {
-  const state = STATE;
-  if (state.reportedPairs.size > 0) state.reportedPairs = new Set();
+  STATE.reportedPairs.clear();
   for (const rule of orderedRules(eraOf(report))) {
-    const violations = evaluateIn(rule, table, state);
+    const violations = evaluateIn(rule, table, STATE);
     // Indexed: most rules return the shared frozen NONE, whose for-of iterator is not optimized away.
     for (let i = 0; i < violations.length; i++) {
       const v = violations[i]!;
