@@ -1,5 +1,6 @@
 /** xxgk's public API: the loader, its tables, views, indicators, exports and charts. */
-export { loadReports, assemble, readAndProcess } from './load.ts';
+export { loadReports, assemble } from './load.ts';
+export { readAndProcess } from './pipeline.ts';
 export type { LoadOptions, LoadResult, LoadInput } from './load.ts';
 export { XxgkError, isXxgkError } from './errors.ts';
 export type { ErrorCode } from './errors.ts';

@@ -16,8 +16,6 @@ import { validateCorpus } from './validate/corpus.ts';
 import { validateReport } from './validate/validate.ts';
 import { fallbackId, readAndProcess } from './pipeline.ts';
 
-export { fallbackId, readAndProcess };
-
 type Table = ReturnType<typeof aq.table>;
 
 export interface LoadOptions {

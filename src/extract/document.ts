@@ -79,17 +79,17 @@ const MASK_KEPT = 1 << 16;
 let maskScratch = new Uint8Array(1024);
 
 /**
- * Table lines as a mask (index = 1-based line; entries past lineCount are stale): cheaper than a
- * Set of every table line. One buffer serves document after document (processing is synchronous,
- * one document at a time): clearing it costs far less than allocating a typed array per report.
+ * Table lines as a mask (index = 1-based line): cheaper than a Set of every table line. One
+ * buffer serves document after document (processing is synchronous, one document at a time):
+ * clearing a view of it costs far less than allocating a typed array per report.
  */
 function tableMask(lineCount: number, tables: ReadonlyArray<{ line: number; endLine: number }>): Uint8Array {
   const size = lineCount + 1;
   let mask: Uint8Array;
-  if (size <= maskScratch.length) (mask = maskScratch).fill(0, 0, size);
-  else if (size <= MASK_KEPT) mask = maskScratch = new Uint8Array(Math.min(MASK_KEPT, Math.max(size, maskScratch.length * 2)));
+  if (size <= maskScratch.length) (mask = maskScratch.subarray(0, size)).fill(0);
+  else if (size <= MASK_KEPT) mask = (maskScratch = new Uint8Array(Math.min(MASK_KEPT, Math.max(size, maskScratch.length * 2)))).subarray(0, size);
   else mask = new Uint8Array(size);
-  for (const t of tables) if (t.line <= lineCount) mask.fill(1, Math.max(1, t.line), Math.min(t.endLine, lineCount) + 1);
+  for (const t of tables) mask.fill(1, Math.max(1, t.line), Math.min(t.endLine, lineCount) + 1);
   return mask;
 }
 

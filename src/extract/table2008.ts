@@ -173,7 +173,6 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
   const reportId = options.reportId ?? '';
   // Facts in table order; a pending glued pair reserves a slot filled after the column pass.
   const out: Slot[] = [];
-  const facts = { push: (f: Fact) => out.push(f) };
   const findings: LocalFinding[] = [];
   const pending: Pending[] = [];
   /** Each metric's first row by its key's number, to flag a repeat (and for the column identities). */
@@ -300,7 +299,7 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
           line: f.line,
         });
       }
-      facts.push(f);
+      out.push(f);
     }
   }
   settlePending(pending, firstRows, out, findings, columns.count);

@@ -86,16 +86,6 @@ function isInvisible(c: number): boolean {
 }
 
 /**
- * Classes of all lines, in a list reused from call to call (one fewer array per document): valid
- * until the next call, and only its first lines.length entries.
- */
-export function classifyLines(lines: readonly string[]): LineClass[] {
-  for (let i = 0; i < lines.length; i++) classes[i] = classifyLine(lines[i]!);
-  return classes;
-}
-const classes: LineClass[] = [];
-
-/**
  * Index of the first tab at or after `from`, or -1. indexOf, not a charCodeAt loop: the loop is
  * ~10% faster in some processes and ~50% slower in others (depending on how it was compiled);
  * indexOf costs the same in every run.
@@ -113,9 +103,4 @@ export function trimmedSlice(text: string, start: number, end: number): string {
   while (s < e && isTrimSpace(text.charCodeAt(s))) s++;
   while (e > s && isTrimSpace(text.charCodeAt(e - 1))) e--;
   return text.slice(s, e);
-}
-
-/** Raw text of the cell at [start, end) of a line, trimmed. */
-export function rawSlice(raw: string | undefined, start: number, end: number): string {
-  return (raw ?? '').slice(start, end).trim();
 }

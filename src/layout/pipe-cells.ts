@@ -18,7 +18,7 @@ const HEADER_PATTERNS = [
 ];
 
 /** Labels repeat across rows and reports: the answer is memoised per text (bounded). */
-const labels = memoize((text: string) => !NO_UNIT.includes(text) && !UNITS.includes(text) && !parseNumber(text));
+const labels = memoize((text: string) => !NO_UNIT.includes(text) && !parseNumber(text));
 
 export function isLabelCell(text: string): boolean {
   // Text without a CJK character is never a label: no need to parse it. Units come back in

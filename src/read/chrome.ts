@@ -77,7 +77,7 @@ export function blankChromeLine(line: string): string {
     pattern.lastIndex = 0;
     if (toLineEnd) {
       const m = pattern.exec(out);
-      if (m) out = out.slice(0, m.index) + out.slice(m.index).replace(/[^\t]/g, ' ');
+      if (m) out = out.slice(0, m.index) + blankMatch(out.slice(m.index));
       continue;
     }
     // Most runs find nothing, and a test costs less than a replace that finds nothing.
