@@ -1,7 +1,8 @@
 /**
  * The dataset's cache index (`_corpus.jsonl` in the output folder): one line per report —
- * content hash, file, report id, year partition and part file — so a re-run skips unchanged
- * files and rewrites only parts that hold stale reports.
+ * content hash, file, report id, year partition and part file, and what the corpus checks need
+ * (agency, carry-over cells) — so a re-run skips unchanged files, rewrites only parts that hold
+ * stale reports, and checks reused reports against new ones.
  */
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import type { ReportSummary } from './worker.ts';
 
 export const CACHE_FILE = '_corpus.jsonl';
 /** Bump when the dataset layout or the pipeline's output changes incompatibly. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 export interface CacheHeader {
   version: number;
@@ -111,11 +112,7 @@ export function readCache(out: string): Cache | null {
     slots[i] = line + 1;
   }
   const taken = new Uint8Array(lines);
-  const entryAt = (line: number): ReportSummary => {
-    const buf = Buffer.allocUnsafe(lengths[line]);
-    readSync(fd, buf, 0, buf.length, offsets[line]);
-    return JSON.parse(buf.toString('utf8')) as ReportSummary;
-  };
+  const entryAt = (line: number): ReportSummary => readEntry(fd, offsets[line], lengths[line]);
   const entries: PreviousIndex = {
     size: lines,
     take(hash, file, accept) {
@@ -142,6 +139,55 @@ export function readCache(out: string): Cache | null {
     },
   };
   return { header, parts, entries };
+}
+
+/** Entries of a committed index read back by their place in it (0 = the first after the header). */
+export interface EntryReader {
+  at(ordinal: number): ReportSummary;
+  close(): void;
+}
+
+/**
+ * Open the committed index of `out` for reading entries back by place: one pass notes where each
+ * line starts (12 bytes per entry), then each entry asked for is read and parsed alone.
+ */
+export function openEntries(out: string): EntryReader {
+  const fd = openSync(path.join(out, CACHE_FILE), 'r');
+  let offsets = new Float64Array(1024);
+  let lengths = new Uint32Array(1024);
+  let n = -1; // the header line is not an entry
+  try {
+    for (const [, offset, length] of linesOf(fd)) {
+      if (n >= 0) {
+        if (n === offsets.length) {
+          offsets = grow(offsets, new Float64Array(n * 2));
+          lengths = grow(lengths, new Uint32Array(n * 2));
+        }
+        offsets[n] = offset;
+        lengths[n] = length;
+      }
+      n++;
+    }
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  return {
+    at(ordinal) {
+      if (!(ordinal >= 0 && ordinal < n)) throw new RangeError(`no entry ${ordinal} in the index of ${out} (${Math.max(n, 0)} entries)`);
+      return readEntry(fd, offsets[ordinal], lengths[ordinal]);
+    },
+    close() {
+      closeSync(fd);
+    },
+  };
+}
+
+/** The entry on the index line at this byte offset. */
+function readEntry(fd: number, offset: number, length: number): ReportSummary {
+  const buf = Buffer.allocUnsafe(length);
+  readSync(fd, buf, 0, length, offset);
+  return JSON.parse(buf.toString('utf8')) as ReportSummary;
 }
 
 /** Non-empty lines of a file, read 4 MB at a time: [text, byte offset, byte length]. */

@@ -1,77 +1,221 @@
 /**
- * The corpus-level checks (duplicate agency-years, the carry-over chain between years) as
- * DuckDB queries over the written Parquet dataset, so the main thread keeps nothing per report
- * and its memory stays flat however large the corpus. The findings are the ones
- * `validateCorpus` gives in memory (same builders, same messages); only the order of the files
- * in a duplicate message is by file name rather than by arrival.
+ * The corpus-level checks (duplicate agency-years, the carry-over chain between years), kept as
+ * the reports arrive. Each report's cache entry (this run's and reused ones) carries what the
+ * checks need: agency, year and its two carry-over cells. The ledger keeps of it only fixed-size
+ * numbers — a 64-bit key of the agency, the year, the cells — about 45 bytes per report, so the
+ * main thread's memory stays flat on a national corpus. At the end it finds the candidate
+ * groups and pairs from those numbers, reads just their entries back from the committed cache
+ * index, and builds the findings with the same builders as `validateCorpus`, so the messages are
+ * the same. A key collision can only put two agencies in one candidate group: the entries read
+ * back are compared by their agency itself.
  */
-import { existsSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { Finding } from '../types.ts';
-import { CARRY_METRICS, carryMismatch, duplicateFindings, type CorpusReport } from '../validate/corpus.ts';
+import { carryMismatch, duplicateFindings, type CarryCell, type CorpusReport } from '../validate/corpus.ts';
+import { type EntryReader, openEntries } from './cache.ts';
 import { openPartStream, type PartStream } from './parquet.ts';
-import { parquetSource } from './query.ts';
 import { CORPUS_PART_PREFIX, DATASET_TABLES, partFiles, partitionDir } from './schema.ts';
+import type { ReportSummary } from './worker.ts';
 
-/** Reports whose agency and year are known: the ones the corpus checks compare. */
-const knownReports = (out: string) => `
-  SELECT * FROM (SELECT report_id, file, agency, TRY_CAST(year AS INTEGER) AS year FROM ${parquetSource(out, 'reports')})
-  WHERE agency IS NOT NULL AND year IS NOT NULL`;
+/** What the ledger needs of a cache entry. */
+export type LedgerEntry = Pick<ReportSummary, 'agency' | 'year' | 'part' | 'toNext' | 'over'>;
 
-/** Every copy of an agency-year loaded more than once, copies of one group adjacent. */
-const duplicatesSql = (out: string) => `
-  WITH r AS (${knownReports(out)})
-  SELECT report_id, file, agency, year FROM r
-  WHERE (agency, year) IN (SELECT agency, year FROM r GROUP BY agency, year HAVING count(*) > 1)
-  ORDER BY agency, year, file, report_id`;
+/** An entry of a candidate: its place in the committed index, and its carry cells. */
+export interface CandidateEntry {
+  ordinal: number;
+  toNext: CarryCell;
+  over: CarryCell;
+}
 
-/**
- * Consecutive-year pairs of one agency whose carry-over cells disagree. A report's cell is its
- * first stated 总计 value by line, as `validateCorpus` takes the first in fact order.
- */
-const carrySql = (out: string) => `
-  WITH r AS (${knownReports(out)}),
-  cell AS (
-    SELECT report_id, metric, arg_min(value, coalesce(line, 2147483647)) AS value, min(line) AS line
-    FROM ${parquetSource(out, 'facts')}
-    WHERE metric IN ('${CARRY_METRICS.toNext}', '${CARRY_METRICS.over}') AND source = 'table'
-      AND (applicant IS NULL OR applicant = 'total') AND value IS NOT NULL
-    GROUP BY report_id, metric)
-  SELECT b.report_id AS b_id, b.file AS b_file, b.agency, b.year AS b_year, t.value AS t_value, t.line AS t_line,
-         n.report_id AS n_id, n.file AS n_file, n.year AS n_year, o.value AS o_value, o.line AS o_line
-  FROM r b
-  JOIN cell t ON t.report_id = b.report_id AND t.metric = '${CARRY_METRICS.toNext}'
-  JOIN r n ON n.agency = b.agency AND n.year = b.year + 1
-  JOIN cell o ON o.report_id = n.report_id AND o.metric = '${CARRY_METRICS.over}'
-  WHERE t.value <> o.value
-  ORDER BY b.agency, b.year, b.file, n.file`;
+/** Copies of one agency key and year, or consecutive-year pairs of one key whose cells differ. */
+export type Candidate = { duplicate: CandidateEntry[] } | { carry: Array<[before: CandidateEntry, next: CandidateEntry]> };
 
-type Row = Record<string, unknown>;
-/** Findings per Parquet row group. */
+const NONE = -1;
+const START = 1024;
+/** Findings per Parquet row group (pending over all years). */
 const GROUP_ROWS = 20_000;
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** Two independent 32-bit FNV-1a hashes of the agency: its 64-bit key. */
+function agencyKey(agency: string): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < agency.length; i++) {
+    const c = agency.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return [a >>> 0, b >>> 0];
+}
+
+export class CorpusLedger {
+  /** Entries added, in cache-index order (dropped ones included). */
+  private n = 0;
+  private hi = new Uint32Array(START);
+  private lo = new Uint32Array(START);
+  /** The year, NONE when the agency or the year is unknown (the checks skip the report). */
+  private year = new Int32Array(START);
+  private toNext = new Float64Array(START);
+  private toNextLine = new Int32Array(START);
+  private over = new Float64Array(START);
+  private overLine = new Int32Array(START);
+  /** Bit 1: has a carried_to_next cell; 2: a carried_over cell; 4: dropped (its part was lost). */
+  private flags = new Uint8Array(START);
+  private part = new Uint32Array(START);
+  private readonly parts = new Map<string, number>();
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** The next entry of the cache index. */
+  add(e: LedgerEntry): void {
+    if (this.n === this.year.length) this.grow();
+    const i = this.n++;
+    let part = this.parts.get(e.part);
+    if (part === undefined) this.parts.set(e.part, (part = this.parts.size));
+    this.part[i] = part;
+    let flags = 0;
+    if (e.agency !== null && e.year !== null) {
+      [this.hi[i], this.lo[i]] = agencyKey(e.agency);
+      this.year[i] = e.year;
+      if (e.toNext) {
+        flags |= 1;
+        this.toNext[i] = e.toNext.value;
+        this.toNextLine[i] = e.toNext.line ?? NONE;
+      }
+      if (e.over) {
+        flags |= 2;
+        this.over[i] = e.over.value;
+        this.overLine[i] = e.over.line ?? NONE;
+      }
+    } else this.year[i] = NONE;
+    this.flags[i] = flags;
+  }
+
+  /** Forget the entries of these parts, as the cache index does (a worker died before closing them). */
+  drop(parts: ReadonlySet<string>): void {
+    const ids = new Set<number>();
+    for (const p of parts) {
+      const id = this.parts.get(p);
+      if (id !== undefined) ids.add(id);
+    }
+    if (!ids.size) return;
+    for (let i = 0; i < this.n; i++) if (ids.has(this.part[i])) this.flags[i] |= 4;
+  }
+
+  /**
+   * The candidates, from the numbers alone, one agency key at a time: each group of entries with
+   * one key and year, and the (before, next) pairs of consecutive years whose carry cells differ.
+   * Entries are given by their place in the committed index (dropped ones are not there).
+   */
+  *candidates(): Generator<Candidate> {
+    const ordinal = new Int32Array(this.n);
+    let known = 0;
+    for (let i = 0, k = 0; i < this.n; i++) {
+      ordinal[i] = this.flags[i] & 4 ? NONE : k++;
+      if (!(this.flags[i] & 4) && this.year[i] !== NONE) known++;
+    }
+    const live = new Int32Array(known);
+    for (let i = 0, k = 0; i < this.n; i++) if (!(this.flags[i] & 4) && this.year[i] !== NONE) live[k++] = i;
+    const { hi, lo, year, flags } = this;
+    live.sort((a, b) => hi[a] - hi[b] || lo[a] - lo[b] || year[a] - year[b] || a - b);
+    const entry = (i: number): CandidateEntry => ({ ordinal: ordinal[i], toNext: this.cell(this.toNext[i], this.toNextLine[i]), over: this.cell(this.over[i], this.overLine[i]) });
+    const sameKey = (a: number, b: number) => hi[a] === hi[b] && lo[a] === lo[b];
+    let prevStart = -1;
+    let prevEnd = -1;
+    for (let s = 0; s < live.length; ) {
+      let e = s + 1;
+      while (e < live.length && sameKey(live[e], live[s]) && year[live[e]] === year[live[s]]) e++;
+      if (e - s > 1) yield { duplicate: Array.from(live.subarray(s, e), entry) };
+      if (prevStart >= 0 && sameKey(live[prevStart], live[s]) && year[live[prevStart]] + 1 === year[live[s]]) {
+        const carry: Array<[CandidateEntry, CandidateEntry]> = [];
+        for (let x = prevStart; x < prevEnd; x++) {
+          const b = live[x];
+          if (!(flags[b] & 1)) continue;
+          for (let y = s; y < e; y++) if (flags[live[y]] & 2 && this.toNext[b] !== this.over[live[y]]) carry.push([entry(b), entry(live[y])]);
+        }
+        if (carry.length) yield { carry };
+      }
+      prevStart = s;
+      prevEnd = e;
+      s = e;
+    }
+  }
+
+  private cell(value: number, line: number): CarryCell {
+    return { value, line: line === NONE ? null : line };
+  }
+
+  private grow(): void {
+    const cap = this.year.length * 2;
+    const more = <T extends Uint32Array | Int32Array | Float64Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+    this.hi = more(this.hi, new Uint32Array(cap));
+    this.lo = more(this.lo, new Uint32Array(cap));
+    this.year = more(this.year, new Int32Array(cap));
+    this.toNext = more(this.toNext, new Float64Array(cap));
+    this.toNextLine = more(this.toNextLine, new Int32Array(cap));
+    this.over = more(this.over, new Float64Array(cap));
+    this.overLine = more(this.overLine, new Int32Array(cap));
+    this.flags = more(this.flags, new Uint8Array(cap));
+    this.part = more(this.part, new Uint32Array(cap));
+  }
+}
 
 /**
- * Run the corpus checks over the dataset in `out` and write their findings as
- * `findings/year=Y/corpus-r<run>.parquet`, replacing the previous run's. Returns the count.
+ * The findings of the corpus checks over a ledger whose cache index is committed in `out`, a
+ * candidate at a time (only its entries are read back), each with the year it belongs to.
  */
-export async function checkDataset(out: string, run: number): Promise<number> {
+export function* corpusFindings(ledger: CorpusLedger, out: string): Generator<{ year: number; finding: Finding }> {
+  let entries: EntryReader | null = null;
+  try {
+    for (const candidate of ledger.candidates()) {
+      entries ??= openEntries(out);
+      const reportOf = (c: CandidateEntry): CorpusReport => {
+        const e = entries!.at(c.ordinal);
+        return { report_id: e.report_id, file: e.file, agency: e.agency!, year: e.year! };
+      };
+      if ('duplicate' in candidate) {
+        // The copies of one agency-year (a key two agencies share splits here).
+        const byAgency = new Map<string, CorpusReport[]>();
+        for (const c of candidate.duplicate) {
+          const r = reportOf(c);
+          const list = byAgency.get(r.agency);
+          if (list) list.push(r);
+          else byAgency.set(r.agency, [r]);
+        }
+        for (const group of byAgency.values()) {
+          if (group.length > 1) for (const finding of duplicateFindings(group)) yield { year: group[0].year, finding };
+        }
+        continue;
+      }
+      // Pairs of one agency (not only one key), in file order.
+      const pairs = candidate.carry
+        .map(([b, n]) => ({ before: reportOf(b), next: reportOf(n), toNext: b.toNext, over: n.over }))
+        .filter((p) => p.before.agency === p.next.agency)
+        .sort((x, y) => byName(x.before.file, y.before.file) || byName(x.next.file, y.next.file));
+      for (const p of pairs) {
+        const [a, b] = carryMismatch(p.before, p.toNext, p.next, p.over);
+        if (a) yield { year: p.before.year, finding: a };
+        if (b) yield { year: p.next.year, finding: b };
+      }
+    }
+  } finally {
+    entries?.close();
+  }
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Run the corpus checks over the ledger of a run whose cache index is committed in `out`, and
+ * write their findings as `findings/year=Y/corpus-r<run>.parquet`, replacing the previous run's.
+ * Returns the count.
+ */
+export function checkCorpus(ledger: CorpusLedger, out: string, run: number): number {
   removeCorpusParts(out);
-  if (!existsSync(path.join(out, 'reports'))) return 0;
-  // A small, capped DuckDB: the checks read a few columns, and the loader's memory stays flat.
-  // What does not fit (a corpus with very many duplicates) spills to a folder removed after.
-  const spill = path.join(out, '.checks-tmp');
-  // Two threads, whatever the core count: DuckDB's memory need grows with its threads (buffers per
-  // thread and row group scanned), not much with the corpus. At 64 MB, 3 threads failed on a
-  // 100k-report dataset ("failed to pin block") and 8 threads failed at 320 MB on 300k, where 2
-  // threads passed at 64.
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '128MB', temp_directory: spill });
-  const conn = await instance.connect();
   // Findings are buffered per year; when `GROUP_ROWS` are pending over all years, the biggest
-  // year's are written as a row group. A bound per year instead let memory grow with the corpus:
-  // a large corpus has many duplicate agency-years in every year (300k synthetic reports: 357k
-  // findings, ≈ 110 MB more at the peak).
+  // year's are written as a row group, so a corpus with very many duplicates stays bounded.
   type Year = { stream: PartStream | null; rows: Finding[] };
   const years = new Map<string, Year>();
   let count = 0;
@@ -79,61 +223,31 @@ export async function checkDataset(out: string, run: number): Promise<number> {
   const flushYear = (dir: string, y: Year) => {
     if (!y.rows.length) return;
     y.stream ??= openPartStream(path.join(out, 'findings', dir, `${CORPUS_PART_PREFIX}r${String(run).padStart(3, '0')}.parquet`), DATASET_TABLES.findings);
-    y.stream.append(y.rows as unknown as Row[]);
+    y.stream.append(y.rows as unknown as Array<Record<string, unknown>>);
     pending -= y.rows.length;
     y.rows = [];
   };
-  const write = (year: number, findings: Finding[]) => {
-    const dir = partitionDir(year);
-    let y = years.get(dir);
-    if (!y) years.set(dir, (y = { stream: null, rows: [] }));
-    for (const f of findings) y.rows.push(f);
-    count += findings.length;
-    pending += findings.length;
-    if (pending < GROUP_ROWS) return;
-    let biggest: [string, Year] = [dir, y];
-    for (const entry of years) if (entry[1].rows.length > biggest[1].rows.length) biggest = entry;
-    flushYear(...biggest);
-  };
   try {
-    // Duplicates: the copies of one group arrive together, in file order.
-    let group: CorpusReport[] = [];
-    const flush = () => {
-      if (group.length > 1) write(group[0].year, duplicateFindings(group));
-      group = [];
-    };
-    for await (const rows of (await conn.stream(duplicatesSql(out))).yieldRowObjectJs()) {
-      for (const row of rows) {
-        const r = { report_id: String(row.report_id), file: String(row.file), agency: String(row.agency), year: num(row.year) as number };
-        if (group.length && (group[0].agency !== r.agency || group[0].year !== r.year)) flush();
-        group.push(r);
-      }
-    }
-    flush();
-
-    if (existsSync(path.join(out, 'facts'))) {
-      for await (const rows of (await conn.stream(carrySql(out))).yieldRowObjectJs()) {
-        for (const row of rows) {
-          const agency = String(row.agency);
-          const before = { report_id: String(row.b_id), file: String(row.b_file), agency, year: num(row.b_year) as number };
-          const next = { report_id: String(row.n_id), file: String(row.n_file), agency, year: num(row.n_year) as number };
-          const [a, b] = carryMismatch(before, { value: num(row.t_value) as number, line: num(row.t_line) }, next, { value: num(row.o_value) as number, line: num(row.o_line) });
-          if (a) write(before.year, [a]);
-          if (b) write(next.year, [b]);
-        }
-      }
+    for (const { year, finding } of corpusFindings(ledger, out)) {
+      const dir = partitionDir(year);
+      let y = years.get(dir);
+      if (!y) years.set(dir, (y = { stream: null, rows: [] }));
+      y.rows.push(finding);
+      count++;
+      if (++pending < GROUP_ROWS) continue;
+      let biggest: [string, Year] = [dir, y];
+      for (const entry of years) if (entry[1].rows.length > biggest[1].rows.length) biggest = entry;
+      flushYear(...biggest);
     }
     for (const [dir, y] of years) flushYear(dir, y);
   } finally {
     for (const y of years.values()) y.stream?.close();
-    conn.closeSync();
-    instance.closeSync();
-    rmSync(spill, { recursive: true, force: true });
   }
   return count;
 }
 
 /** Delete the corpus findings of earlier runs (the checks always cover the whole dataset). */
 function removeCorpusParts(out: string): void {
+  if (!existsSync(path.join(out, 'findings'))) return;
   for (const f of partFiles(out)) if (f.table === 'findings' && f.name.startsWith(CORPUS_PART_PREFIX)) unlinkSync(f.file);
 }

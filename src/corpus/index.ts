@@ -5,9 +5,10 @@
  * The main thread walks the inputs (one file in memory at a time), hashes each file, skips
  * files the cache index knows unchanged, and hands batches to worker threads; the workers run
  * read → processDoc → validateReport → views and write their own part files. Each report's
- * cache entry goes straight to the index on disk; at the end the corpus checks run as DuckDB
- * queries over the dataset (checks.ts) and write `findings/year=Y/corpus-….parquet`, so the
- * main thread holds nothing per report beyond its id's 64-bit key (ids.ts). A worker that dies
+ * cache entry goes straight to the index on disk, and its agency, year and carry-over cells to
+ * the corpus checks' ledger as a few numbers (checks.ts), which at the end writes
+ * `findings/year=Y/corpus-….parquet`; so the main thread holds about 60 bytes per report
+ * (with its id's 64-bit key, ids.ts). A worker that dies
  * is replaced and what it lost is read again (pool.ts): one bad file never costs the run.
  */
 import { existsSync, mkdirSync, promises as fs, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { XxgkError } from '../errors.ts';
 import { sha256 } from '../read/decode.ts';
 import { DEFAULT_EXTENSIONS, DEFAULT_MAX_FILE_BYTES, iterateSources, type Input } from '../read/inputs.ts';
 import { CACHE_VERSION, openCacheWriter, readCache } from './cache.ts';
+import { checkCorpus, CorpusLedger } from './checks.ts';
 import { workerEntry } from './bundle.ts';
 import { ReportIds } from './ids.ts';
 import { rewritePart } from './parquet.ts';
@@ -136,6 +138,12 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   const old = cache?.entries;
   // Each report's entry goes straight to the new cache index on disk.
   const index = openCacheWriter(out, { version: CACHE_VERSION, run });
+  // What the corpus checks need of each entry, in the index's order.
+  const ledger = new CorpusLedger();
+  const record = (entry: ReportSummary) => {
+    index.add(entry);
+    ledger.add(entry);
+  };
   const totals = { processed: 0, skipped: 0, failed: 0, facts: 0, findings: 0 };
 
   // Progress and peak memory.
@@ -204,7 +212,9 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     onLost: (lost) => {
       // The reports in its unclosed parts are gone from the dataset: out of the index and the
       // totals, and read again; so are the batches it had not finished.
-      const dropped = index.drop(new Set(lost.parts));
+      const parts = new Set(lost.parts);
+      const dropped = index.drop(parts);
+      ledger.drop(parts);
       count(dropped, -1);
       for (const e of dropped) again.push({ item: { file: e.file, id: e.report_id, hash: e.hash }, alone: false });
       for (const item of lost.queued) again.push({ item, alone: false });
@@ -216,7 +226,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     },
     onDone: (summaries, ms) => {
       busyMs += ms;
-      for (const s of summaries) index.add(s);
+      for (const s of summaries) record(s);
       count(summaries, 1);
     },
   });
@@ -254,7 +264,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
       // A file is unchanged when it has the same content under the same path (and id).
       const hit = old?.take(hash, source.file, (e) => e.report_id === id);
       if (hit) {
-        index.add(hit);
+        record(hit);
         totals.skipped++;
         progress.skipped++;
         progress.done++;
@@ -278,11 +288,10 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     const stale = old?.rest() ?? [];
     await dropStale(out, stale);
 
-    // Corpus-level checks as queries over the whole dataset (this run's reports and reused ones).
-    // DuckDB is loaded only now, once the workers are gone: ≈ 33 MB less while they run.
-    const { checkDataset } = await import('./checks.ts');
-    const corpusFindings = await checkDataset(out, run);
+    // Corpus-level checks over the whole dataset (this run's reports and reused ones); they read
+    // the entries they report on back from the committed index.
     index.commit();
+    const corpusFindings = checkCorpus(ledger, out, run);
 
     progress.nowMs = performance.now();
     progress.final = true;

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { CARRY_METRICS, carryCell, type CarryCell } from '../validate/corpus.ts';
 import { processItem, type TableRows, type WorkItem } from './process.ts';
 import { openPartStream, type PartStream } from './parquet.ts';
 import { DATASET_TABLES, partitionDir, TABLE_NAMES, type DatasetTable } from './schema.ts';
@@ -20,7 +21,7 @@ export interface WorkerConfig {
   views: boolean;
 }
 
-/** Per report, its entry in the cache index (and the run's totals). */
+/** Per report, its entry in the cache index (and the run's totals and the corpus checks). */
 export interface ReportSummary {
   hash: string | null;
   file: string;
@@ -30,6 +31,10 @@ export interface ReportSummary {
   status: string;
   facts: number;
   findings: number;
+  agency: string | null;
+  /** Its carry-over cells (`carryCell`), which the corpus checks compare across years. */
+  toNext: CarryCell | null;
+  over: CarryCell | null;
 }
 
 export type ToWorker = { type: 'batch'; seq: number; items: WorkItem[] } | { type: 'finish' };
@@ -122,6 +127,9 @@ async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
       status: result.report.status,
       facts: result.facts.length,
       findings: result.findings.length,
+      agency: result.report.agency,
+      toNext: carryCell(result.facts, CARRY_METRICS.toNext) ?? null,
+      over: carryCell(result.facts, CARRY_METRICS.over) ?? null,
     });
     if (part.written + part.buffered >= config.partRows) {
       open.delete(dir); // the year's next report starts a new part

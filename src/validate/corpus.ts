@@ -2,9 +2,10 @@
  * Corpus-level checks, across reports: the same agency and year loaded twice, and the
  * carry-over chain between consecutive years (结转下年度 of Y = 上年结转 of Y+1).
  *
- * `validateCorpus` runs them over records in memory; the corpus loader runs the same checks as
- * DuckDB queries over its Parquet dataset (src/corpus/checks.ts). Both build their findings
- * with `duplicateFindings` and `carryMismatch`, so the messages are the same.
+ * `validateCorpus` runs them over records in memory; the corpus loader runs the same checks over
+ * the numbers it keeps per report (src/corpus/checks.ts). Both take the cells with `carryCell`
+ * and build their findings with `duplicateFindings` and `carryMismatch`, so the messages are
+ * the same.
  */
 import type { Fact, Finding, ReportRow } from '../types.ts';
 import { fmt } from './cells.ts';
@@ -76,7 +77,7 @@ function byAgencyYear(reports: ReportRow[]): Map<string, CorpusReport[]> {
 }
 
 /** The first stated table value of a metric's 总计 column (applicant total or null) in a report. */
-function carryCell(facts: readonly Fact[] | undefined, metric: string): CarryCell | undefined {
+export function carryCell(facts: readonly Fact[] | undefined, metric: string): CarryCell | undefined {
   const f = facts?.find(
     (f) => f.metric === metric && f.source === 'table' && (f.applicant === null || f.applicant === 'total') && f.value !== null,
   );

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FILE, CACHE_VERSION, openCacheWriter, readCache } from '../../src/corpus/cache.ts';
+import { CACHE_FILE, CACHE_VERSION, openCacheWriter, openEntries, readCache } from '../../src/corpus/cache.ts';
 import type { ReportSummary } from '../../src/corpus/worker.ts';
 
 const hex = (i: number) => i.toString(16).padStart(64, '0').replace(/^0/, 'a');
@@ -17,6 +17,9 @@ function entry(i: number, over: Partial<ReportSummary> = {}): ReportSummary {
     status: 'ok',
     facts: i % 150,
     findings: i % 4,
+    agency: `某局${i % 5}`,
+    toNext: i % 2 ? { value: i, line: 40 } : null,
+    over: null,
     ...over,
   };
 }
@@ -86,5 +89,18 @@ describe('the index being written', () => {
     expect(cache.entries.rest()).toEqual([...kept, reread]);
     cache.entries.close();
     expect(w.drop(new Set([lost]))).toEqual([]); // committed: nothing to read back
+  });
+});
+
+describe('entries read back by place', () => {
+  it('reads any entry of the committed index by its place after the header, and refuses a place it does not have', () => {
+    const all = Array.from({ length: 30_000 }, (_, i) => entry(i)); // crosses the 4 MB read chunks
+    const entries = openEntries(written(all));
+    expect(entries.at(0)).toEqual(all[0]);
+    expect(entries.at(29_999)).toEqual(all[29_999]);
+    expect(entries.at(12_345)).toEqual(all[12_345]);
+    expect(() => entries.at(30_000)).toThrow(/no entry 30000 .*30000 entries/);
+    expect(() => entries.at(-1)).toThrow(RangeError);
+    entries.close();
   });
 });

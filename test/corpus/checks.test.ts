@@ -2,31 +2,54 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDataset } from '../../src/corpus/checks.ts';
-import { openPartStream, writeParquetRows } from '../../src/corpus/parquet.ts';
+import { CACHE_VERSION, openCacheWriter } from '../../src/corpus/cache.ts';
+import { checkCorpus, CorpusLedger } from '../../src/corpus/checks.ts';
 import { queryParquet } from '../../src/corpus/query.ts';
-import { DATASET_TABLES, partitionDir } from '../../src/corpus/schema.ts';
+import type { ReportSummary } from '../../src/corpus/worker.ts';
 import type { Fact, ReportRow } from '../../src/types.ts';
-import { validateCorpus } from '../../src/validate/corpus.ts';
+import { CARRY_METRICS, carryCell, validateCorpus } from '../../src/validate/corpus.ts';
 import { fact, report } from '../validate/fixtures.ts';
 
 type Row = Record<string, unknown>;
 
-/** Write reports and facts as a year-partitioned dataset, the way the corpus loader lays it out. */
-function dataset(reports: ReportRow[], facts: Fact[]): string {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'xxgk-checks-'));
-  const years = new Map(reports.map((r) => [r.report_id, r.year]));
-  for (const year of new Set(reports.map((r) => r.year))) {
-    const dir = partitionDir(year);
-    const ids = new Set(reports.filter((r) => r.year === year).map((r) => r.report_id));
-    // `year` lives in the folder name, as in the loader's parts.
-    const strip = (r: Row) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'year'));
-    writeParquetRows(path.join(out, 'reports', dir, 'part-0.parquet'), DATASET_TABLES.reports, reports.filter((r) => ids.has(r.report_id)).map((r) => strip(r as unknown as Row)));
-    const mine = facts.filter((f) => years.get(f.report_id) === year);
-    if (mine.length) writeParquetRows(path.join(out, 'facts', dir, 'part-0.parquet'), DATASET_TABLES.facts, mine as unknown as Row[]);
-  }
-  return out;
+/** The cache entry the corpus loader records for a report (part: one per year, as a worker's). */
+function summary(r: ReportRow, facts: readonly Fact[], part = `year=${r.year}/part-r001w00-0000`): ReportSummary {
+  const mine = facts.filter((f) => f.report_id === r.report_id);
+  return {
+    hash: null,
+    file: r.file,
+    report_id: r.report_id,
+    year: r.year,
+    part,
+    status: r.status,
+    facts: mine.length,
+    findings: 0,
+    agency: r.agency,
+    toNext: carryCell(mine, CARRY_METRICS.toNext) ?? null,
+    over: carryCell(mine, CARRY_METRICS.over) ?? null,
+  };
 }
+
+/** A run: entries to the index and the ledger side by side, the index committed, the checks run. */
+function run(entries: ReportSummary[], opts: { out?: string; run?: number; lost?: { after: number; parts: string[] } } = {}) {
+  const out = opts.out ?? mkdtempSync(path.join(os.tmpdir(), 'xxgk-checks-'));
+  const index = openCacheWriter(out, { version: CACHE_VERSION, run: opts.run ?? 3 });
+  const ledger = new CorpusLedger();
+  entries.forEach((e, i) => {
+    index.add(e);
+    ledger.add(e);
+    if (opts.lost && i + 1 === opts.lost.after) {
+      const parts = new Set(opts.lost.parts);
+      index.drop(parts);
+      ledger.drop(parts);
+    }
+  });
+  index.commit();
+  return { out, count: checkCorpus(ledger, out, opts.run ?? 3) };
+}
+
+const findingsOf = async (out: string) =>
+  (await queryParquet(out, `SELECT report_id, severity, code, message, metric, line, year, filename LIKE '%corpus-r003.parquet' AS named FROM read_parquet('${out}/findings/**/*.parquet', hive_partitioning = true, filename = true)`)).objects() as Row[];
 
 const agency = '某区政府';
 const reports = [
@@ -52,55 +75,56 @@ const facts = [
   fact('requests.carried_over', 1, { report_id: 'b20', applicant: 'total', line: 30 }),
   fact('requests.carried_to_next', null, { report_id: 'b20', applicant: 'total', line: 44 }),
 ];
+const key = (f: object) => JSON.stringify(f);
+const plain = (rows: Row[]) => rows.map(({ year: _y, named: _n, ...f }) => f);
 
-describe('checkDataset', () => {
-  it('finds over the Parquet dataset exactly what validateCorpus finds in memory', async () => {
-    const out = dataset(reports, facts);
-    const n = await checkDataset(out, 3);
+describe('checkCorpus', () => {
+  it('finds from the ledger and the index exactly what validateCorpus finds in memory, whatever the arrival order', async () => {
     const expected = validateCorpus(reports, facts);
     // 2 duplicate warnings (2020 twice), 2019→2020 once against the first copy, twice against 2021.
     expect(expected.map((f) => f.code)).toEqual(['duplicate_report', 'duplicate_report', ...Array(6).fill('cross_year_mismatch')]);
-    expect(n).toBe(expected.length);
-    const got = await queryParquet(out, 'SELECT report_id, severity, code, message, metric, line FROM findings');
-    const key = (f: object) => JSON.stringify(f);
-    expect(got.objects().map(key).sort()).toEqual(expected.map(key).sort());
-    // The duplicate message names the copies in file-name order.
     expect(expected[0].message).toBe('某区政府 2020 is loaded 2 times: in/2020-copy.txt, in/2020.txt');
-    // Each finding sits in its report's year partition, in a part named for the run.
-    const years = await queryParquet(out, `SELECT report_id, year, filename LIKE '%corpus-r003.parquet' AS named FROM read_parquet('${out}/findings/**/*.parquet', hive_partitioning = true, filename = true) ORDER BY ALL`);
-    expect(new Set(years.objects().map((r) => `${(r as Row).report_id}:${(r as Row).year}:${(r as Row).named}`))).toEqual(
-      new Set(['a19:2019:true', 'a20:2020:true', 'a20b:2020:true', 'a21:2021:true']),
-    );
+    for (const order of [reports, [...reports].reverse()]) {
+      const { out, count } = run(order.map((r) => summary(r, facts)));
+      expect(count).toBe(expected.length);
+      const got = await findingsOf(out);
+      expect(plain(got).map(key).sort()).toEqual(expected.map(key).sort());
+      // Each finding sits in its report's year partition, in a part named for the run.
+      expect(new Set(got.map((r) => `${r.report_id}:${r.year}:${r.named}`))).toEqual(new Set(['a19:2019:true', 'a20:2020:true', 'a20b:2020:true', 'a21:2021:true']));
+    }
+  });
+
+  it("leaves out the entries of a dead worker's parts (read again, they count once)", async () => {
+    const lost = 'year=2020/part-r003w01-0002';
+    const entries = reports.map((r) => summary(r, facts));
+    // a20 and a20b first arrive in a part that is then lost, and come again from another worker.
+    const first = entries.map((e) => (e.year === 2020 && e.agency === agency ? { ...e, part: lost } : e));
+    const again = entries.filter((e) => e.year === 2020 && e.agency === agency).map((e) => ({ ...e, part: 'year=2020/part-r003w02-0000' }));
+    const { out, count } = run([...first, ...again], { lost: { after: first.length, parts: [lost] } });
+    expect(count).toBe(8); // not 4 copies of 2020
+    expect((await findingsOf(out)).filter((f) => f.code === 'duplicate_report').map((f) => f.message)).toEqual(Array(2).fill('某区政府 2020 is loaded 2 times: in/2020-copy.txt, in/2020.txt'));
   });
 
   it('replaces the previous run’s corpus findings and finds nothing in a consistent corpus', async () => {
-    const out = dataset(reports, facts);
-    await checkDataset(out, 1);
+    const { out } = run(reports.map((r) => summary(r, facts)), { run: 1 });
     const clean = reports.filter((r) => r.report_id !== 'a20b' && r.report_id !== 'a19' && r.report_id !== 'a21');
-    const again = dataset(clean, facts);
-    expect(await checkDataset(again, 2)).toBe(0);
-    expect(await checkDataset(out, 2)).toBe(8);
+    expect(run(clean.map((r) => summary(r, facts))).count).toBe(0);
+    expect(run(reports.map((r) => summary(r, facts)), { out, run: 2 }).count).toBe(8);
     const parts = await queryParquet(out, `SELECT count(DISTINCT filename) AS files, count(*) AS n FROM read_parquet('${out}/findings/**/*.parquet', filename = true)`);
     expect(parts.objects()).toEqual([{ files: 3, n: 8 }]);
   });
 
-  it('stays within its memory cap on a dataset of many row groups, whatever the core count', async () => {
-    // 1,000 reports of 150 facts in row groups of 500: given a thread per core (64 of them), the
-    // capped DuckDB ran out of memory here ("could not allocate block"); it now always takes 2.
-    const out = mkdtempSync(path.join(os.tmpdir(), 'xxgk-checks-cores-'));
-    for (let y = 0; y < 10; y++) {
-      const reports: Row[] = [];
-      const facts: Row[] = [];
-      for (let i = y; i < 1000; i += 10) {
-        reports.push({ report_id: `r${i}`, file: `f${i}.txt`, agency: `agency ${i % 50}`, status: 'ok' });
-        for (let k = 0; k < 150; k++) facts.push({ report_id: `r${i}`, metric: k < 2 ? ['requests.carried_to_next', 'requests.carried_over'][k] : `m${k}`, value: k, source: 'table', line: k + 1 });
-      }
-      writeParquetRows(path.join(out, 'reports', `year=${2014 + y}`, 'part-0.parquet'), DATASET_TABLES.reports, reports);
-      const stream = openPartStream(path.join(out, 'facts', `year=${2014 + y}`, 'part-0.parquet'), DATASET_TABLES.facts);
-      for (let i = 0; i < facts.length; i += 500) stream.append(facts.slice(i, i + 500));
-      stream.close();
+  it('writes many findings a row group at a time (1,000 reports in 50 agency-years)', async () => {
+    const entries: ReportSummary[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const year = 2014 + (i % 10);
+      entries.push({ ...summary(report({ report_id: `r${i}`, file: `f${String(i).padStart(4, '0')}.txt`, agency: `agency ${i % 50}`, year }), []), toNext: { value: 1, line: 3 }, over: { value: 1, line: 2 } });
     }
-    // Every report shares its agency-year with 19 others: 1,000 duplicate findings.
-    expect(await checkDataset(out, 1)).toBe(1000);
-  }, 60_000);
+    const { out, count } = run(entries);
+    // Every report shares its agency-year with 19 others; the chain agrees.
+    expect(count).toBe(1000);
+    const got = await findingsOf(out);
+    expect(new Set(got.map((f) => f.report_id)).size).toBe(1000);
+    expect(got.find((f) => f.report_id === 'r0')!.message).toMatch(/^agency 0 2014 is loaded 20 times: f0000.txt, f0050.txt, /);
+  });
 });

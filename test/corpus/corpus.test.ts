@@ -86,6 +86,30 @@ describe('loadCorpus', () => {
     expect(existsSync(path.join(out, '_corpus.jsonl'))).toBe(true);
   }, 120_000);
 
+  it('checks reused reports against new ones: the corpus findings of a re-run are the whole corpus’s', async () => {
+    const src = tmp('xxgk-corpus-checks-');
+    await synthCorpus({ n: 12, out: src, seed: 3 });
+    const m = await readManifest(path.join(src, 'manifest.jsonl'));
+    const out = tmp('xxgk-corpus-checks-out-');
+    const corpusLevel = async () =>
+      (await queryParquet(out, "SELECT report_id, code, message FROM findings WHERE code IN ('duplicate_report', 'cross_year_mismatch')")).objects().map((f) => JSON.stringify(f)).sort();
+    const expected = async () =>
+      (await loadReports([src])).records.findings
+        .filter((f) => f.code === 'duplicate_report' || f.code === 'cross_year_mismatch')
+        .map((f) => JSON.stringify({ report_id: f.report_id, code: f.code, message: f.message }))
+        .sort();
+    await loadCorpus([src], { out, workers: 2, progress: false });
+    expect(await corpusLevel()).toEqual(await expected());
+    // A second copy of a report arrives (walked after it); the first is reused from the index: both are warned of.
+    const original = path.join(src, m[0].file);
+    copyFileSync(original, path.join(path.dirname(original), `zzz-${path.basename(original)}`));
+    const again = await loadCorpus([src], { out, workers: 2, progress: false });
+    expect(again).toMatchObject({ files: 13, processed: 1, skipped: 12 });
+    const found = await corpusLevel();
+    expect(found.filter((f) => f.includes('duplicate_report'))).toHaveLength(2);
+    expect(found).toEqual(await expected());
+  }, 120_000);
+
   it('re-runs keep one row per file: unreadable files are replaced, parts of a failed run are removed', async () => {
     const src = tmp('xxgk-corpus-orphans-');
     await synthCorpus({ n: 6, out: src, seed: 5 });
