@@ -33,7 +33,10 @@ export interface CorpusOptions {
   out: string;
   /** Worker threads. Default: one per core, fewer when the free memory would not hold them (≈ 256 MB each). */
   workers?: number;
-  /** Reports per batch sent to a worker. Default 32. */
+  /**
+   * Reports per batch sent to a worker (a batch is also cut at 8 MB). Default 128: each batch
+   * costs two messages and two thread wake-ups, and at 32 a 100k-report load took ≈ 4% longer.
+   */
   batchSize?: number;
   /**
    * Rows (facts + reports) per part file before a worker starts a new one. Default 500,000: a
@@ -124,7 +127,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   const heapMb = options.workerHeapMb ?? 128;
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const nWorkers = Math.max(1, Math.floor(options.workers ?? defaultWorkers(cores, availableMemory(), heapMb)));
-  const batchSize = Math.max(1, options.batchSize ?? 32);
+  const batchSize = Math.max(1, options.batchSize ?? 128);
   const started = performance.now();
 
   if (options.rebuild) for (const t of [...TABLE_NAMES, '_corpus.jsonl']) rmSync(path.join(out, t), { recursive: true, force: true });
