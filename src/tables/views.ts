@@ -57,10 +57,13 @@ export interface Views {
 }
 
 /**
- * A disagreement with the prose does not make the table value implausible (002: the prose's
- * "website 259" is really the report's total; the table's 146 is right), so it does not implicate.
+ * Disagreements do not make a table value implausible, so they do not implicate: with the prose
+ * (002: the prose's "website 259" is really the report's total; the table's 146 is right), or
+ * with another report (a carry-over that differs from the next year's says neither which year is
+ * wrong nor that either table is; and the corpus loader builds each report's views before the
+ * reports are compared, so both loaders give the same views).
  */
-const NOT_IMPLICATING = new Set<Finding['code']>(['narrative_table_conflict']);
+const NOT_IMPLICATING = new Set<Finding['code']>(['narrative_table_conflict', 'cross_year_mismatch']);
 
 /**
  * Keys named by the report's error findings (those that make a table value implausible);

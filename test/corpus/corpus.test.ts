@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { channelMixByYear, queryParquet } from '../../src/corpus/query.ts';
+import { DATASET_TABLES } from '../../src/corpus/schema.ts';
 import { loadReports } from '../../src/load.ts';
 import { readManifest, synthCorpus, type SynthManifestEntry } from '../../src/synth/index.ts';
 
@@ -55,7 +56,14 @@ describe('loadCorpus', () => {
     const findings = await queryParquet(out, 'SELECT * FROM findings');
     expect(findings.objects().map(findingKey).sort()).toEqual(ref.records.findings.map((f) => findingKey(f as never)).sort());
 
-    // The views agree with loadReports' channels view.
+    // Every view row agrees with loadReports' views (the dataset's view tables have no year,
+    // source or line columns: those live in the facts).
+    for (const view of ['channels', 'requests', 'outcomes', 'appeals'] as const) {
+      const cols = DATASET_TABLES[view].map(([name]) => name);
+      const rowKey = (r: Record<string, unknown>) => JSON.stringify(cols.map((c) => r[c] ?? null));
+      const got = await queryParquet(out, `SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM ${view}`);
+      expect(got.objects().map((r) => rowKey(r as Record<string, unknown>)).sort(), view).toEqual((ref[view].objects() as Array<Record<string, unknown>>).map(rowKey).sort());
+    }
     const mix = await channelMixByYear(out);
     const total = (mix.objects() as Array<{ count: number }>).reduce((s, x) => s + x.count, 0);
     const refTotal = (ref.channels.objects() as Array<{ channel: string; count: number | null }>)

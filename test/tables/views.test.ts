@@ -71,6 +71,14 @@ describe('resolution rule', () => {
     ]);
     expect(pick(y.requests, ['key', 'count', 'source'])).toEqual([['received', 7, 'table']]);
   });
+
+  it('keeps a carry-over another year disagrees with: the cross-year error does not implicate', () => {
+    const metric = 'requests.carried_to_next,requests.carried_over';
+    const v = views([fact('requests.carried_over', 4, { line: 30 })], report(), [
+      { report_id: 'r1', severity: 'error', code: 'cross_year_mismatch', message: 'x', metric, line: 30 },
+    ]);
+    expect(pick(v.requests, ['key', 'count', 'source', 'line'])).toEqual([['carried_over', 4, 'table', 30]]);
+  });
 });
 
 describe('blanks proven zero', () => {
