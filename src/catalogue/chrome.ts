@@ -19,10 +19,15 @@ export interface ChromePattern {
   /**
    * Words every match contains one of: the pattern runs only on lines that hold one (most such
    * lines merely mention 单位 or 政务微博 in prose). A line without any pattern's keyword holds
-   * no chrome. The share bar is the exception: its other buttons (打印, 关闭 …) are ordinary
-   * words, so it runs on any line with a keyword.
+   * no chrome. A row of buttons is the exception (`buttons`).
    */
   keywords: readonly string[];
+  /**
+   * A row of buttons with white space between them (the share bar): its other buttons (打印,
+   * 关闭 …) are ordinary words, so it runs on any line that holds some pattern's keyword and such
+   * a gap, not only on lines with its own keywords.
+   */
+  buttons?: boolean;
   example: string;
 }
 
@@ -52,6 +57,7 @@ export const CHROME_PATTERNS: readonly ChromePattern[] = [
     name: 'share_bar',
     pattern: new RegExp(`(?<=^|\\s)(?:(?:${SHARE_WORDS})(?:\\s+|$)){3,}`, 'gu'),
     keywords: ['微信', '微博', 'QQ'],
+    buttons: true,
     example: '微信 微博 QQ空间 全真版 文字版 文件下载',
   },
   {

@@ -49,8 +49,11 @@ interface Compiled {
   needs: readonly (readonly Uint16Array[])[];
 }
 
+/** What may follow a figure's digits before its unit: a magnitude, then "more than". */
+const FIGURE_MAGNITUDES = ['万', '亿'];
+const FIGURE_MORE = ['多', '余'];
 const FIGURE_CORE =
-  '(?:约|近|超过|超|逾)?\\s*\\d+(?:,\\d{3})*(?:\\.\\d+)?\\s*(?:万|亿)?\\s*(?:多|余)?\\s*';
+  `(?:约|近|超过|超|逾)?\\s*\\d+(?:,\\d{3})*(?:\\.\\d+)?\\s*(?:${FIGURE_MAGNITUDES.join('|')})?\\s*(?:${FIGURE_MORE.join('|')})?\\s*`;
 const PLACEHOLDERS: Record<string, string> = {
   '{SEP}': '[为共计达有是:：\\s]*',
   '{GAP}': '[^\\d,，;；。]{0,30}?',
@@ -259,7 +262,7 @@ let slots = 0;
 
 for (let c = 0; c < 0x10000; c++) if (isTrimSpace(c)) CHAR_INFO[c] = IN_FIGURE;
 for (const ch of '0123456789') CHAR_INFO[ch.charCodeAt(0)] = DIGIT | IN_FIGURE;
-for (const ch of ',.万亿多余') CHAR_INFO[ch.charCodeAt(0)] = IN_FIGURE;
+for (const ch of [',', '.', ...FIGURE_MAGNITUDES, ...FIGURE_MORE]) CHAR_INFO[ch.charCodeAt(0)] = IN_FIGURE;
 COMPILED.forEach((c, i) => {
   if (c.figure) for (const unit of c.spec.units ?? []) CHAR_INFO[unit.charCodeAt(0)] |= UNIT_START;
   if (UNANCHORED[i]) return;

@@ -6,11 +6,8 @@
  */
 import { CHROME_KEY_CHARACTERS, CHROME_PATTERNS } from '../catalogue/chrome.ts';
 
-/**
- * The catalogue's patterns, each with its bit (up to 32 patterns), and whether it is the share
- * bar (which runs on any line with a keyword and a gap between buttons).
- */
-const GATES = CHROME_PATTERNS.map((p, i) => ({ ...p, bit: 2 ** i, shareBar: p.name === 'share_bar' }));
+/** The catalogue's patterns, each with its bit (up to 32 patterns). */
+const GATES = CHROME_PATTERNS.map((p, i) => ({ ...p, bit: 2 ** i }));
 
 function keyOf(word: string): string {
   return [...word].find((ch) => CHROME_KEY_CHARACTERS.includes(ch)) ?? word[0]!;
@@ -72,8 +69,8 @@ export function blankChromeLine(line: string): string {
   if (hinted === 0) return line;
   const gap = hasButtonGap(line);
   let out = line;
-  for (const { pattern, toLineEnd, bit, shareBar } of GATES) {
-    if (!(shareBar ? gap : (hinted & bit) !== 0)) continue;
+  for (const { pattern, toLineEnd, bit, buttons } of GATES) {
+    if (!(buttons ? gap : (hinted & bit) !== 0)) continue;
     pattern.lastIndex = 0;
     if (toLineEnd) {
       const m = pattern.exec(out);

@@ -351,8 +351,9 @@ function countText(text: string): Census | ReadFailure {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0) return fail('binary_file', 'text contains NUL characters (binary data)');
-    // Tab, line feed, vertical tab, form feed and carriage return are ordinary in text.
-    if ((c < 0x20 && (c < 0x09 || c > 0x0d)) || (c >= 0x7f && c <= 0x9f)) control++;
+    // The bytes' rule (tab … carriage return are ordinary), and the C1 controls U+0080–U+009F.
+    if (c < 0x80) control += CONTROL_BYTES[c];
+    else if (c <= 0x9f) control++;
     else if (c === 0xfffd) bad++;
   }
   return { controls: control, replacements: bad };

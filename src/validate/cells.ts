@@ -51,15 +51,19 @@ export const APPLICANT_SLOTS_ONLY: readonly number[] = APPLICANT_COLUMNS.map((a)
  * `keep` narrows (the views' narrative index keeps the 总计 column only).
  */
 export function indexCells(facts: readonly Fact[], keep?: (f: Fact) => boolean): CellIndex {
-  return indexWhere(facts, null, null, keep);
-}
-
-/**
- * Index the facts of one report and source straight from all its facts (no filtered copy).
- * `keep` narrows further.
- */
-export function indexSource(facts: readonly Fact[], reportId: string, source: Fact['source'], keep?: (f: Fact) => boolean): CellIndex {
-  return indexWhere(facts, reportId, source, keep);
+  const cells: CellIndex = new Map();
+  // A matrix states a metric's columns one after another: the row of the previous fact is
+  // reused, so the metric is looked up once per row rather than once per cell.
+  let lastMetric: string | null = null;
+  let row: CellRow = [];
+  for (const fact of facts) {
+    if (keep && !keep(fact)) continue;
+    const slot = slotOf(fact.applicant);
+    if (slot === undefined) continue; // not a column of the matrix: nothing looks it up
+    if (fact.metric !== lastMetric) row = rowOf(cells, (lastMetric = fact.metric), fact);
+    place(row, slot, fact);
+  }
+  return cells;
 }
 
 /**
@@ -95,23 +99,6 @@ export function indexReport(facts: readonly Fact[], reportId: string): ReportCel
     place(row, slot, fact);
   }
   return { table, narrative, hasBlank };
-}
-
-function indexWhere(facts: readonly Fact[], reportId: string | null, source: Fact['source'] | null, keep?: (f: Fact) => boolean): CellIndex {
-  const cells: CellIndex = new Map();
-  // A matrix states a metric's columns one after another: the row of the previous fact is
-  // reused, so the metric is looked up once per row rather than once per cell.
-  let lastMetric: string | null = null;
-  let row: CellRow = [];
-  for (const fact of facts) {
-    if (source !== null && (fact.source !== source || fact.report_id !== reportId)) continue;
-    if (keep && !keep(fact)) continue;
-    const slot = slotOf(fact.applicant);
-    if (slot === undefined) continue; // not a column of the matrix: nothing looks it up
-    if (fact.metric !== lastMetric) row = rowOf(cells, (lastMetric = fact.metric), fact);
-    place(row, slot, fact);
-  }
-  return cells;
 }
 
 /** A metric's row, made on its first fact: a matrix row gets every slot, a 2008-style row one. */

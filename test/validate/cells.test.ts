@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICANT_SLOTS, indexCells, indexSource, lookupIn, slotOf } from '../../src/validate/cells.ts';
+import { APPLICANT_SLOTS, indexCells, indexReport, lookupIn, slotOf } from '../../src/validate/cells.ts';
 import { fact, matrixRow, prose } from './fixtures.ts';
 
 describe('cell index', () => {
@@ -30,7 +30,7 @@ describe('cell index', () => {
     expect(get('requests.carried_over')).toBeUndefined();
   });
 
-  it('indexes one report and source straight from a mixed list, a metric met again later included', () => {
+  it('indexes one report straight from a mixed list: table cells (a metric met again later included), prose in order, blanks noted', () => {
     const facts = [
       fact('proactive.total', 3, { line: 1 }),
       prose('proactive.total', 4),
@@ -38,12 +38,19 @@ describe('cell index', () => {
       fact('requests.received', null, { line: 2 }),
       fact('proactive.channel.website', 2, { line: 3 }),
       fact('requests.received', 6, { line: 4 }),
+      prose('requests.received', 6),
     ];
-    const table = indexSource(facts, 'r1', 'table');
-    expect([...table.keys()]).toEqual(['proactive.total', 'requests.received', 'proactive.channel.website']);
-    expect(lookupIn(table)('requests.received')).toMatchObject({ value: 6, line: 4 });
-    expect(lookupIn(table)('proactive.total')?.value).toBe(3);
-    expect(lookupIn(indexSource(facts, 'r1', 'narrative'))('proactive.total')?.value).toBe(4);
-    expect(indexSource(facts, 'r2', 'table').get('proactive.total')?.[0]?.value).toBe(5);
+    const r1 = indexReport(facts, 'r1');
+    expect([...r1.table.keys()]).toEqual(['proactive.total', 'requests.received', 'proactive.channel.website']);
+    expect(lookupIn(r1.table)('requests.received')).toMatchObject({ value: 6, line: 4 });
+    expect(lookupIn(r1.table)('proactive.total')?.value).toBe(3);
+    expect(r1.narrative.map((f) => [f.metric, f.value])).toEqual([
+      ['proactive.total', 4],
+      ['requests.received', 6],
+    ]);
+    expect(r1.hasBlank).toBe(true);
+    const r2 = indexReport(facts, 'r2');
+    expect(r2.table.get('proactive.total')?.[0]?.value).toBe(5);
+    expect(r2).toMatchObject({ narrative: [], hasBlank: false });
   });
 });
