@@ -41,6 +41,26 @@ export const MATRIX_ROWS: MatrixEntry[] = [
   { key: 'requests.carried_to_next', labels: ['结转下年度继续办理'] },
 ];
 
+/**
+ * Words that tell where the 2019 template's tables and sections start, as the table reader meets
+ * them row by row (whitespace ignored; a marker never spans two cells).
+ */
+export const SECTION_WORDS = {
+  /** A row holding it starts the 第二十条 (proactive disclosure) table. */
+  art20: '第二十条',
+  /** The first cell of that table's header row; a header cell saying 万元 puts its column in 万元. */
+  art20Header: '信息内容',
+  art20InWan: '万元',
+  /** A row holding it, or a label holding the matrix's first row's words, starts the request matrix. */
+  matrix: '申请人情况',
+  matrixFirstRow: '本年新收',
+  /** The matrix's "other handling" group of outcome rows. */
+  otherHandling: '其他处理',
+  /** A row holding both starts the appeals table. */
+  reconsideration: '行政复议',
+  litigation: '行政诉讼',
+} as const;
+
 /** Group rows of the matrix that carry no figure of their own. */
 export const MATRIX_HEADERS: string[] = ['^申请人情况', '^本年度办理结果$', '^不予公开$', '^无法提供$', '^不予处理$', '^自然人', '^法人或其他组织'];
 

@@ -3,6 +3,7 @@
  */
 import { IDENTITY_RULES } from '../catalogue/identities.ts';
 import { interned } from '../interned.ts';
+import { hasCjk } from '../layout/lines.ts';
 import { HEADERS_2008, METRICS_2008, RELATIVE_2008 } from '../catalogue/metrics2008.ts';
 import { EXPECTED_UNITS, NO_UNIT, UNITS, VALUE_COLUMN_HEADERS } from '../catalogue/units.ts';
 import type { Cell, Fact, Row, TableBlock } from '../types.ts';
@@ -488,18 +489,9 @@ function unmerged(rows: Row[]): Row[] {
   return out ?? rows;
 }
 
-/** True when the text holds a CJK ideograph (U+4E00–U+9FFF): figures and blanks do not. */
-function hasHan(text: string): boolean {
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 0x4e00 && c <= 0x9fff) return true;
-  }
-  return false;
-}
-
 /** A section header or a row of its own (sub-rows named only by their parent do not count). */
 function isRowLabel(text: string): boolean {
-  if (!hasHan(text) || UNITS.includes(text)) return false;
+  if (!hasCjk(text) || UNITS.includes(text)) return false;
   const { core, section } = rowLabel(text);
   return !!core && (section || matchTopRow(core) !== undefined);
 }

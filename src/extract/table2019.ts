@@ -11,6 +11,7 @@ import {
   ART20_SUBJECTS,
   MATRIX_HEADERS,
   MATRIX_ROWS,
+  SECTION_WORDS,
 } from '../catalogue/metrics2019.ts';
 import { IDENTITY_RULES } from '../catalogue/identities.ts';
 import { interned } from '../interned.ts';
@@ -101,10 +102,10 @@ const LITIGATION_MARK = 8;
 
 /** The section marker phrases with their bits. */
 const MARKS: ReadonlyArray<readonly [string, number]> = [
-  ['第二十条', ART20_MARK],
-  ['申请人情况', MATRIX_MARK],
-  ['行政复议', RECONSIDERATION_MARK],
-  ['行政诉讼', LITIGATION_MARK],
+  [SECTION_WORDS.art20, ART20_MARK],
+  [SECTION_WORDS.matrix, MATRIX_MARK],
+  [SECTION_WORDS.reconsideration, RECONSIDERATION_MARK],
+  [SECTION_WORDS.litigation, LITIGATION_MARK],
 ];
 
 /** The marker bits of a cell's text (read once per text: see cellInfo). */
@@ -258,15 +259,15 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         mode = 'art20';
         continue;
       }
-      if (cores[0] === '信息内容') {
+      if (cores[0] === SECTION_WORDS.art20Header) {
         mode = 'art20';
         measures = row.cells.slice(1).map((c) => {
           const m = art20Measure(labelCore(c.text));
-          return m && (/万元/.test(c.text) ? ART20_COLUMNS_IN_WAN : ART20_COLUMNS).get(m.measure);
+          return m && (c.text.includes(SECTION_WORDS.art20InWan) ? ART20_COLUMNS_IN_WAN : ART20_COLUMNS).get(m.measure);
         });
         continue;
       }
-      if (marks & MATRIX_MARK || cores.some((c) => c.includes('本年新收'))) mode = 'matrix';
+      if (marks & MATRIX_MARK || cores.some((c) => c.includes(SECTION_WORDS.matrixFirstRow))) mode = 'matrix';
       if ((marks & RECONSIDERATION_MARK) && (marks & LITIGATION_MARK)) mode = 'appeals';
 
       if (mode === 'art20') {
@@ -311,7 +312,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
       }
 
       if (mode === 'matrix') {
-        if (cores.includes('其他处理')) group = 'requests.outcome.other';
+        if (cores.includes(SECTION_WORDS.otherHandling)) group = 'requests.outcome.other';
         const entry = matchMatrix(cores, group);
         // Header and group rows have no values; a catalogue row left wholly blank is stated as
         // blank (null facts), not dropped.
