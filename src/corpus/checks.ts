@@ -64,10 +64,6 @@ export class CorpusLedger {
   private part = new Uint32Array(START);
   private readonly parts = new Map<string, number>();
 
-  get size(): number {
-    return this.n;
-  }
-
   /** The next entry of the cache index. */
   add(e: LedgerEntry): void {
     if (this.n === this.year.length) this.grow();
