@@ -138,8 +138,8 @@ for (const n of sizes) {
     reports_per_cpu_s: r.files / cpuSec,
     mb_per_s: r.bytes / 1e6 / secs,
     mb_per_s_per_core: r.bytes / 1e6 / secs / r.workers,
-    // The kernel's high-water mark (the loader's 250 ms samples can miss a short peak).
-    peak_rss_mb: Math.max(r.maxRssBytes, r.peakRssBytes) / 1e6,
+    // The kernel's high-water mark where there is one (the loader's 250 ms samples can miss a short peak).
+    peak_rss_mb: r.maxRssBytes / 1e6,
     peak_rss_sampled_mb: r.peakRssBytes / 1e6,
     ...halves(r),
     io_floor_s: floor.ms / 1000,

@@ -3,6 +3,7 @@
  * extract; no validation). What `loadReports` does per file and what each corpus worker runs; kept
  * apart from load.ts so a worker does not load the table builders (and Arquero) it never uses.
  */
+import { fnv1a } from './fnv.ts';
 import { type DocLimits, type ReportResult, failedReport, processDoc } from './extract/document.ts';
 import { formatOf, readSourceAsync } from './read/index.ts';
 import type { Source } from './types.ts';
@@ -29,7 +30,5 @@ export async function readAndProcess(
 
 /** Unreadable files have no content hash: derive a stable id from the path instead. */
 export function fallbackId(file: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193) >>> 0;
-  return `nofile-${h.toString(16).padStart(8, '0')}`;
+  return `nofile-${fnv1a(file).toString(16).padStart(8, '0')}`;
 }

@@ -6,6 +6,7 @@
  */
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { fnv1a } from '../fnv.ts';
 import type { ReportSummary } from './worker.ts';
 
 export const CACHE_FILE = '_corpus.jsonl';
@@ -41,16 +42,9 @@ export interface PreviousIndex {
   close(): void;
 }
 
-/** FNV-1a of a string's UTF-16 code units: mixes the file path into the content-hash key. */
-function fnv(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** 64-bit key of (content hash, file); the entry read back is always compared in full. */
+/** 64-bit key of (content hash, file: mixed in by FNV-1a); the entry read back is always compared in full. */
 function keyOf(hash: string, file: string): [number, number] {
-  return [(parseInt(hash.slice(0, 8), 16) ^ fnv(file)) >>> 0, parseInt(hash.slice(8, 16), 16) >>> 0];
+  return [(parseInt(hash.slice(0, 8), 16) ^ fnv1a(file)) >>> 0, parseInt(hash.slice(8, 16), 16) >>> 0];
 }
 
 export function readCache(out: string): Cache | null {
@@ -149,7 +143,8 @@ export interface EntryReader {
 
 /**
  * Open the committed index of `out` for reading entries back by place: one pass notes where each
- * line starts (12 bytes per entry), then each entry asked for is read and parsed alone.
+ * line starts (12 bytes per entry, nothing decoded), then each entry asked for is read and parsed
+ * alone.
  */
 export function openEntries(out: string): EntryReader {
   const fd = openSync(path.join(out, CACHE_FILE), 'r');
@@ -157,14 +152,14 @@ export function openEntries(out: string): EntryReader {
   let lengths = new Uint32Array(1024);
   let n = -1; // the header line is not an entry
   try {
-    for (const [, offset, length] of linesOf(fd)) {
+    for (const [, start, end, offset] of spansOf(fd)) {
       if (n >= 0) {
         if (n === offsets.length) {
           offsets = grow(offsets, new Float64Array(n * 2));
           lengths = grow(lengths, new Uint32Array(n * 2));
         }
         offsets[n] = offset;
-        lengths[n] = length;
+        lengths[n] = end - start;
       }
       n++;
     }
@@ -192,6 +187,14 @@ function readEntry(fd: number, offset: number, length: number): ReportSummary {
 
 /** Non-empty lines of a file, read 4 MB at a time: [text, byte offset, byte length]. */
 function* linesOf(fd: number): Generator<[string, number, number]> {
+  for (const [buf, start, end, offset] of spansOf(fd)) yield [buf.toString('utf8', start, end), offset, end - start];
+}
+
+/**
+ * Non-empty lines of a file, undecoded, read 4 MB at a time: each as `buf[start, end)` (valid
+ * until the next line) and its byte offset in the file.
+ */
+function* spansOf(fd: number): Generator<[buf: Buffer, start: number, end: number, offset: number]> {
   const chunk = Buffer.allocUnsafe(1 << 22);
   let carry = Buffer.alloc(0);
   let at = 0; // file offset of buf[0]
@@ -202,7 +205,7 @@ function* linesOf(fd: number): Generator<[string, number, number]> {
     const buf = n ? Buffer.concat([carry, chunk.subarray(0, n)]) : Buffer.concat([carry, Buffer.from('\n')]);
     let start = 0;
     for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
-      if (nl > start) yield [buf.toString('utf8', start, nl), at + start, nl - start];
+      if (nl > start) yield [buf, start, nl, at + start];
       start = nl + 1;
     }
     if (!n) return;

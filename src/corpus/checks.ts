@@ -2,7 +2,7 @@
  * The corpus-level checks (duplicate agency-years, the carry-over chain between years), kept as
  * the reports arrive. Each report's cache entry (this run's and reused ones) carries what the
  * checks need: agency, year and its two carry-over cells. The ledger keeps of it only fixed-size
- * numbers — a 64-bit key of the agency, the year, the cells — about 45 bytes per report, so the
+ * numbers — a 64-bit key of the agency, the year, the cells' values — about 37 bytes per report, so the
  * main thread's memory stays flat on a national corpus. At the end it finds the candidate
  * groups and pairs from those numbers, reads just their entries back from the committed cache
  * index, and builds the findings with the same builders as `validateCorpus`, so the messages are
@@ -12,40 +12,35 @@
 import { existsSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../types.ts';
-import { carryMismatch, duplicateFindings, type CarryCell, type CorpusReport } from '../validate/corpus.ts';
+import { fnv1a } from '../fnv.ts';
+import { carryMismatch, duplicateFindings, type CorpusReport } from '../validate/corpus.ts';
 import { type EntryReader, openEntries } from './cache.ts';
 import { openPartStream, type PartStream } from './parquet.ts';
-import { CORPUS_PART_PREFIX, DATASET_TABLES, partFiles, partitionDir } from './schema.ts';
+import { CORPUS_PART_PREFIX, DATASET_TABLES, partFiles, partitionDir, runTag } from './schema.ts';
 import type { ReportSummary } from './worker.ts';
 
 /** What the ledger needs of a cache entry. */
-export type LedgerEntry = Pick<ReportSummary, 'agency' | 'year' | 'part' | 'toNext' | 'over'>;
+type LedgerEntry = Pick<ReportSummary, 'agency' | 'year' | 'part' | 'toNext' | 'over'>;
 
-/** An entry of a candidate: its place in the committed index, and its carry cells. */
-export interface CandidateEntry {
-  ordinal: number;
-  toNext: CarryCell;
-  over: CarryCell;
-}
-
-/** Copies of one agency key and year, or consecutive-year pairs of one key whose cells differ. */
-export type Candidate = { duplicate: CandidateEntry[] } | { carry: Array<[before: CandidateEntry, next: CandidateEntry]> };
+/**
+ * Copies of one agency key and year, or consecutive-year (before, next) pairs of one key whose
+ * carry cells differ: entries by their place in the committed index.
+ */
+type Candidate = { duplicate: number[] } | { carry: Array<[before: number, next: number]> };
 
 const NONE = -1;
 const START = 1024;
 /** Findings per Parquet row group (pending over all years). */
 const GROUP_ROWS = 20_000;
 
-/** Two independent 32-bit FNV-1a hashes of the agency: its 64-bit key. */
+/**
+ * The agency's 64-bit key: FNV-1a, and a second 32-bit multiply-xorshift hash with other
+ * constants, so that two agencies share a key only by a 1 in 2^64 chance.
+ */
 function agencyKey(agency: string): [number, number] {
-  let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < agency.length; i++) {
-    const c = agency.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-  }
-  return [a >>> 0, b >>> 0];
+  for (let i = 0; i < agency.length; i++) b = Math.imul(b ^ agency.charCodeAt(i), 0x5bd1e995) ^ (b >>> 15);
+  return [fnv1a(agency), b >>> 0];
 }
 
 export class CorpusLedger {
@@ -55,10 +50,9 @@ export class CorpusLedger {
   private lo = new Uint32Array(START);
   /** The year, NONE when the agency or the year is unknown (the checks skip the report). */
   private year = new Int32Array(START);
+  /** The carry cells' values (their lines are read back with the entry). */
   private toNext = new Float64Array(START);
-  private toNextLine = new Int32Array(START);
   private over = new Float64Array(START);
-  private overLine = new Int32Array(START);
   /** Bit 1: has a carried_to_next cell; 2: a carried_over cell; 4: dropped (its part was lost). */
   private flags = new Uint8Array(START);
   private part = new Uint32Array(START);
@@ -78,12 +72,10 @@ export class CorpusLedger {
       if (e.toNext) {
         flags |= 1;
         this.toNext[i] = e.toNext.value;
-        this.toNextLine[i] = e.toNext.line ?? NONE;
       }
       if (e.over) {
         flags |= 2;
         this.over[i] = e.over.value;
-        this.overLine[i] = e.over.line ?? NONE;
       }
     } else this.year[i] = NONE;
     this.flags[i] = flags;
@@ -107,16 +99,16 @@ export class CorpusLedger {
    */
   *candidates(): Generator<Candidate> {
     const ordinal = new Int32Array(this.n);
-    let known = 0;
+    const known = new Int32Array(this.n);
+    let count = 0;
     for (let i = 0, k = 0; i < this.n; i++) {
-      ordinal[i] = this.flags[i] & 4 ? NONE : k++;
-      if (!(this.flags[i] & 4) && this.year[i] !== NONE) known++;
+      if (this.flags[i] & 4) continue;
+      ordinal[i] = k++;
+      if (this.year[i] !== NONE) known[count++] = i;
     }
-    const live = new Int32Array(known);
-    for (let i = 0, k = 0; i < this.n; i++) if (!(this.flags[i] & 4) && this.year[i] !== NONE) live[k++] = i;
     const { hi, lo, year, flags } = this;
-    live.sort((a, b) => hi[a] - hi[b] || lo[a] - lo[b] || year[a] - year[b] || a - b);
-    const entry = (i: number): CandidateEntry => ({ ordinal: ordinal[i], toNext: this.cell(this.toNext[i], this.toNextLine[i]), over: this.cell(this.over[i], this.overLine[i]) });
+    const live = known.subarray(0, count).sort((a, b) => hi[a] - hi[b] || lo[a] - lo[b] || year[a] - year[b] || a - b);
+    const entry = (i: number): number => ordinal[i];
     const sameKey = (a: number, b: number) => hi[a] === hi[b] && lo[a] === lo[b];
     let prevStart = -1;
     let prevEnd = -1;
@@ -125,7 +117,7 @@ export class CorpusLedger {
       while (e < live.length && sameKey(live[e], live[s]) && year[live[e]] === year[live[s]]) e++;
       if (e - s > 1) yield { duplicate: Array.from(live.subarray(s, e), entry) };
       if (prevStart >= 0 && sameKey(live[prevStart], live[s]) && year[live[prevStart]] + 1 === year[live[s]]) {
-        const carry: Array<[CandidateEntry, CandidateEntry]> = [];
+        const carry: Array<[number, number]> = [];
         for (let x = prevStart; x < prevEnd; x++) {
           const b = live[x];
           if (!(flags[b] & 1)) continue;
@@ -139,10 +131,6 @@ export class CorpusLedger {
     }
   }
 
-  private cell(value: number, line: number): CarryCell {
-    return { value, line: line === NONE ? null : line };
-  }
-
   private grow(): void {
     const cap = this.year.length * 2;
     const more = <T extends Uint32Array | Int32Array | Float64Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
@@ -150,9 +138,7 @@ export class CorpusLedger {
     this.lo = more(this.lo, new Uint32Array(cap));
     this.year = more(this.year, new Int32Array(cap));
     this.toNext = more(this.toNext, new Float64Array(cap));
-    this.toNextLine = more(this.toNextLine, new Int32Array(cap));
     this.over = more(this.over, new Float64Array(cap));
-    this.overLine = more(this.overLine, new Int32Array(cap));
     this.flags = more(this.flags, new Uint8Array(cap));
     this.part = more(this.part, new Uint32Array(cap));
   }
@@ -162,20 +148,18 @@ export class CorpusLedger {
  * The findings of the corpus checks over a ledger whose cache index is committed in `out`, a
  * candidate at a time (only its entries are read back), each with the year it belongs to.
  */
-export function* corpusFindings(ledger: CorpusLedger, out: string): Generator<{ year: number; finding: Finding }> {
+function* corpusFindings(ledger: CorpusLedger, out: string): Generator<{ year: number; finding: Finding }> {
   let entries: EntryReader | null = null;
   try {
     for (const candidate of ledger.candidates()) {
       entries ??= openEntries(out);
-      const reportOf = (c: CandidateEntry): CorpusReport => {
-        const e = entries!.at(c.ordinal);
-        return { report_id: e.report_id, file: e.file, agency: e.agency!, year: e.year! };
-      };
+      const entryAt = (ordinal: number) => entries!.at(ordinal);
+      const reportOf = (e: ReportSummary): CorpusReport => ({ report_id: e.report_id, file: e.file, agency: e.agency!, year: e.year! });
       if ('duplicate' in candidate) {
         // The copies of one agency-year (a key two agencies share splits here).
         const byAgency = new Map<string, CorpusReport[]>();
-        for (const c of candidate.duplicate) {
-          const r = reportOf(c);
+        for (const ordinal of candidate.duplicate) {
+          const r = reportOf(entryAt(ordinal));
           const list = byAgency.get(r.agency);
           if (list) list.push(r);
           else byAgency.set(r.agency, [r]);
@@ -187,7 +171,8 @@ export function* corpusFindings(ledger: CorpusLedger, out: string): Generator<{ 
       }
       // Pairs of one agency (not only one key), in file order.
       const pairs = candidate.carry
-        .map(([b, n]) => ({ before: reportOf(b), next: reportOf(n), toNext: b.toNext, over: n.over }))
+        .map(([b, n]) => [entryAt(b), entryAt(n)] as const)
+        .map(([b, n]) => ({ before: reportOf(b), next: reportOf(n), toNext: b.toNext!, over: n.over! }))
         .filter((p) => p.before.agency === p.next.agency)
         .sort((x, y) => byName(x.before.file, y.before.file) || byName(x.next.file, y.next.file));
       for (const p of pairs) {
@@ -218,7 +203,7 @@ export function checkCorpus(ledger: CorpusLedger, out: string, run: number): num
   let pending = 0;
   const flushYear = (dir: string, y: Year) => {
     if (!y.rows.length) return;
-    y.stream ??= openPartStream(path.join(out, 'findings', dir, `${CORPUS_PART_PREFIX}r${String(run).padStart(3, '0')}.parquet`), DATASET_TABLES.findings);
+    y.stream ??= openPartStream(path.join(out, 'findings', dir, `${CORPUS_PART_PREFIX}${runTag(run)}.parquet`), DATASET_TABLES.findings);
     y.stream.append(y.rows as unknown as Array<Record<string, unknown>>);
     pending -= y.rows.length;
     y.rows = [];

@@ -3,10 +3,10 @@
  * gathered values (./gather.ts): a dictionary page when the dictionary pays for itself, then
  * one data page (V2), snappy-compressed. hyparquet-writer's general path (nested levels,
  * per-value size estimates, page splitting, sampling) spent most of the Parquet time on work a
- * flat column never needs. Its footer encoder is reused; the page headers (./pageheader.ts),
- * the RLE/bit-packed hybrid and snappy encoders (./encodings.ts) write its layout straight into
- * reused byte arrays, as its object-walking Thrift writer and byte-at-a-time ByteWriter calls
- * were a third of the remaining time.
+ * flat column never needs (its footer encoder is still used, by ./parquet.ts). The page headers
+ * (./pageheader.ts), the RLE/bit-packed hybrid and snappy encoders (./encodings.ts) write its
+ * layout straight into reused byte arrays, as its object-walking Thrift writer and
+ * byte-at-a-time ByteWriter calls were a third of the remaining time.
  */
 import type { ColumnChunk, Encoding, ParquetType } from 'hyparquet';
 import type { ChunkStatistics } from 'hyparquet-writer/src/types.js';

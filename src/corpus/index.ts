@@ -25,7 +25,7 @@ import { rewritePart } from './parquet.ts';
 import { defaultWorkers, largeFileBytes, largeHeapMb, WorkerPool } from './pool.ts';
 import { fallbackId, type WorkItem } from './process.ts';
 import { formatProgress, type Progress } from './progress.ts';
-import { CORPUS_PART_PREFIX, DATASET_TABLES, partFiles, TABLE_NAMES } from './schema.ts';
+import { CORPUS_PART_PREFIX, DATASET_TABLES, partFiles, runTag, TABLE_NAMES } from './schema.ts';
 import type { Source } from '../types.ts';
 import type { ReportSummary } from './worker.ts';
 
@@ -208,7 +208,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   const pool = new WorkerPool({
     entry,
     config: { out, partRows: options.partRows ?? 500_000, rowGroupRows: options.rowGroupRows ?? 50_000, views: options.views !== false },
-    tag: `r${String(run).padStart(3, '0')}`,
+    tag: runTag(run),
     workers: nWorkers,
     heapMb,
     largeHeapMb: largeHeap,

@@ -19,7 +19,7 @@ import { TABLE_NAMES } from './schema.ts';
 type Table = ReturnType<typeof aq.table>;
 
 /** The read_parquet expression of a dataset table. */
-export function parquetSource(dir: string, table: string): string {
+function parquetSource(dir: string, table: string): string {
   const glob = path.join(path.resolve(dir), table, '**', '*.parquet').split("'").join("''");
   return `read_parquet('${glob}', hive_partitioning = true, union_by_name = true)`;
 }

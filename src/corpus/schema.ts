@@ -51,6 +51,9 @@ export function partitionDir(year: number | null): string {
 /** The prefix of the corpus findings' part files (one per year and run, src/corpus/checks.ts). */
 export const CORPUS_PART_PREFIX = 'corpus-';
 
+/** A run's tag in part names (`r003`): parts of a new run never overwrite an earlier run's. */
+export const runTag = (run: number): string => `r${String(run).padStart(3, '0')}`;
+
 /** A Parquet file of a dataset: its table, its part (`year=…/part-…`, no extension) and path. */
 export interface PartFile {
   table: DatasetTable;

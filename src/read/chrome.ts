@@ -9,8 +9,14 @@ import { CHROME_KEY_CHARACTERS, CHROME_PATTERNS } from '../catalogue/chrome.ts';
 /** The catalogue's patterns, each with its bit (up to 32 patterns). */
 const GATES = CHROME_PATTERNS.map((p, i) => ({ ...p, bit: 2 ** i }));
 
+/**
+ * A keyword's key character. A keyword without one would never be looked for (the read stage
+ * flags lines by these characters), so the catalogue is refused at load.
+ */
 function keyOf(word: string): string {
-  return [...word].find((ch) => CHROME_KEY_CHARACTERS.includes(ch)) ?? word[0]!;
+  const key = [...word].find((ch) => CHROME_KEY_CHARACTERS.includes(ch));
+  if (key === undefined) throw new Error(`chrome keyword ${JSON.stringify(word)} has none of CHROME_KEY_CHARACTERS (src/catalogue/chrome.ts)`);
+  return key;
 }
 
 /** Every keyword of every pattern, with its pattern's bit and its key character. */

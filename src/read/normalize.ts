@@ -10,7 +10,6 @@ import { simplifyDoc, traditionalMarks } from './traditional.ts';
 import { scratchUnits, unitsToString } from './units.ts';
 
 /** Traditional → Simplified lives in simplify.ts; exported here too, where it always was. */
-export { toSimplified } from './simplify.ts';
 
 /**
  * Single-character folds beyond the generic full-width block (U+FF01–U+FF5E → ASCII), which
@@ -171,16 +170,10 @@ const INLINE = 4; // '[': every inline marker starts with one
 const SERIES = 8; // a character of a chart series hint word
 const FOLDS = 16; // the character folds (FOLD_TABLE)
 
-/**
- * The first character of each word of the series hint, in both cases when it ignores case: a
- * line without any of them cannot match it. Undefined (every line is a candidate) unless the
- * hint is a plain alternation of words without Unicode case folding (ſ matches s under /iu).
- */
-function seriesKeyCharacters(): string | undefined {
-  const { source, flags } = CHART_RESIDUE.hint;
-  if (!/^[\p{L}\p{N}]+(?:\|[\p{L}\p{N}]+)*$/u.test(source) || (flags.includes('i') && flags.includes('u'))) return undefined;
-  const firsts = source.split('|').map((word) => word[0]).join('');
-  return flags.includes('i') ? firsts.toLowerCase() + firsts.toUpperCase() : firsts;
+/** The first character of each series hint word, in both cases (the hint ignores case). */
+function seriesKeyCharacters(): string {
+  const firsts = CHART_RESIDUE.hintWords.map((word) => word[0]).join('');
+  return firsts.toLowerCase() + firsts.toUpperCase();
 }
 
 let unitTable: Uint32Array | undefined;
@@ -201,9 +194,7 @@ function getUnitTable(): Uint32Array {
   for (let unit = 0; unit < 0x10000; unit++) byUnit[unit] = traditional[unit] ? TRADITIONAL : 0;
   for (const ch of CHROME_KEY_CHARACTERS) byUnit[ch.charCodeAt(0)] |= CHROME;
   byUnit[0x5b] |= INLINE;
-  const seriesKeys = seriesKeyCharacters();
-  if (seriesKeys === undefined) for (let unit = 0; unit < 0x10000; unit++) byUnit[unit] |= SERIES;
-  else for (const ch of seriesKeys) byUnit[ch.charCodeAt(0)] |= SERIES;
+  for (const ch of seriesKeyCharacters()) byUnit[ch.charCodeAt(0)] |= SERIES;
   const table = new Uint32Array(0x10000);
   for (let code = 0; code < 0x10000; code++) {
     const folded = FOLD_TABLE[code];

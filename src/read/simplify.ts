@@ -21,8 +21,11 @@ function getConverters(): Convert[] {
   return converters;
 }
 
+/** The Han code unit ranges: CJK ideographs (Extension A on) and compatibility ideographs. */
+export const HAN_RANGES: ReadonlyArray<readonly [number, number]> = [[0x3400, 0x9fff], [0xf900, 0xfaff]];
+const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
 // Cheap pre-check: text without CJK ideographs needs no conversion.
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const HAN = new RegExp(`[${HAN_RANGES.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]`);
 
 /**
  * Convert Traditional characters (Taiwan and Hong Kong variants) to Simplified, keeping the
@@ -157,8 +160,6 @@ function simplifyAlone(locales: ReadonlyArray<Steps | undefined>, ch: string): s
   return out;
 }
 
-/** The Han code unit ranges (HAN's). */
-const HAN_RANGES: ReadonlyArray<readonly [number, number]> = [[0x3400, 0x9fff], [0xf900, 0xfaff]];
 const isHanUnit = (code: number): boolean => HAN_RANGES.some(([from, to]) => code >= from && code <= to);
 
 /**

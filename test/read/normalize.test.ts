@@ -10,8 +10,8 @@ import {
   blankInlineNoise,
   normalizeDoc,
   normalizeLine,
-  toSimplified,
 } from '../../src/read/normalize.ts';
+import { toSimplified } from '../../src/read/simplify.ts';
 
 const SEED_DIR = new URL('../../data/raw/', import.meta.url).pathname;
 

@@ -1,12 +1,12 @@
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { SHARED_CHARACTERS } from '../../src/catalogue/traditional.ts';
-import { changedAlone, toSimplified } from '../../src/read/simplify.ts';
+import { changedAlone, HAN_RANGES, toSimplified } from '../../src/read/simplify.ts';
 import { isTraditional, traditionalMarks } from '../../src/read/traditional.ts';
 
 /** Every Han code unit toSimplified's pre-check lets through. */
 const HAN: string[] = [];
-for (const [from, to] of [[0x3400, 0x9fff], [0xf900, 0xfaff]]) for (let c = from; c <= to; c++) HAN.push(String.fromCharCode(c));
+for (const [from, to] of HAN_RANGES) for (let c = from; c <= to; c++) HAN.push(String.fromCharCode(c));
 
 describe('changedAlone (the Traditional table read from OpenCC’s dictionaries)', () => {
   it('is exactly the Han characters toSimplified changes one by one (the converters themselves)', () => {
