@@ -10,7 +10,9 @@ import * as aq from 'arquero';
 import { XxgkError } from './errors.ts';
 import { DEFAULT_MAX_TABLE_ROWS, type DocLimits, type ReportResult } from './extract/document.ts';
 import { type Input as InputItem, iterateSources } from './read/inputs.ts';
-import { buildViews, factsTable, findingsTable, reportsTable } from './tables/build.ts';
+import { factsTable, findingsTable, reportsTable, viewTables } from './tables/build.ts';
+import { byReport, reportViewRows, type ViewRows } from './tables/views.ts';
+import { indexReport } from './validate/cells.ts';
 import type { Fact, Finding, ReportRow, Source } from './types.ts';
 import { validateCorpus } from './validate/corpus.ts';
 import { validateReport } from './validate/validate.ts';
@@ -88,13 +90,18 @@ function loadOne(source: Source, ids: Map<string, number>, limits: DocLimits = {
 export function assemble(results: ReportResult[]): LoadResult {
   const reports = results.map((r) => r.report);
   const facts = results.flatMap((r) => r.facts);
-  const findings: Finding[] = [];
-  for (const r of results) {
-    findings.push(...r.findings);
-    if (r.report.status !== 'failed') findings.push(...validateReport(r));
-  }
-  findings.push(...validateCorpus(reports, facts));
-  const views = buildViews({ reports, facts, findings });
+  // One index of each report's cells serves its validation and its views, as in the corpus worker.
+  const cells = results.map((r) => indexReport(r.facts, r.report.report_id));
+  const own = results.map((r, i) => (r.report.status === 'failed' ? r.findings : [...r.findings, ...validateReport(r, cells[i])]));
+  const corpus = validateCorpus(reports, facts);
+  const corpusOf = byReport(corpus);
+  const rows: ViewRows = { channels: [], requests: [], outcomes: [], appeals: [] };
+  results.forEach((r, i) => {
+    const more = corpusOf.get(r.report.report_id);
+    reportViewRows(r.report, cells[i], more ? [...own[i], ...more] : own[i], rows);
+  });
+  const findings: Finding[] = [...own.flat(), ...corpus];
+  const views = viewTables(rows);
   return {
     reports: reportsTable(reports),
     facts: factsTable(facts),

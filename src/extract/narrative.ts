@@ -10,7 +10,7 @@
 import type { Fact } from '../types.ts';
 import { isBlank, isTrimSpace } from '../layout/lines.ts';
 import { memoize } from '../memo.ts';
-import { parseNumber } from './numbers.ts';
+import { MAGNITUDES, MORE_THAN, parseNumber } from './numbers.ts';
 import {
   NARRATIVE_DERIVATIONS,
   NARRATIVE_DISQUALIFIERS,
@@ -49,11 +49,9 @@ interface Compiled {
   needs: readonly (readonly Uint16Array[])[];
 }
 
-/** What may follow a figure's digits before its unit: a magnitude, then "more than". */
-const FIGURE_MAGNITUDES = ['万', '亿'];
-const FIGURE_MORE = ['多', '余'];
+/** A figure before its unit, in parseNumber's grammar (MAGNITUDES, MORE_THAN). */
 const FIGURE_CORE =
-  `(?:约|近|超过|超|逾)?\\s*\\d+(?:,\\d{3})*(?:\\.\\d+)?\\s*(?:${FIGURE_MAGNITUDES.join('|')})?\\s*(?:${FIGURE_MORE.join('|')})?\\s*`;
+  `(?:约|近|超过|超|逾)?\\s*\\d+(?:,\\d{3})*(?:\\.\\d+)?\\s*(?:${MAGNITUDES.join('|')})?\\s*(?:${MORE_THAN.join('|')})?\\s*`;
 const PLACEHOLDERS: Record<string, string> = {
   '{SEP}': '[为共计达有是:：\\s]*',
   '{GAP}': '[^\\d,，;；。]{0,30}?',
@@ -67,7 +65,7 @@ function compile(spec: NarrativePattern): Compiled {
   if (spec.kind === 'figure') {
     // Longer units first so 万元 wins over 元.
     const units = [...(spec.units ?? [])].sort((a, b) => b.length - a.length).join('|');
-    src = src.split('{N}').join(`(?<fig>${FIGURE_CORE}(?:${units})(?:多|余|左右|以上)?)`);
+    src = src.split('{N}').join(`(?<fig>${FIGURE_CORE}(?:${units})(?:${MORE_THAN.join('|')}|左右|以上)?)`);
   }
   const onlyGroup = spec.kind === 'figure' && new RegExp(`${src}|`).exec('')!.length === 2;
   return {
@@ -262,7 +260,7 @@ let slots = 0;
 
 for (let c = 0; c < 0x10000; c++) if (isTrimSpace(c)) CHAR_INFO[c] = IN_FIGURE;
 for (const ch of '0123456789') CHAR_INFO[ch.charCodeAt(0)] = DIGIT | IN_FIGURE;
-for (const ch of [',', '.', ...FIGURE_MAGNITUDES, ...FIGURE_MORE]) CHAR_INFO[ch.charCodeAt(0)] = IN_FIGURE;
+for (const ch of [',', '.', ...MAGNITUDES, ...MORE_THAN]) CHAR_INFO[ch.charCodeAt(0)] = IN_FIGURE;
 COMPILED.forEach((c, i) => {
   if (c.figure) for (const unit of c.spec.units ?? []) CHAR_INFO[unit.charCodeAt(0)] |= UNIT_START;
   if (UNANCHORED[i]) return;
@@ -375,11 +373,14 @@ const ANY_NONE_PATTERN = anyOf(COMPILED.filter((c) => c.spec.kind === 'none'));
  */
 const LINE_SHORTCUT = !COMPILED.some((c) => c.spec.kind === 'none' && /(?<!\[)\^|(?<!\\)\$/.test(c.source));
 
+/** "Of which": a sentence opening with it breaks down the previous sentence's figure. */
+const QIZHONG = '其中';
+
 /** A sentence that starts with 其中 (after spaces), tested in place at the sentence start. */
 function opensWithQizhong(text: string, start: number): boolean {
   let i = start;
   while (i < text.length && isTrimSpace(text.charCodeAt(i))) i++; // \s is the set trim() removes
-  return text.charCodeAt(i) === 0x5176 && text.charCodeAt(i + 1) === 0x4e2d; // 其中
+  return text.startsWith(QIZHONG, i);
 }
 
 function isDigitAt(text: string, i: number): boolean {

@@ -18,8 +18,11 @@ const BLANKS = new Set(['', '—', '——', '-', '--', '/', '无', '空', '—�
 
 // Units as tables and prose write them; 万元 stays a unit, a bare 万 is a multiplier.
 const UNIT = '(?:万元|亿元|元|人次|条|件|次|篇|人|个|期|份|宗|项|起|场|家|批次|户|册|页|套|台)';
+/** What may follow a number's digits before its unit: a magnitude (a multiplier), then "more than". */
+export const MAGNITUDES = ['万', '亿'];
+export const MORE_THAN = ['多', '余'];
 const NUMBER_RE = new RegExp(
-  `^(约|近|超过|超|逾|共|达)?\\s*([+-])?\\s*(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(万|亿)?\\s*(多|余)?\\s*(${UNIT})?\\s*(多|余|左右|以上)?$`,
+  `^(约|近|超过|超|逾|共|达)?\\s*([+-])?\\s*(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(${MAGNITUDES.join('|')})?\\s*(${MORE_THAN.join('|')})?\\s*(${UNIT})?\\s*(${MORE_THAN.join('|')}|左右|以上)?$`,
 );
 
 const HAS_SPACE = /\s/;

@@ -87,7 +87,7 @@ function art20Columns(inWan: boolean): ReadonlyMap<string, Art20Column> {
     ART20_MEASURES.map(({ measure }) => {
       const keys: Record<string, string> = {};
       for (const { subject } of ART20_SUBJECTS) keys[subject] = interned(`art20.${subject}.${measure}`);
-      return [measure, { measure, unit: inWan ? '万元' : measure === 'amount' ? null : '件', keys }];
+      return [measure, { measure, unit: inWan ? SECTION_WORDS.art20InWan : measure === 'amount' ? null : '件', keys }];
     }),
   );
 }

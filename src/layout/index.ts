@@ -4,7 +4,7 @@
  */
 import type { Block, Cell, ProseBlock, Row, TableBlock } from '../types.ts';
 import { gluedRows, hasTemplateMarker, isGluedHeaderLine, isGluedRowLine, mayBeGluedCell, splitGluedCell } from './glued.ts';
-import { classifyLine, isTrimSpace, lastNonSpace, type LineClass, tabAt, trimmedSlice } from './lines.ts';
+import { classifyLine, lastNonSpace, type LineClass, tabAt, trimmedSlice } from './lines.ts';
 import { groupPipeCells } from './pipe-cells.ts';
 
 export interface LayoutInput {
@@ -112,12 +112,7 @@ function prose(lines: string[], i: number): ProseBlock {
 
 /** The cell at [start, end) of `line` (line number `lineNo`), trimmed; `raw` is the raw line. */
 function makeCell(line: string, raw: string | undefined, lineNo: number, start: number, end: number): Cell {
-  // Trim by bounds, then one slice: no intermediate untrimmed copy.
-  let s = start;
-  let e = end;
-  while (s < e && isTrimSpace(line.charCodeAt(s))) s++;
-  while (e > s && isTrimSpace(line.charCodeAt(e - 1))) e--;
-  const text = line.slice(s, e);
+  const text = trimmedSlice(line, start, end);
   // Most lines come through normalization unchanged: their raw cell is the same text.
   return { text, raw: raw === line ? text : trimmedSlice(raw ?? '', start, end), line: lineNo };
 }

@@ -4,7 +4,7 @@
  */
 import * as aq from 'arquero';
 import type { Fact, Finding, ReportRow } from '../types.ts';
-import { VIEW_COLUMNS, type ViewInput, type Views, viewRows } from './views.ts';
+import { VIEW_COLUMNS, type ViewInput, type ViewRows, type Views, viewRows } from './views.ts';
 
 type Table = ReturnType<typeof aq.table>;
 
@@ -34,7 +34,11 @@ export const findingsTable = (rows: readonly Finding[]) => tableFrom(rows, FINDI
 
 /** The analysis views (channels, requests, outcomes, appeals: src/tables/views.ts) as tables. */
 export function buildViews(input: ViewInput): Views {
-  const rows = viewRows(input);
+  return viewTables(viewRows(input));
+}
+
+/** View rows (viewRows, reportViewRows) as tables. */
+export function viewTables(rows: ViewRows): Views {
   return {
     channels: tableFrom(rows.channels, VIEW_COLUMNS.channels),
     requests: tableFrom(rows.requests, VIEW_COLUMNS.requests),

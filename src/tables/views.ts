@@ -4,8 +4,9 @@
  *
  * Resolution rule, per report, metric and applicant column:
  * 1. the table value, unless the cell is blank or its metric is *implicated* — named in the
- *    `metric` list of an error finding of the report other than narrative_table_conflict (for identity_violation that is every
- *    key of the violated identity; applicant columns are not told apart);
+ *    `metric` list of an error finding of the report, a disagreement aside (NOT_IMPLICATING:
+ *    with the prose, with another year); for identity_violation that is every key of the
+ *    violated identity; applicant columns are not told apart;
  * 2. else the narrative value (总计 column only; the first stated figure in the text);
  * 3. else null (`source` null).
  * Then blanks provably zero: when a sum identity's resolved total equals the sum of its
@@ -258,7 +259,8 @@ function inferZeros(report: ReportRow, resolved: ResolvedIndex, blank: ReadonlyS
       }
       const totalRow = resolved.get(rule.total);
       if (!totalRow) continue; // settle needs a stated total
-      // Each part's row is looked up once per rule rather than once per column.
+      // Each plain part's row is looked up once per rule rather than once per column (an
+      // either/or part's sub-rows still are, per column).
       partRows.length = 0;
       for (const part of rule.parts) partRows.push(typeof part === 'string' ? resolved.get(part) : undefined);
       for (const slot of rule.slots) {

@@ -77,13 +77,6 @@ function evidenceOf(tableBits: readonly number[], era: Era): string[] {
   return out;
 }
 
-/** How many markers of one era the tables hold, counted per table. */
-function countIn(tableBits: readonly number[], era: Era): number {
-  let n = 0;
-  for (const bits of tableBits) for (let k = 0; k < MARKERS.length; k++) if (bits & (1 << k) && MARKERS[k]!.era === era) n++;
-  return n;
-}
-
 function tableMarkers(t: TableBlock): number {
   let bits = 0;
   for (const row of t.rows) for (const cell of row.cells) bits |= cellMarkers(cell.text);
@@ -102,11 +95,12 @@ export function detectTemplate(blocks: Block[]): TemplateDecision {
       tableBits.push(bits);
     }
   }
-  const n21 = countIn(tableBits, '2021');
-  const n19 = countIn(tableBits, '2019');
+  const e21 = evidenceOf(tableBits, '2021');
+  const e19 = evidenceOf(tableBits, '2019');
   // The 2021 markers are columns and rows the 2019 form lacks; both share the request matrix.
-  if (n21 && (n19 || n21 >= 2)) return { template: '2021', tables: stats, evidence: evidenceOf(tableBits, '2021') };
-  if (n19) return { template: '2019', tables: stats, evidence: evidenceOf(tableBits, '2019') };
-  if (countIn(tableBits, '2008') >= 2) return { template: '2008', tables: stats, evidence: evidenceOf(tableBits, '2008') };
+  if (e21.length && (e19.length || e21.length >= 2)) return { template: '2021', tables: stats, evidence: e21 };
+  if (e19.length) return { template: '2019', tables: stats, evidence: e19 };
+  const e08 = evidenceOf(tableBits, '2008');
+  if (e08.length >= 2) return { template: '2008', tables: stats, evidence: e08 };
   return { template: 'narrative', tables: [], evidence: [] };
 }

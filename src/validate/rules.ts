@@ -198,8 +198,9 @@ const COLUMN_TALLIES = columnTallies();
 const RIGHT_COLUMNS = columnTallies();
 
 /**
- * Tally parts in each of `slots` into `into` (by slot). Part by part, so each part's row is
- * looked up once rather than once per column (a per-applicant rule has 20-odd parts).
+ * Tally parts in each of `slots` into `into` (by slot). Part by part, so each plain part's row
+ * is looked up once rather than once per column (a per-applicant rule has 20-odd parts; an
+ * either/or part's sub-rows are still looked up per column).
  */
 function tallyParts(rows: RowLookup, parts: readonly Part[], slots: readonly number[], into: readonly Tally[]): void {
   for (const slot of slots) reset(into[slot]!);

@@ -318,7 +318,7 @@ describe('one report or many', () => {
     expect(into.appeals).toEqual(alone.appeals);
   });
 
-  it('leaves its input facts as they were (the index is resolved in place)', () => {
+  it('leaves its input facts as they were', () => {
     const before = JSON.stringify(facts);
     viewRows({ reports: [r1, r2], facts, findings });
     viewRows({ reports: [r1], facts, findings });
