@@ -12,7 +12,7 @@
  * - `le`: part ≤ total (overlapping sub-items that need not add up, e.g. channels).
  * - `row_total`: 2019/2021 matrix: the 总计 column = Σ the six applicant columns, for every metric listed.
  */
-import { APPLICANT_COLUMNS as MATRIX_COLUMNS } from './metrics2019.ts';
+import { CHANNELS, REQUEST_CHANNELS } from './labels.ts';
 import { interned } from '../interned.ts';
 import type { Applicant, ReportRow } from '../types.ts';
 
@@ -54,13 +54,8 @@ export interface RowTotalRule {
 }
 export type IdentityRule = SumRule | BalanceRule | LeRule | RowTotalRule;
 
-/** The columns of the 2019/2021 request matrix, in table order (from the template catalogue). */
-export const ALL_APPLICANTS: readonly Applicant[] = MATRIX_COLUMNS.map((c) => c.applicant);
-/** The six applicant columns (总计 `total` excluded). */
-export const APPLICANT_COLUMNS: readonly Applicant[] = ALL_APPLICANTS.filter((a) => a !== 'total');
-
 // Keys built from parts are interned (see interned): the validator looks each up per report.
-const CHANNELS_2008 = keysUnder('proactive.channel', ['gazette', 'website', 'weibo', 'wechat', 'other']);
+const CHANNELS_2008 = keysUnder('proactive.channel', CHANNELS);
 
 const DENIED_2008 = keysUnder('requests.outcome.denied', [
   'state_secret',
@@ -129,7 +124,7 @@ export const IDENTITY_RULES: readonly IdentityRule[] = [
     kind: 'sum',
     eras: ['2008'],
     total: 'requests.received',
-    parts: keysUnder('requests.channel', ['in_person', 'fax', 'online', 'email', 'mail', 'mail_or_fax', 'other']),
+    parts: keysUnder('requests.channel', REQUEST_CHANNELS),
   },
   {
     id: 'requests_closed',

@@ -3,6 +3,7 @@
  * and notebooks read labels from here so a key has one label everywhere. Keys stay ASCII; only
  * what a reader sees is Chinese.
  */
+import { APPLICANT_COLUMNS as MATRIX_COLUMNS } from './metrics2019.ts';
 import type { Applicant, FindingCode, Severity } from '../types.ts';
 
 /** The five proactive-disclosure channels, in display order (total is not a channel). */
@@ -58,9 +59,11 @@ export const APPEAL_RESULT_LABELS: Record<AppealResult | 'total', string> = {
   total: '总计',
 };
 
-/** Applicant columns of the 2019/2021 request matrix (total excluded), in table order. */
-export { APPLICANT_COLUMNS as APPLICANTS } from './identities.ts';
+/** The columns of the 2019/2021 request matrix, 总计 `total` included, in table order (from the template catalogue). */
+export const ALL_APPLICANTS: readonly Applicant[] = MATRIX_COLUMNS.map((c) => c.applicant);
 export type ApplicantKey = Exclude<Applicant, 'total'>;
+/** The six applicant columns (总计 `total` excluded), in table order. */
+export const APPLICANTS = ALL_APPLICANTS.filter((a): a is ApplicantKey => a !== 'total');
 
 export const APPLICANT_LABELS: Record<ApplicantKey | 'total', string> = {
   natural_person: '自然人',

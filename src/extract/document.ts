@@ -105,7 +105,8 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
   const lineCount = doc.lines.length;
   const inTable = tableMask(lineCount, decision.tables);
 
-  const local: LocalFinding[] = [...capped.findings];
+  const local: LocalFinding[] = [];
+  for (const f of capped.findings) local.push(f);
   // Table facts come as final rows (report_id first): the table extractors build each once.
   let facts: Fact[] = [];
   if (decision.template === '2008') {
@@ -150,7 +151,7 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
       line: 1,
     });
   }
-  const findings: Finding[] = local.map((f) => ({ ...f, report_id: reportId }));
+  const findings: Finding[] = local.map((f) => ({ report_id: reportId, severity: f.severity, code: f.code, message: f.message, metric: f.metric, line: f.line }));
   const status: Status = findings.some((f) => f.code === 'no_report')
     ? 'failed'
     : findings.some((f) => PARTIAL_CODES.has(f.code) && f.severity !== 'info')

@@ -6,13 +6,13 @@ import {
   APPEAL_KINDS,
   APPEAL_LABELS,
   APPEAL_RESULTS,
-  APPLICANT_COLUMNS,
   ART20_MEASURES,
   ART20_SUBJECTS,
   MATRIX_HEADERS,
   MATRIX_ROWS,
   SECTION_WORDS,
 } from '../catalogue/metrics2019.ts';
+import { ALL_APPLICANTS } from '../catalogue/labels.ts';
 import { IDENTITY_RULES } from '../catalogue/identities.ts';
 import { interned } from '../interned.ts';
 import { hasCjk } from '../layout/lines.ts';
@@ -60,8 +60,6 @@ interface Pending {
 }
 
 type Mode = 'none' | 'art20' | 'matrix' | 'appeals';
-
-const DEFAULT_APPLICANTS: Applicant[] = APPLICANT_COLUMNS.map((c) => c.applicant);
 
 // Keys and labels built from parts are made once and interned (see interned): every report's
 // facts then carry the same string, which the validator, the views and the Parquet writer's
@@ -316,7 +314,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         const entry = matchMatrix(cores, group);
         // Header and group rows have no values; a catalogue row left wholly blank is stated as
         // blank (null facts), not dropped.
-        if (!anyFilled(values) && !(entry && values.length === DEFAULT_APPLICANTS.length)) continue;
+        if (!anyFilled(values) && !(entry && values.length === ALL_APPLICANTS.length)) continue;
         const label = labels.length === 1 ? labels[0]!.raw : labels.map((c) => c.raw).join(' ');
         if (!entry) {
           if (!cores.every(isMatrixHeader)) findings.push(unrecognised(labels, values));
@@ -324,9 +322,9 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         }
         seen.matrix = true;
         if (CLOSING_ROWS.includes(entry)) closedBy.add(entry);
-        const width = DEFAULT_APPLICANTS.length;
+        const width = ALL_APPLICANTS.length;
         if (values.length === width) {
-          for (let i = 0; i < width; i++) put(entry, DEFAULT_APPLICANTS[i]!, values[i]!, label, '件');
+          for (let i = 0; i < width; i++) put(entry, ALL_APPLICANTS[i]!, values[i]!, label, '件');
           settled.push({ metric: entry, cells: values, values: undefined });
           continue;
         }
@@ -341,14 +339,14 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         const rec = separate && recovered?.kind === 'split' ? undefined : recovered;
         if (rec?.kind === 'tokens') {
           const cells = rec.tokens.map((t) => ({ ...values[t.cell]!, text: t.text, raw: t.text }));
-          const read = cells.map((cell, i) => put(entry, DEFAULT_APPLICANTS[i]!, cell, label, '件'));
+          const read = cells.map((cell, i) => put(entry, ALL_APPLICANTS[i]!, cell, label, '件'));
           settled.push({ metric: entry, cells: undefined, values: read });
           continue;
         }
         const firstCell = values.find((c) => c.text !== '') ?? values[0] ?? row.cells[0]!;
         if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length === 1) {
           const cells = rec.result.candidates[0]!;
-          out.push(segmentedFacts(reportId, () => entry, (i) => DEFAULT_APPLICANTS[i]!, () => label, firstCell, cells));
+          out.push(segmentedFacts(reportId, () => entry, (i) => ALL_APPLICANTS[i]!, () => label, firstCell, cells));
           settled.push({ metric: entry, cells: undefined, values: cells });
           continue;
         }
@@ -509,7 +507,7 @@ function knownRows(settled: readonly SettledRow[]): Map<string, Array<number | n
 
 /** The matrix's column identities (every applicant column and 总计), from the catalogue. */
 function matrixConstraints(): Constraint[] {
-  const columns = DEFAULT_APPLICANTS.length;
+  const columns = ALL_APPLICANTS.length;
   const out: Constraint[] = [];
   for (const rule of IDENTITY_RULES) {
     if (!rule.eras.includes('2019') && !rule.eras.includes('2021')) continue;
@@ -533,7 +531,7 @@ function settlePending(reportId: string, pending: Pending[], settled: readonly S
   for (const p of pending) {
     const left = ambiguous.get(p.metric) === p.candidates ? surviving.get(p.metric)! : p.candidates;
     if (left.length === 1) {
-      out[p.slot] = segmentedFacts(reportId, () => p.metric, (i) => DEFAULT_APPLICANTS[i]!, () => p.label, p.cell, left[0]!);
+      out[p.slot] = segmentedFacts(reportId, () => p.metric, (i) => ALL_APPLICANTS[i]!, () => p.label, p.cell, left[0]!);
       continue;
     }
     const why = !searched

@@ -14,8 +14,9 @@
  * resolve to 0 with source `inferred`. Rows the report never states are absent, not 0.
  */
 import type * as aq from 'arquero';
-import { APPLICANT_COLUMNS, eraOf, partKeys, rulesFor, type Part } from '../catalogue/identities.ts';
+import { eraOf, partKeys, rulesFor, type Part } from '../catalogue/identities.ts';
 import { aggregateKeys, outcomeGroup } from '../catalogue/crosswalk.ts';
+import { APPEAL_KINDS, APPEAL_RESULTS, APPLICANTS, CHANNELS, REQUEST_CHANNELS } from '../catalogue/labels.ts';
 import { interned } from '../interned.ts';
 import type { Fact, Finding, ReportRow } from '../types.ts';
 import {
@@ -127,7 +128,7 @@ function resolveAll(report: ReportRow, { table, narrative, implicated }: Sources
     for (let slot = 0; slot < row.length; slot++) {
       const t = row[slot];
       if (!t && !(slot === TOTAL && n)) continue;
-      const r = resolveCell(t, slot === TOTAL ? n : undefined, isImplicated, newResolved());
+      const r = resolveCell(t, slot === TOTAL ? n : undefined, isImplicated);
       if (r.blank) (blank ??= new Set()).add(metric);
       cells[slot] = r;
     }
@@ -137,27 +138,14 @@ function resolveAll(report: ReportRow, { table, narrative, implicated }: Sources
   narrative.forEach((narrativeRow, metric) => {
     if (resolved.has(metric)) return;
     // Every narrative row has its 总计 cell: the index keeps that column only (totalColumn).
-    resolved.set(metric, [resolveCell(undefined, narrativeRow[TOTAL], false, newResolved())]);
+    resolved.set(metric, [resolveCell(undefined, narrativeRow[TOTAL], false)]);
   });
   // Only blank cells can be proven zero: most reports have none.
   if (blank) inferZeros(report, resolved, blank);
   return resolved;
 }
 
-/**
- * Where readCell writes when there is no resolved index: the row writers copy a cell's
- * fields at once, so one object per report cell would be garbage.
- */
-const SCRATCH: Resolved = newResolved();
-
-function newResolved(): Resolved {
-  return { value: null, source: null, line: null, blank: false };
-}
-
-/**
- * The resolved cell of a metric and applicant column slot (resolveAll's, either way). Without
- * a resolved index the answer is written into SCRATCH: read it before the next call.
- */
+/** The resolved cell of a metric and applicant column slot (resolveAll's, either way). */
 function cellAt(res: Resolution, metric: string, slot: number): Resolved | undefined {
   return res.resolved ? res.resolved.get(metric)?.[slot] : readCell(res, metric, res.table.get(metric), slot);
 }
@@ -167,25 +155,25 @@ function readCell(res: Resolution, metric: string, row: CellRow | undefined, slo
   const t = row?.[slot];
   const implicated = res.implicated.size > 0 && res.implicated.has(metric);
   // The usual cell: a stated table value wins, so the prose need not be looked up.
-  if (t && t.value !== null && !implicated) return setResolved(SCRATCH, t.value, 'table', t.line, false);
+  if (t && t.value !== null && !implicated) return resolvedCell(t.value, 'table', t.line, false);
   const n = slot === TOTAL && res.narrative.size > 0 ? res.narrative.get(metric)?.[TOTAL] : undefined;
   if (!t && !n) return undefined;
-  return resolveCell(t, n, implicated, SCRATCH);
+  return resolveCell(t, n, implicated);
 }
 
-/** The resolution rule for one cell (see the top of this file), written into `into`. */
-function resolveCell(t: Cell | undefined, n: Cell | undefined, implicated: boolean, into: Resolved): Resolved {
-  if (t && t.value !== null && !implicated) return setResolved(into, t.value, 'table', t.line, false);
-  if (n && n.value !== null) return setResolved(into, n.value, 'narrative', n.line, false);
-  return setResolved(into, null, null, t?.line ?? n?.line ?? null, Boolean(t && t.value === null && !implicated));
+/** The resolution rule for one cell (see the top of this file). */
+function resolveCell(t: Cell | undefined, n: Cell | undefined, implicated: boolean): Resolved {
+  if (t && t.value !== null && !implicated) return resolvedCell(t.value, 'table', t.line, false);
+  if (n && n.value !== null) return resolvedCell(n.value, 'narrative', n.line, false);
+  return resolvedCell(null, null, t?.line ?? n?.line ?? null, Boolean(t && t.value === null && !implicated));
 }
 
-function setResolved(into: Resolved, value: number | null, source: ViewSource | null, line: number | null, blank: boolean): Resolved {
-  into.value = value;
-  into.source = source;
-  into.line = line;
-  into.blank = blank;
-  return into;
+/**
+ * A resolved cell, always built here so every one has the same shape. The row writers copy its
+ * fields at once, so the optimizer usually keeps it out of the heap altogether.
+ */
+function resolvedCell(value: number | null, source: ViewSource | null, line: number | null, blank: boolean): Resolved {
+  return { value, source, line, blank };
 }
 
 /**
@@ -296,11 +284,6 @@ function inferZeros(report: ReportRow, resolved: ResolvedIndex, blank: ReadonlyS
 
 // ── view layouts ──
 
-export const CHANNELS = ['gazette', 'website', 'weibo', 'wechat', 'other', 'total'] as const;
-export const REQUEST_CHANNELS = ['in_person', 'fax', 'online', 'email', 'mail', 'mail_or_fax', 'other'] as const;
-export const APPEAL_KINDS = ['reconsideration', 'litigation', 'litigation_direct', 'litigation_after_reconsideration'] as const;
-export const APPEAL_RESULTS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
-
 export const VIEW_COLUMNS = {
   channels: ['report_id', 'agency', 'year', 'channel', 'count', 'source', 'inferred', 'line'],
   requests: ['report_id', 'agency', 'year', 'template', 'by', 'key', 'count', 'source', 'inferred', 'line'],
@@ -327,14 +310,18 @@ export function byReport<T extends { report_id: string }>(rows: readonly T[]): M
   return map;
 }
 
-// Metric keys interned (see src/interned.ts): they are looked up in every report.
-const CHANNEL_CELLS = CHANNELS.map((c) => [c, interned(c === 'total' ? 'proactive.total' : `proactive.channel.${c}`)] as const);
+// The cells each view reads, in row order, from the catalogue's key lists. Metric keys are
+// interned (see src/interned.ts): they are looked up in every report.
+const CHANNEL_CELLS = [
+  ...CHANNELS.map((c) => [c, interned(`proactive.channel.${c}`)] as const),
+  ['total', 'proactive.total'] as const,
+];
 
 const REQUEST_KEYS: ReadonlyArray<[by: string, key: string, metric: string, slot: number]> = [
   ['total', 'received', 'requests.received', TOTAL],
   ['total', 'carried_over', 'requests.carried_over', TOTAL],
   ...REQUEST_CHANNELS.map((c): [string, string, string, number] => ['channel', c, interned(`requests.channel.${c}`), TOTAL]),
-  ...APPLICANT_COLUMNS.map((a): [string, string, string, number] => ['applicant', a, 'requests.received', slotOf(a) as number]),
+  ...APPLICANTS.map((a): [string, string, string, number] => ['applicant', a, 'requests.received', slotOf(a) as number]),
 ];
 
 export type ViewRows = Record<keyof Views, Rec[]>;
@@ -495,8 +482,9 @@ function outcomeRow({ report_id, agency, year, template }: ReportRow, outcome: s
  * litigation_after_reconsideration per result, source `derived`, null when either is null)
  * so that eras compare; the 2008 form states litigation directly.
  */
-const APPEAL_CELLS = APPEAL_KINDS.flatMap((kind) => APPEAL_RESULTS.map((result) => [kind, result, interned(`${kind}.${result}`)] as const));
-const LITIGATION_PARTS = APPEAL_RESULTS.map(
+const RESULTS = [...APPEAL_RESULTS, 'total'] as const;
+const APPEAL_CELLS = APPEAL_KINDS.flatMap((kind) => RESULTS.map((result) => [kind, result, interned(`${kind}.${result}`)] as const));
+const LITIGATION_PARTS = RESULTS.map(
   (result) => [result, interned(`litigation_direct.${result}`), interned(`litigation_after_reconsideration.${result}`)] as const,
 );
 
@@ -513,10 +501,9 @@ function appealRows(report: ReportRow, res: Resolution, into: Rec[]): void {
   if ((era === '2019' || era === '2021') && !litigation) {
     for (const [result, directKey, afterKey] of LITIGATION_PARTS) {
       const direct = cellAt(res, directKey, TOTAL);
-      const directValue = direct?.value; // read before the next cellAt, which may reuse its object
       const after = cellAt(res, afterKey, TOTAL);
       if (!direct && !after) continue;
-      const value = directValue != null && after?.value != null ? directValue + after.value : null;
+      const value = direct?.value != null && after?.value != null ? direct.value + after.value : null;
       into.push({ report_id, agency, year, kind: 'litigation', result, count: value, source: value === null ? null : 'derived', inferred: false, line: null });
     }
   }

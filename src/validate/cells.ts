@@ -2,7 +2,7 @@
  * Facts indexed by (metric, applicant column). A 2008-era or narrative fact has applicant null,
  * which means the same as the 2019/2021 总计 column: both are indexed as `total`.
  */
-import { ALL_APPLICANTS, APPLICANT_COLUMNS } from '../catalogue/identities.ts';
+import { ALL_APPLICANTS, APPLICANTS } from '../catalogue/labels.ts';
 import type { Applicant, Fact } from '../types.ts';
 
 /** A stated (or blank) cell: the fact that first stated it. */
@@ -25,7 +25,7 @@ export interface RowLookup {
 }
 
 /** Applicant columns as array slots; `total` (and null, the 2008 form's only column) is slot 0. */
-export const APPLICANT_SLOTS: readonly Applicant[] = ['total', ...ALL_APPLICANTS.filter((a) => a !== 'total')];
+export const APPLICANT_SLOTS: readonly Applicant[] = ['total', ...APPLICANTS];
 // A plain object rather than a Map: looked up once per fact, and property look-ups by the
 // catalogue's own strings are several times cheaper than Map.get.
 const SLOT: Record<string, number> = {};
@@ -44,7 +44,7 @@ export function slotOf(applicant: Applicant | null): number | undefined {
 /** Slots of every column, 总计 included, in ALL_APPLICANTS order (the order violations are reported in). */
 export const ALL_SLOTS: readonly number[] = ALL_APPLICANTS.map((a) => slotOf(a) as number);
 /** Slots of the applicant columns, 总计 left out. */
-export const APPLICANT_SLOTS_ONLY: readonly number[] = APPLICANT_COLUMNS.map((a) => slotOf(a) as number);
+export const APPLICANT_SLOTS_ONLY: readonly number[] = APPLICANTS.map((a) => slotOf(a) as number);
 
 /**
  * Index facts of one source; the first stated value wins over blanks and later repeats.

@@ -8,7 +8,8 @@
  * the rest, but they cannot be negative). A single part larger than its total is reported as
  * `subitem_exceeds_total` instead of a sum violation, once per (part, total) pair.
  */
-import { APPLICANT_COLUMNS, ruleKeys, type IdentityRule, type Part } from '../catalogue/identities.ts';
+import { ruleKeys, type IdentityRule, type Part } from '../catalogue/identities.ts';
+import { APPLICANTS } from '../catalogue/labels.ts';
 import type { Applicant, FindingCode } from '../types.ts';
 import {
   ALL_SLOTS,
@@ -288,7 +289,7 @@ export function evaluateIn(rule: IdentityRule, rows: RowLookup, state: EvalState
         const m = rule.metrics[i]!;
         if (rowTotalHolds(rows, m)) continue;
         const get = lookupIn(rows);
-        (out ??= []).push(...checkSum(rule, term(get, m, 'total'), APPLICANT_COLUMNS.map((a) => term(get, m, a)), 'total', () => [m], state));
+        (out ??= []).push(...checkSum(rule, term(get, m, 'total'), APPLICANTS.map((a) => term(get, m, a)), 'total', () => [m], state));
       }
       return out ?? NONE;
     }
