@@ -6,7 +6,7 @@ import type { ReportResult } from '../extract/document.ts';
 import { readAndProcess } from '../pipeline.ts';
 import { reportViewRows } from '../tables/views.ts';
 import type { FindingCode } from '../types.ts';
-import { indexReport } from '../validate/cells.ts';
+import { indexReport, type ReportCells } from '../validate/cells.ts';
 import { validateReport } from '../validate/validate.ts';
 import type { DatasetTable } from './schema.ts';
 
@@ -25,6 +25,8 @@ export interface WorkItem {
 export interface Processed {
   result: ReportResult;
   rows: TableRows;
+  /** The report's cells (indexReport), which its validation and views read. */
+  cells: ReportCells;
 }
 
 export { fallbackId } from '../pipeline.ts';
@@ -54,5 +56,5 @@ export async function processItem(item: WorkItem, options: ProcessOptions = {}):
   };
   // The views' rows go straight into the lists above.
   if (options.views !== false && report.status !== 'failed') reportViewRows(report, cells, findings, rows);
-  return { result, rows };
+  return { result, rows, cells };
 }

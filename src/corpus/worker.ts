@@ -110,7 +110,7 @@ function closePart(p: OpenPart): void {
 async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
   const out: ReportSummary[] = [];
   for (const item of items) {
-    const { result, rows } = await processItem(item, { views: config.views });
+    const { result, rows, cells } = await processItem(item, { views: config.views });
     const year = result.report.year;
     const dir = partitionDir(year);
     const part = partFor(dir);
@@ -128,8 +128,8 @@ async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
       facts: result.facts.length,
       findings: result.findings.length,
       agency: result.report.agency,
-      toNext: carryCell(result.facts, CARRY_METRICS.toNext) ?? null,
-      over: carryCell(result.facts, CARRY_METRICS.over) ?? null,
+      toNext: carryCell(cells.table, CARRY_METRICS.toNext) ?? null,
+      over: carryCell(cells.table, CARRY_METRICS.over) ?? null,
     });
     if (part.written + part.buffered >= config.partRows) {
       open.delete(dir); // the year's next report starts a new part

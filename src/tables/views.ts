@@ -434,17 +434,23 @@ function outcomeRows(report: ReportRow, res: Resolution, into: Rec[]): void {
   const out = into as unknown as OutcomeRow[];
   // Metrics in resolution order: the table's, then those only the prose states. forEach, not
   // for-of: Node 20's V8 allocates an entry array per step of a Map's for-of (56 a report).
+  let total = false; // whether requests.outcome.total resolved
+  const add = (metric: string, key: OutcomeKey, r: Resolved | undefined): void => {
+    if (!r) return;
+    out.push(outcomeRow(report, key.outcome, key.group, r));
+    if (metric === OUTCOME_TOTAL) total = true;
+  };
   res.table.forEach((row, metric) => {
     const key = outcomeKey(keys, era, metric);
-    if (key) addOutcome(report, key, res.resolved ? res.resolved.get(metric)?.[TOTAL] : readCell(res, metric, row, TOTAL), out);
+    if (key) add(metric, key, res.resolved ? res.resolved.get(metric)?.[TOTAL] : readCell(res, metric, row, TOTAL));
   });
   if (res.narrative.size > 0) {
     for (const metric of res.narrative.keys()) {
       const key = !res.table.has(metric) && outcomeKey(keys, era, metric);
-      if (key) addOutcome(report, key, cellAt(res, metric, TOTAL), out);
+      if (key) add(metric, key, cellAt(res, metric, TOTAL));
     }
   }
-  if (!cellAt(res, OUTCOME_TOTAL, TOTAL)) {
+  if (!total) {
     const answered = cellAt(res, 'requests.answered', TOTAL);
     if (answered) out.push(outcomeRow(report, 'total', 'total', answered));
   }
@@ -466,11 +472,6 @@ function settleAggregate(out: OutcomeRow[], start: number, key: string, prefix: 
   }
   if (subs > 0 && complete) agg.group = null;
   else for (let i = start; i < out.length; i++) if (out[i]!.outcome.startsWith(prefix)) out[i]!.group = null;
-}
-
-/** The row of an outcome metric, when the report resolves its 总计 cell. */
-function addOutcome(report: ReportRow, key: OutcomeKey, r: Resolved | undefined, out: OutcomeRow[]): void {
-  if (r) out.push(outcomeRow(report, key.outcome, key.group, r));
 }
 
 function outcomeRow({ report_id, agency, year, template }: ReportRow, outcome: string, group: string | null, r: Resolved): OutcomeRow {

@@ -8,7 +8,7 @@
  * the same.
  */
 import type { Fact, Finding, ReportRow } from '../types.ts';
-import { fmt } from './cells.ts';
+import { fmt, indexCells, TOTAL_SLOT, type CellIndex } from './cells.ts';
 
 /** What the corpus checks need of a report. */
 export interface CorpusReport {
@@ -76,22 +76,25 @@ function byAgencyYear(reports: ReportRow[]): Map<string, CorpusReport[]> {
   return groups;
 }
 
-/** The first stated table value of a metric's 总计 column (applicant total or null) in a report. */
-export function carryCell(facts: readonly Fact[] | undefined, metric: string): CarryCell | undefined {
-  const f = facts?.find(
-    (f) => f.metric === metric && f.source === 'table' && (f.applicant === null || f.applicant === 'total') && f.value !== null,
-  );
-  return f ? { value: f.value as number, line: f.line } : undefined;
+/**
+ * A metric's carry-over cell in a report's table cells (indexReport's `table`, or indexCells of
+ * its table facts): the first stated value of the 总计 column.
+ */
+export function carryCell(cells: CellIndex | undefined, metric: string): CarryCell | undefined {
+  const c = cells?.get(metric)?.[TOTAL_SLOT];
+  return c && c.value !== null ? { value: c.value, line: c.line } : undefined;
 }
 
 function crossYear(groups: Map<string, CorpusReport[]>, facts: Fact[]): Finding[] {
-  const relevant = new Map<string, Fact[]>();
+  const byReport = new Map<string, Fact[]>();
   for (const f of facts) {
-    if (f.metric !== CARRY_METRICS.toNext && f.metric !== CARRY_METRICS.over) continue;
-    const list = relevant.get(f.report_id);
+    if (f.source !== 'table' || (f.metric !== CARRY_METRICS.toNext && f.metric !== CARRY_METRICS.over)) continue;
+    const list = byReport.get(f.report_id);
     if (list) list.push(f);
-    else relevant.set(f.report_id, [f]);
+    else byReport.set(f.report_id, [f]);
   }
+  const relevant = new Map<string, CellIndex>();
+  for (const [id, list] of byReport) relevant.set(id, indexCells(list));
   const out: Finding[] = [];
   for (const group of groups.values()) {
     for (const before of group) {

@@ -8,6 +8,7 @@ import { queryParquet } from '../../src/corpus/query.ts';
 import type { ReportSummary } from '../../src/corpus/worker.ts';
 import type { Fact, ReportRow } from '../../src/types.ts';
 import { CARRY_METRICS, carryCell, validateCorpus } from '../../src/validate/corpus.ts';
+import { indexReport } from '../../src/validate/cells.ts';
 import { fact, report } from '../validate/fixtures.ts';
 
 type Row = Record<string, unknown>;
@@ -15,6 +16,7 @@ type Row = Record<string, unknown>;
 /** The cache entry the corpus loader records for a report (part: one per year, as a worker's). */
 function summary(r: ReportRow, facts: readonly Fact[], part = `year=${r.year}/part-r001w00-0000`): ReportSummary {
   const mine = facts.filter((f) => f.report_id === r.report_id);
+  const { table } = indexReport(mine, r.report_id);
   return {
     hash: null,
     file: r.file,
@@ -25,8 +27,8 @@ function summary(r: ReportRow, facts: readonly Fact[], part = `year=${r.year}/pa
     facts: mine.length,
     findings: 0,
     agency: r.agency,
-    toNext: carryCell(mine, CARRY_METRICS.toNext) ?? null,
-    over: carryCell(mine, CARRY_METRICS.over) ?? null,
+    toNext: carryCell(table, CARRY_METRICS.toNext) ?? null,
+    over: carryCell(table, CARRY_METRICS.over) ?? null,
   };
 }
 

@@ -65,4 +65,17 @@ describe('cross_year_mismatch', () => {
     expect(validateCorpus([y2019, { ...y2020, year: 2021 }], mismatch)).toEqual([]);
     expect(validateCorpus([y2019, { ...y2020, agency: '另一区政府' }], mismatch)).toEqual([]);
   });
+
+  it('compares the first stated table value of the 总计 column, not the prose', () => {
+    const facts = [
+      fact('requests.carried_to_next', 9, { report_id: 'y19', source: 'narrative', line: 5 }),
+      fact('requests.carried_to_next', null, { report_id: 'y19', applicant: 'total', line: 40 }),
+      fact('requests.carried_to_next', 4, { report_id: 'y19', applicant: 'total', line: 41 }),
+      fact('requests.carried_to_next', 7, { report_id: 'y19', applicant: 'total', line: 42 }),
+      fact('requests.carried_over', 4, { report_id: 'y20', applicant: 'total', line: 30 }),
+    ];
+    expect(validateCorpus([y2019, y2020], facts)).toEqual([]);
+    facts[2] = fact('requests.carried_to_next', 5, { report_id: 'y19', applicant: 'total', line: 41 });
+    expect(validateCorpus([y2019, y2020], facts).map((f) => [f.report_id, f.line])).toEqual([['y19', 41], ['y20', 30]]);
+  });
 });
