@@ -14,27 +14,37 @@ export interface LayoutInput {
   raw: string[];
 }
 
+/** The lines of a document with the class of each (classified once: the readers look ahead and back). */
+interface Lines {
+  lines: string[];
+  raw: string[];
+  classes: LineClass[];
+}
+
 export function layout({ lines, raw }: LayoutInput): Block[] {
+  const classes = new Array<LineClass>(lines.length);
+  for (let i = 0; i < lines.length; i++) classes[i] = classifyLine(lines[i]!);
+  const doc: Lines = { lines, raw, classes };
   const blocks: Block[] = [];
   let i = 0;
   // Each reader returns its block only: the next line to read is the block's endLine.
   while (i < lines.length) {
-    const cls = classifyLine(lines[i]!);
+    const cls = classes[i]!;
     if (cls === 'tab_cell') {
-      const block = cellPerLine(lines, raw, i);
+      const block = cellPerLine(doc, i);
       blocks.push(block);
       i = block.endLine;
     } else if (cls === 'tab_row') {
-      const block = tabRows(lines, raw, i);
+      const block = tabRows(doc, i);
       if (block.rows.length >= 2) blocks.push(block);
       else for (const r of block.rows) blocks.push(prose(lines, r.line - 1));
       i = block.endLine;
     } else if (cls === 'pipe_cell') {
-      const block = pipeCells(lines, raw, i);
+      const block = pipeCells(doc, i);
       blocks.push(block);
       i = block.endLine;
     } else {
-      const glued = cls === 'text' && isGluedRowLine(lines[i]!) ? gluedBlock(lines, raw, i) : undefined;
+      const glued = cls === 'text' && isGluedRowLine(lines[i]!) ? gluedBlock(doc, i) : undefined;
       if (glued) {
         // Header lines right above the first glued row ("第二十条第(一)项", "信息内容…") belong to it.
         const heads: Row[] = [];
@@ -84,10 +94,10 @@ function unglueLastCell(row: Row): Row {
  * only when the lines carry a template marker and hold at least two rows; otherwise undefined
  * (the lines are prose).
  */
-function gluedBlock(lines: string[], raw: string[], start: number): TableBlock | undefined {
+function gluedBlock({ lines, raw, classes }: Lines, start: number): TableBlock | undefined {
   let last = start;
   for (let j = start + 1; j < lines.length; j++) {
-    const cls = classifyLine(lines[j]!);
+    const cls = classes[j]!;
     if (cls === 'blank') continue;
     if (cls !== 'text') break;
     if (isGluedRowLine(lines[j]!)) last = j;
@@ -96,7 +106,7 @@ function gluedBlock(lines: string[], raw: string[], start: number): TableBlock |
   const rows: Row[] = [];
   let text = '';
   for (let j = start; j <= last; j++) {
-    if (classifyLine(lines[j]!) === 'blank') continue;
+    if (classes[j] === 'blank') continue;
     rows.push(...gluedRows(lines, raw, j));
     text += lines[j];
   }
@@ -118,12 +128,13 @@ function makeCell(line: string, raw: string | undefined, lineNo: number, start: 
 }
 
 /**
- * Index of the next non-blank line at or after i, or -1. A reader skipping blank lines inside
- * its table goes on from there (each line classified once, not once per blank line before it).
+ * Index of the next non-blank line at or after i (the document's length if none). A reader
+ * skipping blank lines inside its table goes on from there: a run of blanks is passed once.
  */
-function nextNonBlank(lines: string[], i: number): number {
-  for (let j = i; j < lines.length; j++) if (classifyLine(lines[j]!) !== 'blank') return j;
-  return -1;
+function nextNonBlank(classes: readonly LineClass[], i: number): number {
+  let j = i;
+  while (j < classes.length && classes[j] === 'blank') j++;
+  return j;
 }
 
 /**
@@ -140,7 +151,7 @@ function takeRow(cells: Cell[], count: number): Row {
  * A text line right after a cell line (no blank between) continues that cell: wrapped labels and
  * header cells such as "本年新\n制作数量". A text line after a blank line ends the table.
  */
-function cellPerLine(lines: string[], raw: string[], start: number): TableBlock {
+function cellPerLine({ lines, raw, classes }: Lines, start: number): TableBlock {
   const rows: Row[] = [];
   // The current row: its first `count` cells (later entries are stale, never read).
   const cells: Cell[] = [];
@@ -148,7 +159,7 @@ function cellPerLine(lines: string[], raw: string[], start: number): TableBlock 
   let i = start;
   let prev: LineClass = 'blank';
   for (; i < lines.length; i++) {
-    const cls = classifyLine(lines[i]!);
+    const cls = classes[i]!;
     if (cls === 'blank') {
       if (count) rows.push(takeRow(cells, count));
       count = 0;
@@ -187,15 +198,15 @@ function putTabCells(cells: Cell[], count: number, line: string, raw: string | u
 }
 
 /** One row per line, cells separated by tabs (PDF dumps: seed 002). Blank lines inside are skipped. */
-function tabRows(lines: string[], raw: string[], start: number): TableBlock {
+function tabRows({ lines, raw, classes }: Lines, start: number): TableBlock {
   const rows: Row[] = [];
   const cells: Cell[] = []; // the current row's cells (see takeRow)
   let i = start;
   for (; i < lines.length; i++) {
-    const cls = classifyLine(lines[i]!);
+    const cls = classes[i]!;
     if (cls === 'blank') {
-      const j = nextNonBlank(lines, i);
-      if (j < 0 || classifyLine(lines[j]!) !== 'tab_row') break;
+      const j = nextNonBlank(classes, i);
+      if (classes[j] !== 'tab_row') break;
       i = j - 1;
       continue;
     }
@@ -207,14 +218,14 @@ function tabRows(lines: string[], raw: string[], start: number): TableBlock {
 }
 
 /** One cell per line ending in " |" (seed 004); rows are regrouped from the cells' roles. */
-function pipeCells(lines: string[], raw: string[], start: number): TableBlock {
+function pipeCells({ lines, raw, classes }: Lines, start: number): TableBlock {
   const cells: Cell[] = [];
   let i = start;
   for (; i < lines.length; i++) {
-    const cls = classifyLine(lines[i]!);
+    const cls = classes[i]!;
     if (cls === 'blank') {
-      const j = nextNonBlank(lines, i);
-      if (j < 0 || classifyLine(lines[j]!) !== 'pipe_cell') break;
+      const j = nextNonBlank(classes, i);
+      if (classes[j] !== 'pipe_cell') break;
       i = j - 1;
       continue;
     }
