@@ -74,21 +74,9 @@ function capTables(blocks: Block[], maxRows: number): { blocks: Block[]; finding
   return { blocks: kept ?? blocks, findings };
 }
 
-/** Masks up to this many lines are kept for the next document; a longer one is made anew. */
-const MASK_KEPT = 1 << 16;
-let maskScratch = new Uint8Array(1024);
-
-/**
- * Table lines as a mask (index = 1-based line): cheaper than a Set of every table line. One
- * buffer serves document after document (processing is synchronous, one document at a time):
- * clearing a view of it costs far less than allocating a typed array per report.
- */
+/** Table lines as a mask (index = 1-based line): cheaper than a Set of every table line. */
 function tableMask(lineCount: number, tables: ReadonlyArray<{ line: number; endLine: number }>): Uint8Array {
-  const size = lineCount + 1;
-  let mask: Uint8Array;
-  if (size <= maskScratch.length) (mask = maskScratch.subarray(0, size)).fill(0);
-  else if (size <= MASK_KEPT) mask = (maskScratch = new Uint8Array(Math.min(MASK_KEPT, Math.max(size, maskScratch.length * 2)))).subarray(0, size);
-  else mask = new Uint8Array(size);
+  const mask = new Uint8Array(lineCount + 1);
   for (const t of tables) mask.fill(1, Math.max(1, t.line), Math.min(t.endLine, lineCount) + 1);
   return mask;
 }
