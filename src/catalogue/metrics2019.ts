@@ -45,6 +45,9 @@ export const MATRIX_ROWS: MatrixEntry[] = [
  * Words that tell where the 2019 template's tables and sections start, as the table reader meets
  * them row by row (whitespace ignored; a marker never spans two cells).
  */
+/** What the template's counts are in (its tables state no unit): 第二十条 counts, the request matrix, appeals. */
+export const COUNT_UNIT = '件';
+
 export const SECTION_WORDS = {
   /** A row holding it starts the 第二十条 (proactive disclosure) table. */
   art20: '第二十条',

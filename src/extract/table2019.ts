@@ -8,6 +8,7 @@ import {
   APPEAL_RESULTS,
   ART20_MEASURES,
   ART20_SUBJECTS,
+  COUNT_UNIT,
   MATRIX_HEADERS,
   MATRIX_ROWS,
   SECTION_WORDS,
@@ -18,7 +19,7 @@ import { interned } from '../interned.ts';
 import { hasCjk } from '../layout/lines.ts';
 import { isLabelCell } from '../layout/pipe-cells.ts';
 import type { Applicant, Cell, Fact, Row, TableBlock, Template } from '../types.ts';
-import { cellValue, flatten, type LocalFinding, type Slot, tableFact, unparsedFinding, withoutReportId } from './cells.ts';
+import { type CellValue, cellValue, flatten, type LocalFinding, type Slot, tableFact, unparsedFinding, withoutReportId } from './cells.ts';
 import { labelCore, matchesAny } from './labels.ts';
 import {
   type Cells,
@@ -85,7 +86,7 @@ function art20Columns(inWan: boolean): ReadonlyMap<string, Art20Column> {
     ART20_MEASURES.map(({ measure }) => {
       const keys: Record<string, string> = {};
       for (const { subject } of ART20_SUBJECTS) keys[subject] = interned(`art20.${subject}.${measure}`);
-      return [measure, { measure, unit: inWan ? SECTION_WORDS.art20InWan : measure === 'amount' ? null : '件', keys }];
+      return [measure, { measure, unit: inWan ? SECTION_WORDS.art20InWan : measure === 'amount' ? null : COUNT_UNIT, keys }];
     }),
   );
 }
@@ -197,17 +198,17 @@ function matrixRowsOf(group: string | undefined): (core: string) => string | und
   return lookup;
 }
 
-/** The fact of one cell (`unit` when the cell states none). */
+/** The fact of one cell whose value `v` is read (`unit` when the cell states none). */
 function fact(
   reportId: string,
   metric: string,
   applicant: Applicant | null,
   cell: Cell,
+  v: Readonly<CellValue>,
   label: string,
   unit: string | null,
-  how: Fact['how'] = 'cell',
+  how: Fact['how'],
 ): Fact {
-  const v = cellValue(cell);
   return tableFact(reportId, metric, applicant, v.value, v.unit ?? unit, v.approx, how, label, cell.raw, cell.line);
 }
 
@@ -220,7 +221,7 @@ function segmentedFacts(
   cell: Cell,
   cells: Cells,
 ): Fact[] {
-  return cells.map((value, i) => tableFact(reportId, metricOf(i), applicantOf(i), value, '件', false, 'segmented', labelOf(i), String(value), cell.line));
+  return cells.map((value, i) => tableFact(reportId, metricOf(i), applicantOf(i), value, COUNT_UNIT, false, 'segmented', labelOf(i), String(value), cell.line));
 }
 
 /** With `options.reportId` the facts are final rows (processDoc); without, they have no report_id. */
@@ -245,7 +246,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
   const put = (metric: string, applicant: Applicant | null, cell: Cell, label: string, unit: string | null): number | null => {
     const v = cellValue(cell);
     if (!v.parsed) findings.push(unparsedFinding(cell, label, metric));
-    out.push(tableFact(reportId, metric, applicant, v.value, v.unit ?? unit, v.approx, 'cell', label, cell.raw, cell.line));
+    out.push(fact(reportId, metric, applicant, cell, v, label, unit, 'cell'));
     return v.value;
   };
 
@@ -324,7 +325,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         if (CLOSING_ROWS.includes(entry)) closedBy.add(entry);
         const width = ALL_APPLICANTS.length;
         if (values.length === width) {
-          for (let i = 0; i < width; i++) put(entry, ALL_APPLICANTS[i]!, values[i]!, label, '件');
+          for (let i = 0; i < width; i++) put(entry, ALL_APPLICANTS[i]!, values[i]!, label, COUNT_UNIT);
           settled.push({ metric: entry, cells: values, values: undefined });
           continue;
         }
@@ -339,7 +340,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         const rec = separate && recovered?.kind === 'split' ? undefined : recovered;
         if (rec?.kind === 'tokens') {
           const cells = rec.tokens.map((t) => ({ ...values[t.cell]!, text: t.text, raw: t.text }));
-          const read = cells.map((cell, i) => put(entry, ALL_APPLICANTS[i]!, cell, label, '件'));
+          const read = cells.map((cell, i) => put(entry, ALL_APPLICANTS[i]!, cell, label, COUNT_UNIT));
           settled.push({ metric: entry, cells: undefined, values: read });
           continue;
         }
@@ -380,7 +381,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
             seen.appeals = true;
             rec.tokens.forEach((t, i) => {
               const cell = { ...cells[t.cell]!, text: t.text, raw: t.text };
-              put(APPEAL_COLUMNS[i]!.metric, null, cell, APPEAL_COLUMNS[i]!.label, '件');
+              put(APPEAL_COLUMNS[i]!.metric, null, cell, APPEAL_COLUMNS[i]!.label, COUNT_UNIT);
             });
           } else if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length === 1) {
             seen.appeals = true;
@@ -402,7 +403,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
           continue;
         }
         seen.appeals = true;
-        for (let i = 0; i < width; i++) put(APPEAL_COLUMNS[i]!.metric, null, cells[i]!, APPEAL_COLUMNS[i]!.label, '件');
+        for (let i = 0; i < width; i++) put(APPEAL_COLUMNS[i]!.metric, null, cells[i]!, APPEAL_COLUMNS[i]!.label, COUNT_UNIT);
         mode = 'none';
       }
     }
@@ -465,7 +466,7 @@ function art20Run(
     }
     const text = [...texts][0] ?? '';
     const piece: Cell = { text, raw: text, line: cell.line };
-    out.push(fact(reportId, metric, null, piece, label, m.unit, 'segmented'));
+    out.push(fact(reportId, metric, null, piece, cellValue(piece), label, m.unit, 'segmented'));
   }
   if (open.length) {
     findings.push({
