@@ -108,8 +108,6 @@ const rowLabel = memoize((text: string): RowLabel => {
 /** A row's metric and what the catalogue says of it: one memoised look-up per row answers all. */
 interface RowMatch {
   key: string;
-  /** The key's number (keyNumber). */
-  n: number;
   /** Its generic sub-rows (relative entries) follow it. */
   opens: boolean;
   /** The unit of the row when its cells state none. */
@@ -124,23 +122,10 @@ interface RowMatch {
 const ENTRY_BY_KEY = new Map<string, (typeof METRICS_2008)[number]>();
 for (const e of METRICS_2008) if (!ENTRY_BY_KEY.has(e.key)) ENTRY_BY_KEY.set(e.key, e);
 
-/**
- * Each metric key's number, made once per key (the keys are the catalogue's, a few dozen): a
- * report's first rows are an array by it, not a map hashed twice per row.
- */
-const KEY_NUMBERS = new Map<string, number>();
-
-function keyNumber(key: string): number {
-  let n = KEY_NUMBERS.get(key);
-  if (n === undefined) KEY_NUMBERS.set(key, (n = KEY_NUMBERS.size));
-  return n;
-}
-
 function rowMatch(key: string): RowMatch {
   const entry = ENTRY_BY_KEY.get(key);
   return {
     key,
-    n: keyNumber(key),
     opens: entry?.opens === true,
     unit: entry?.unit ?? null,
     expected: EXPECTED_UNITS.find((e) => new RegExp(e.keys).test(key))?.units,
@@ -176,8 +161,8 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
   const out: Slot[] = [];
   const findings: LocalFinding[] = [];
   const pending: Pending[] = [];
-  /** Each metric's first row by its key's number, to flag a repeat (and for the column identities). */
-  const firstRows: Array<FirstRow | undefined> = [];
+  /** Each metric's first row, to flag a repeat (and for the column identities). */
+  const firstRows = new Map<string, FirstRow>();
   /** Rows matched, and whether one closes the table (truncation). */
   let seenAny = false;
   let seenClosing = false;
@@ -285,9 +270,9 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         findings.push({ severity: 'error', code: 'ambiguous_cells', message: `row "${label.raw}": ${glued.failed}; value left out`, metric: key, line: f.line });
         continue;
       }
-      const first = firstRows[match.n]?.line;
+      const first = firstRows.get(key)?.line;
       if (first === undefined) {
-        firstRows[match.n] = { key, line: f.line, cells, from, count: columns.count, values: glued?.cells };
+        firstRows.set(key, { line: f.line, cells, from, count: columns.count, values: glued?.cells });
       } else {
         // A 2008 table states each row once: a repeat means the rows below lost their section
         // header (their 维持/纠错/其他 rows read under the previous section). Flagged, so the
@@ -327,7 +312,6 @@ function catalogueUnit(text: string): string | undefined {
  * identities (rarely): most tables have none, and reading every row's values was wasted.
  */
 interface FirstRow {
-  key: string;
   line: number;
   /** The row's cells; its value cells start at `from`. */
   cells: readonly Cell[];
@@ -404,11 +388,11 @@ function constraints2008(count: number): Constraint[] {
   return out;
 }
 
-function settlePending(pending: Pending[], firstRows: ReadonlyArray<FirstRow | undefined>, out: Slot[], findings: LocalFinding[], count: number): void {
+function settlePending(pending: Pending[], firstRows: ReadonlyMap<string, FirstRow>, out: Slot[], findings: LocalFinding[], count: number): void {
   if (!pending.length) return;
   /** Settled rows (metric → value per column). */
   const known = new Map<string, Array<number | null>>();
-  for (const row of firstRows) if (row) known.set(row.key, rowValues(row));
+  firstRows.forEach((row, key) => known.set(key, rowValues(row)));
   const ambiguous = new Map<string, Cells[]>();
   for (const p of pending) if (!ambiguous.has(p.metric)) ambiguous.set(p.metric, p.candidates);
   const { surviving } = resolveJointly(ambiguous, known, constraints2008(count));
