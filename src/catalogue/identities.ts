@@ -95,7 +95,7 @@ export const REQUEST_MATRIX_METRICS: readonly string[] = [
 ];
 
 const appealsBlock = (kind: string, eras: readonly Era[], withPending: boolean): SumRule => ({
-  id: interned(`${kind}_total`),
+  id: `${kind}_total`,
   kind: 'sum',
   eras,
   total: interned(`${kind}.total`),
@@ -104,7 +104,7 @@ const appealsBlock = (kind: string, eras: readonly Era[], withPending: boolean):
 
 /** A total broken down by administrative level (市 / 县 / 乡镇); `prefix` names the sub-rows. */
 const byLevel = (total: string, prefix: string): SumRule => ({
-  id: interned(`${prefix}_by_level`),
+  id: `${prefix}_by_level`,
   kind: 'sum',
   eras: ['2008'],
   total,
@@ -116,7 +116,7 @@ const NEW_ERAS: readonly Era[] = ['2019', '2021'];
 export const IDENTITY_RULES: readonly IdentityRule[] = [
   // ── 2008 era ──
   ...CHANNELS_2008.map(
-    (part): LeRule => ({ id: interned(`${part}_le_total`), kind: 'le', eras: ['2008'], part, total: 'proactive.total' }),
+    (part): LeRule => ({ id: `${part}_le_total`, kind: 'le', eras: ['2008'], part, total: 'proactive.total' }),
   ),
   { id: 'normative_docs_le_total', kind: 'le', eras: ['2008'], part: 'proactive.normative_docs', total: 'proactive.total' },
   {
