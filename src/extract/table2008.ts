@@ -7,7 +7,7 @@ import { hasCjk } from '../layout/lines.ts';
 import { HEADERS_2008, METRICS_2008, RELATIVE_2008 } from '../catalogue/metrics2008.ts';
 import { EXPECTED_UNITS, NO_UNIT, UNITS, VALUE_COLUMN_HEADERS } from '../catalogue/units.ts';
 import type { Cell, Fact, Row, TableBlock } from '../types.ts';
-import { cellValue, flatten, type LocalFinding, type Slot, type TableFact, tableFact, unparsedFinding, withoutReportId } from './cells.ts';
+import { cellValue, flatten, knownRows, type LocalFinding, type SettledRow, type Slot, type TableFact, tableFact, unparsedFinding, withoutReportId } from './cells.ts';
 import { findEntry, labelCore, matchesAny } from './labels.ts';
 import {
   type Cells,
@@ -307,27 +307,9 @@ function catalogueUnit(text: string): string | undefined {
   return undefined;
 }
 
-/**
- * A metric's first row. Its values per column are read only when a glued row needs the column
- * identities (rarely): most tables have none, and reading every row's values was wasted.
- */
-interface FirstRow {
+/** A metric's first row (`count`: the value columns of its table), and its line for a repeat's finding. */
+interface FirstRow extends SettledRow {
   line: number;
-  /** The row's cells; its value cells start at `from`. */
-  cells: readonly Cell[];
-  from: number;
-  /** Value columns of the table the row is in. */
-  count: number;
-  /** The values of a row unglued into its columns. */
-  values: Array<number | null> | undefined;
-}
-
-/** The values of a row, one per value column (for the column identities). */
-function rowValues(row: FirstRow): Array<number | null> {
-  if (row.values) return row.values;
-  const out = new Array<number | null>(row.count);
-  for (let i = 0; i < row.count; i++) out[i] = cellValue(row.cells[row.from + i]).value;
-  return out;
 }
 
 interface Unglued {
@@ -391,8 +373,7 @@ function constraints2008(count: number): Constraint[] {
 function settlePending(pending: Pending[], firstRows: ReadonlyMap<string, FirstRow>, out: Slot[], findings: LocalFinding[], count: number): void {
   if (!pending.length) return;
   /** Settled rows (metric → value per column). */
-  const known = new Map<string, Array<number | null>>();
-  firstRows.forEach((row, key) => known.set(key, rowValues(row)));
+  const known = knownRows(firstRows);
   const ambiguous = new Map<string, Cells[]>();
   for (const p of pending) if (!ambiguous.has(p.metric)) ambiguous.set(p.metric, p.candidates);
   const { surviving } = resolveJointly(ambiguous, known, constraints2008(count));

@@ -19,7 +19,7 @@ import { interned } from '../interned.ts';
 import { hasCjk } from '../layout/lines.ts';
 import { isLabelCell } from '../layout/pipe-cells.ts';
 import type { Applicant, Cell, Fact, Row, TableBlock, Template } from '../types.ts';
-import { type CellValue, cellValue, flatten, type LocalFinding, type Slot, tableFact, unparsedFinding, withoutReportId } from './cells.ts';
+import { type CellValue, cellValue, flatten, knownRows, type LocalFinding, type SettledRow, type Slot, tableFact, unparsedFinding, withoutReportId } from './cells.ts';
 import { labelCore, matchesAny } from './labels.ts';
 import {
   type Cells,
@@ -233,8 +233,11 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
   const out: Slot[] = [];
   const findings: LocalFinding[] = [];
   const pending: Pending[] = [];
-  /** Settled matrix rows, in table order, for the column identities. */
-  const settled: SettledRow[] = [];
+  /** Each matrix metric's first settled row, for the column identities. */
+  const settled = new Map<string, SettledRow>();
+  const settle = (metric: string, row: SettledRow): void => {
+    if (!settled.has(metric)) settled.set(metric, row);
+  };
   let mode: Mode = 'none';
   let measures: Array<Art20Column | undefined> = [];
   let group: string | undefined;
@@ -326,7 +329,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         const width = ALL_APPLICANTS.length;
         if (values.length === width) {
           for (let i = 0; i < width; i++) put(entry, ALL_APPLICANTS[i]!, values[i]!, label, COUNT_UNIT);
-          settled.push({ metric: entry, cells: values, values: undefined });
+          settle(entry, { values: undefined, cells: values, from: 0, count: width });
           continue;
         }
         const recovered = recoverCells(values.map((c) => c.text), width, {
@@ -341,14 +344,14 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         if (rec?.kind === 'tokens') {
           const cells = rec.tokens.map((t) => ({ ...values[t.cell]!, text: t.text, raw: t.text }));
           const read = cells.map((cell, i) => put(entry, ALL_APPLICANTS[i]!, cell, label, COUNT_UNIT));
-          settled.push({ metric: entry, cells: undefined, values: read });
+          settle(entry, { values: read, cells: [], from: 0, count: read.length });
           continue;
         }
         const firstCell = values.find((c) => c.text !== '') ?? values[0] ?? row.cells[0]!;
         if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length === 1) {
           const cells = rec.result.candidates[0]!;
           out.push(segmentedFacts(reportId, () => entry, (i) => ALL_APPLICANTS[i]!, () => label, firstCell, cells));
-          settled.push({ metric: entry, cells: undefined, values: cells });
+          settle(entry, { values: cells, cells: [], from: 0, count: cells.length });
           continue;
         }
         if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length > 1) {
@@ -490,22 +493,6 @@ const CLOSING_ROWS: readonly string[] = ['requests.outcome.total', 'requests.car
  * into. The cells' values are read only when a glued row needs the column identities (rarely):
  * keeping every row's values in a map cost more than all the reading.
  */
-interface SettledRow {
-  metric: string;
-  cells: readonly Cell[] | undefined;
-  values: Array<number | null> | undefined;
-}
-
-/** The first settled row of each metric: its values (metric → cells). */
-function knownRows(settled: readonly SettledRow[]): Map<string, Array<number | null>> {
-  const known = new Map<string, Array<number | null>>();
-  for (const row of settled) {
-    if (known.has(row.metric)) continue;
-    known.set(row.metric, row.values ?? row.cells!.map((c) => cellValue(c).value));
-  }
-  return known;
-}
-
 /** The matrix's column identities (every applicant column and 总计), from the catalogue. */
 function matrixConstraints(): Constraint[] {
   const columns = ALL_APPLICANTS.length;
@@ -523,7 +510,7 @@ function matrixConstraints(): Constraint[] {
  * column identities with the rest of the table; exactly one left → segmented facts, else
  * `ambiguous_cells` listing the candidates, values left out.
  */
-function settlePending(reportId: string, pending: Pending[], settled: readonly SettledRow[], out: Slot[], findings: LocalFinding[]): void {
+function settlePending(reportId: string, pending: Pending[], settled: ReadonlyMap<string, SettledRow>, out: Slot[], findings: LocalFinding[]): void {
   if (!pending.length) return;
   const known = knownRows(settled);
   const ambiguous = new Map<string, Cells[]>();
