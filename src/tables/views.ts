@@ -432,14 +432,14 @@ function outcomeRows(report: ReportRow, res: Resolution, into: Rec[]): void {
   // The report's rows are written straight into the view, from `start` on (no staging list).
   const start = into.length;
   const out = into as unknown as OutcomeRow[];
-  // Metrics in resolution order: the table's, then those only the prose states. forEach, not
-  // for-of: Node 20's V8 allocates an entry array per step of a Map's for-of (56 a report).
   let total = false; // whether requests.outcome.total resolved
   const add = (metric: string, key: OutcomeKey, r: Resolved | undefined): void => {
     if (!r) return;
     out.push(outcomeRow(report, key.outcome, key.group, r));
     if (metric === OUTCOME_TOTAL) total = true;
   };
+  // Metrics in resolution order: the table's, then those only the prose states. forEach, not
+  // for-of: Node 20's V8 allocates an entry array per step of a Map's for-of (56 a report).
   res.table.forEach((row, metric) => {
     const key = outcomeKey(keys, era, metric);
     if (key) add(metric, key, res.resolved ? res.resolved.get(metric)?.[TOTAL] : readCell(res, metric, row, TOTAL));
