@@ -462,3 +462,101 @@ describe('appendNarrativeFacts (the loader path: final fact rows, appended)', ()
     expect(brief('主动公开政府信息20条')).toEqual([['proactive.total', 20, false, '条']]);
   });
 });
+
+describe('appendNarrativeFacts past the scan limit, after table facts (by-metric index vs linear scan)', () => {
+  /** SCAN_LIMIT in src/extract/narrative.ts: past this many facts appended by the call, duplicates are looked up by metric. */
+  const SCAN_LIMIT = 32;
+
+  const tableFact = (metric: string, value: number, unit: string, line: number): Fact => ({
+    report_id: 'r1', metric, applicant: null, value, unit, source: 'table', approx: false, how: 'cell', label: metric, text: String(value), line,
+  });
+  /**
+   * 40 table facts (more than SCAN_LIMIT) whose figures equal narrative ones below: proactive.total
+   * 1…38 条, requests.received 17 件, litigation.total 1 件. Table facts are no duplicates of
+   * narrative ones, so none of these may suppress a narrative fact.
+   */
+  const tableFacts = (): Fact[] => [
+    ...[...Array(38).keys()].map((i) => tableFact('proactive.total', i + 1, '条', 200 + i)),
+    tableFact('requests.received', 17, '件', 240),
+    tableFact('litigation.total', 1, '件', 241),
+  ];
+  /** Distinct proactive totals 1…n 条, lines 1…n: facts of a metric no probe below states. */
+  const filler = (n: number): ProseLine[] => [...Array(n).keys()].map((i) => ({ text: `全年主动公开政府信息${i + 1}条。`, line: i + 1 }));
+  const PROBES: ProseLine[] = [
+    // (a) requests.received and (b) two channels no table fact has.
+    { text: '全年共受理政府信息公开申请17件，其中当面申请9件、网络申请8件。', line: 101 },
+    // (b) a metric no table fact has.
+    { text: '依申请公开收取检索、复制费用120元。', line: 102 },
+    // (a) litigation.total, which a table fact has, and its derived direct-litigation copy.
+    { text: '全年共发生政府信息公开行政诉讼案件1件，属于未经复议直接诉讼的情形。', line: 103 },
+    // (c) requests.received again: 17 is a duplicate of line 101; 21 is a new figure, kept.
+    { text: '本年度共收到政府信息公开申请17件。全年共受理政府信息公开申请21件。', line: 104 },
+    // (c) repeats: proactive total 1 (a filler figure, when there is filler) and 21 (line 104).
+    { text: '全年主动公开政府信息1条。全年共受理政府信息公开申请21件。', line: 105 },
+    // (c) the litigation sentence again: the total and its derived copy are both duplicates.
+    { text: '全年共发生政府信息公开行政诉讼案件1件，属于未经复议直接诉讼的情形。', line: 106 },
+    // (c) the same values in another unit, or approximate: not duplicates, kept.
+    { text: '全年共发生政府信息公开行政诉讼1起。全年共受理政府信息公开申请约21件。', line: 107 },
+  ];
+  const narrative = (metric: string, value: number, unit: string, label: string, text: string, line: number): Fact => ({
+    report_id: 'r1', metric, applicant: null, value, unit, source: 'narrative', approx: false, how: 'sentence', label, text, line,
+  });
+  /** What the probes append, whichever path reads them (the first occurrence of each figure wins). */
+  const PROBE_FACTS: Fact[] = [
+    narrative('requests.received', 17, '件', '全年共受理政府信息公开申请17件', '17件', 101),
+    narrative('requests.channel.in_person', 9, '件', '其中当面申请9件', '9件', 101),
+    narrative('requests.channel.online', 8, '件', '网络申请8件', '8件', 101),
+    narrative('fees.collected', 120, '元', '依申请公开收取检索、复制费用120元', '120元', 102),
+    narrative('litigation.total', 1, '件', '全年共发生政府信息公开行政诉讼案件1件', '1件', 103),
+    narrative('litigation_direct.total', 1, '件', '全年共发生政府信息公开行政诉讼案件1件', '1件', 103),
+    narrative('requests.received', 21, '件', '全年共受理政府信息公开申请21件', '21件', 104),
+    narrative('litigation.total', 1, '起', '全年共发生政府信息公开行政诉讼1起', '1起', 107),
+    { ...narrative('requests.received', 21, '件', '全年共受理政府信息公开申请约21件', '约21件', 107), approx: true },
+  ];
+
+  /** Appends filler(n) then the probes to `table`; returns the list and its three parts. */
+  function run(table: Fact[], n: number) {
+    const rows = [...table];
+    appendNarrativeFacts([...filler(n), ...PROBES], 'r1', rows);
+    return { rows, kept: rows.slice(0, table.length), filler: rows.slice(table.length, table.length + n), probes: rows.slice(table.length + n) };
+  }
+
+  it('40 table facts, 40 narrative facts, then the probes: each figure once, table facts untouched', () => {
+    const table = tableFacts();
+    expect(table.length).toBeGreaterThan(SCAN_LIMIT);
+    const { rows, kept, filler: fill, probes } = run(table, 40);
+    // The table facts stay first, the same objects in the same order.
+    kept.forEach((f, i) => expect(f).toBe(table[i]));
+    // All 40 filler figures are kept although the table holds proactive.total 1…38 条 too.
+    expect(fill.map((f) => [f.metric, f.value, f.unit, f.source, f.how, f.line])).toEqual(
+      [...Array(40).keys()].map((i) => ['proactive.total', i + 1, '条', 'narrative', 'sentence', i + 1]),
+    );
+    expect(fill[0]).toEqual(narrative('proactive.total', 1, '条', '全年主动公开政府信息1条', '1条', 1));
+    // The probes come after the switch to the by-metric index (more than SCAN_LIMIT appended before them).
+    expect(fill.length).toBeGreaterThan(SCAN_LIMIT);
+    expect(probes).toEqual(PROBE_FACTS);
+    expect(rows.length).toBe(40 + 40 + 9);
+  });
+
+  it('the linear scan (few narrative facts, same 40 table facts) appends the same probe facts as the by-metric index', () => {
+    const linear = run(tableFacts(), 5);
+    const byMetric = run(tableFacts(), 40);
+    expect(linear.filler.map((f) => f.value)).toEqual([1, 2, 3, 4, 5]);
+    expect(linear.filler.length + linear.probes.length).toBeLessThanOrEqual(SCAN_LIMIT);
+    expect(linear.probes).toEqual(byMetric.probes);
+    expect(linear.probes).toEqual(PROBE_FACTS);
+  });
+
+  // The switch may fall before, between or inside the probe sentences (31 + 3 hits of line 101 →
+  // mid-sentence; 32 → at its first hit); table facts, many or none, never move it nor count.
+  it.each([
+    [0, 1], [0, 5], [0, 31], [0, 32], [0, 33], [0, 40],
+    [40, 1], [40, 5], [40, 31], [40, 32], [40, 33], [40, 40],
+  ])('%i table facts, %i narrative facts before the probes: the same probe facts', (tableCount, n) => {
+    const table = tableCount ? tableFacts() : [];
+    const { kept, filler: fill, probes } = run(table, n);
+    kept.forEach((f, i) => expect(f).toBe(table[i]));
+    expect(fill.map((f) => f.value)).toEqual([...Array(n).keys()].map((i) => i + 1));
+    expect(probes).toEqual(PROBE_FACTS);
+  });
+});
