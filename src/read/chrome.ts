@@ -30,8 +30,11 @@ const KEYWORDS = GATES.flatMap(({ keywords, bit }) => keywords.map((word) => ({ 
 const KEYS = [...new Set(KEYWORDS.map(({ key }) => key))];
 const slotOf = (key: number): number => KEYS.indexOf(key) % 32;
 
-/** Per code unit, 1 + the slot of the key character it is; 0 for the rest. */
-const KEY_SLOTS: Uint8Array = (() => {
+/**
+ * Per code unit, 1 + the slot of the key character it is; 0 for the rest. The one table of the
+ * characters a line must hold to hold chrome: normalizeDoc flags the lines to blank by it.
+ */
+export const CHROME_KEY_SLOTS: Uint8Array = (() => {
   const table = new Uint8Array(0x10000);
   for (const key of KEYS) table[key] = slotOf(key) + 1;
   return table;
@@ -54,7 +57,7 @@ const hasButtonGap = (line: string): boolean => WHITE_SPACE.test(line.trim());
 function hintedPatterns(line: string): number {
   let slots = 0;
   for (let j = 0; j < line.length; j++) {
-    const slot = KEY_SLOTS[line.charCodeAt(j)];
+    const slot = CHROME_KEY_SLOTS[line.charCodeAt(j)];
     if (slot !== 0) slots |= 1 << (slot - 1);
   }
   let hinted = 0;

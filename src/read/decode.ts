@@ -11,7 +11,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { XxgkError } from '../errors.ts';
 import type { DecodedDoc, FindingCode, Source } from '../types.ts';
-import { CONTROL_BYTES, decodeValidUtf8, readValidUtf8 } from './units.ts';
+import { CONTROL_BYTES, CONTROL_UNITS, decodeValidUtf8, readValidUtf8 } from './units.ts';
 
 export interface ReadFailure {
   error: { code: FindingCode; message: string };
@@ -351,9 +351,7 @@ function countText(text: string): Census | ReadFailure {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0) return fail('binary_file', 'text contains NUL characters (binary data)');
-    // The bytes' rule (tab … carriage return are ordinary), and the C1 controls U+0080–U+009F.
-    if (c < 0x80) control += CONTROL_BYTES[c];
-    else if (c <= 0x9f) control++;
+    if (c < 0xa0) control += CONTROL_UNITS[c]; // the one control rule (units.ts)
     else if (c === 0xfffd) bad++;
   }
   return { controls: control, replacements: bad };

@@ -3,9 +3,8 @@
  * unit, so a normalized line has exactly the raw line's length and an offset found in the
  * normalized text is the same offset in the raw text (provenance for cells and facts).
  */
-import { CHROME_KEY_CHARACTERS } from '../catalogue/chrome.ts';
 import { CHART_RESIDUE, INLINE_NOISE } from '../catalogue/noise.ts';
-import { blankChromeLine } from './chrome.ts';
+import { blankChromeLine, CHROME_KEY_SLOTS } from './chrome.ts';
 import { simplifyDoc, traditionalMarks } from './traditional.ts';
 import { scratchUnits, unitsToString } from './units.ts';
 
@@ -159,13 +158,13 @@ export function normalizeDoc(raw: readonly string[]): string[] {
   }
   // Mirror sites publish in Traditional characters: matching (labels, markers, metadata) sees
   // Simplified text; `raw` keeps the original for provenance.
-  // (`marked` false settles it without simplifyDoc's scan or copy.)
+  // (`marked` false settles it without simplifyDoc's scan.)
   return marked ? simplifyDoc(lines) : lines;
 }
 
 /** Flags of getUnitTable: what a character found in a line means for that line. */
 const TRADITIONAL = 1; // traditionalMarks: a Traditional document is told by it
-const CHROME = 2; // a character of a chrome keyword (CHROME_KEY_CHARACTERS)
+const CHROME = 2; // a key character of a chrome keyword (CHROME_KEY_SLOTS)
 const INLINE = 4; // '[': every inline marker starts with one
 const SERIES = 8; // a character of a chart series hint word
 const FOLDS = 16; // the character folds (FOLD_TABLE)
@@ -191,8 +190,9 @@ function getUnitTable(): Uint32Array {
   if (unitTable) return unitTable;
   const traditional = traditionalMarks();
   const byUnit = new Uint8Array(0x10000);
-  for (let unit = 0; unit < 0x10000; unit++) byUnit[unit] = traditional[unit] ? TRADITIONAL : 0;
-  for (const ch of CHROME_KEY_CHARACTERS) byUnit[ch.charCodeAt(0)] |= CHROME;
+  for (let unit = 0; unit < 0x10000; unit++) {
+    byUnit[unit] = (traditional[unit] ? TRADITIONAL : 0) | (CHROME_KEY_SLOTS[unit] !== 0 ? CHROME : 0);
+  }
   byUnit[0x5b] |= INLINE;
   for (const ch of seriesKeyCharacters()) byUnit[ch.charCodeAt(0)] |= SERIES;
   const table = new Uint32Array(0x10000);

@@ -62,37 +62,45 @@ function charByChar(line: string, convert: Convert): string {
 }
 
 // --- Each character on its own, without building the converters -----------------------------
+//
+// This part mirrors opencc-js 1.4.2 internals (dist/esm-lib/core.js): the preset
+// ConverterBuilder picks for { from, to: 'cn' } (`${from}2s`), its chain (normalizationChain,
+// then conversionChain: one Trie per group, in which loadDictGroup lets the first dictionary win)
+// and Trie.loadDict's format ('key value|…'; a later entry replaces an earlier one). The public
+// API gives the same characters at a higher price, per thread (CPU, first call, 5 runs each at
+// 1.4.2): the groups loaded into its Tries and matchPrefix asked for every Han character 43–49
+// ms, the converters run over every Han character 130–150 ms; the dictionaries read here 14–24 ms.
+// test/read/simplify.test.ts checks the result against the converters themselves.
 
-/** A dictionary of OpenCC's data: 'from to|from to…' or [from, to] pairs. */
+/** Code point → its value, for a dictionary's one-code-point keys (all a Trie reads in one character). */
+type Entries = Map<number, string>;
+
+/**
+ * One locale's conversion of a single character: per group of its chain, the group's
+ * dictionaries; in a group the first that has the key wins (as in OpenCC's Trie).
+ */
+type Steps = ReadonlyArray<readonly Entries[]>;
+
+/**
+ * A dictionary ('from to|from to…' or [from, to] pairs), a group of them, and the chain a preset
+ * converts with. Declared here: the package's typings name these too, but its .d.ts files import
+ * './core' without an extension, which NodeNext resolution cannot follow (and they omit
+ * `normalizationChain`).
+ */
 type DictLike = string | readonly (readonly [string, string])[];
 type DictGroup = readonly DictLike[];
 
-/** The dictionaries OpenCC chains for one conversion (an entry of its preset `configs`). */
 interface ChainConfig {
   normalizationChain?: readonly DictGroup[];
   conversionChain: readonly DictGroup[];
 }
-
-/** Code point → what one dictionary step turns it into. */
-type Entries = Map<number, string>;
-
-/**
- * One locale's conversion of a single character: normalization, then each group of the
- * conversion chain (segmentation cannot split one character). In a group the first dictionary
- * that has the key wins, as in OpenCC's trie.
- */
-type Steps = ReadonlyArray<readonly Entries[]>;
 
 /** Whether `text` is exactly one code point (what one trie step reads). */
 function isOneCodePoint(text: string): boolean {
   return text.length === 1 || (text.length === 2 && text.codePointAt(0)! > 0xffff);
 }
 
-/**
- * A dictionary's one-code-point keys. Read as OpenCC's loader reads it: an entry's key and value
- * are separated by a space (further candidates ignored) and a later entry for the same key
- * replaces an earlier one. Phrase entries (most of the text) are skipped without being split.
- */
+/** A dictionary's one-code-point entries; phrase entries (most of the text) are skipped unsplit. */
 function singleEntries(dict: DictLike): Entries {
   const map: Entries = new Map();
   if (typeof dict !== 'string') {
@@ -113,16 +121,17 @@ function singleEntries(dict: DictLike): Entries {
   return map;
 }
 
-/** The locale's steps, from OpenCC's preset; undefined if there is no preset for it. */
-function stepsOf(from: (typeof LOCALES)[number], parsed: Map<DictLike, Entries>): Steps | undefined {
-  const configs = OpenCC.Locale.configs as Record<string, ChainConfig | undefined>;
-  const config = configs[`${from}2s`]; // the preset OpenCC's Converter picks for { from, to: 'cn' }
+/**
+ * The locale's steps; undefined if OpenCC has no preset for it. `read`: the dictionaries read so
+ * far (the locales share the large ones).
+ */
+function stepsOf(from: (typeof LOCALES)[number], read: Map<DictLike, Entries>): Steps | undefined {
+  const config = (OpenCC.Locale.configs as Record<string, ChainConfig | undefined>)[`${from}2s`];
   if (!config) return undefined;
-  const groups = [...(config.normalizationChain ?? []), ...config.conversionChain];
-  return groups.map((group) =>
+  return [...(config.normalizationChain ?? []), ...config.conversionChain].map((group) =>
     group.map((dict) => {
-      let map = parsed.get(dict);
-      if (!map) parsed.set(dict, (map = singleEntries(dict)));
+      let map = read.get(dict);
+      if (!map) read.set(dict, (map = singleEntries(dict)));
       return map;
     }),
   );
@@ -133,14 +142,12 @@ function stepsOf(from: (typeof LOCALES)[number], parsed: Map<DictLike, Entries>)
  * (the trie would then match within it: only the converter itself can say).
  */
 function throughSteps(steps: Steps, ch: string): string | undefined {
-  let code = ch.codePointAt(0)!;
   let out = ch;
   for (const group of steps) {
     for (const map of group) {
-      const to = map.get(code);
+      const to = map.get(out.codePointAt(0)!);
       if (to === undefined) continue;
       if (!isOneCodePoint(to)) return undefined;
-      code = to.codePointAt(0)!;
       out = to;
       break;
     }
@@ -163,19 +170,18 @@ function simplifyAlone(locales: ReadonlyArray<Steps | undefined>, ch: string): s
 const isHanUnit = (code: number): boolean => HAN_RANGES.some(([from, to]) => code >= from && code <= to);
 
 /**
- * Every Han character (one code unit) that toSimplified changes when converted on its own.
- * Read from OpenCC's dictionaries (a few ms) instead of building the converters and running
- * them over all Han characters (≈ 150 ms per thread): a character that is no dictionary's key
- * cannot change, and the others are followed through each locale's steps.
+ * Every Han character (one code unit) that toSimplified changes when converted on its own, read
+ * from OpenCC's dictionaries: a character that is no dictionary's key cannot change, and the
+ * others are followed through each locale's steps.
  */
 export function changedAlone(): string[] {
-  const parsed = new Map<DictLike, Entries>();
-  const locales = LOCALES.map((from) => stepsOf(from, parsed));
+  const read = new Map<DictLike, Entries>();
+  const locales = LOCALES.map((from) => stepsOf(from, read));
   const candidates = new Set<number>();
   if (locales.includes(undefined)) {
     for (const [from, to] of HAN_RANGES) for (let code = from; code <= to; code++) candidates.add(code);
   } else {
-    for (const map of parsed.values()) for (const code of map.keys()) if (isHanUnit(code)) candidates.add(code);
+    for (const map of read.values()) for (const code of map.keys()) if (isHanUnit(code)) candidates.add(code);
   }
   const changed: string[] = [];
   for (const code of candidates) {

@@ -50,7 +50,11 @@ export function simplifyForMatching(line: string): string {
   return out;
 }
 
-/** The document's lines for matching: converted when it is Traditional, else unchanged. */
-export function simplifyDoc(lines: readonly string[]): string[] {
-  return isTraditional(lines) ? lines.map(simplifyForMatching) : lines.slice();
+/**
+ * The document's lines for matching: a converted copy when it is Traditional, else `lines`
+ * itself (nothing to convert). The caller hands its array over: it must not change it afterwards
+ * unless it means to change the result too.
+ */
+export function simplifyDoc(lines: string[]): string[] {
+  return isTraditional(lines) ? lines.map(simplifyForMatching) : lines;
 }

@@ -36,19 +36,35 @@ export function unitsToString(units: Uint16Array, length: number): string {
   return out;
 }
 
-/** 1 for the C0 control characters other than tab … carriage return, and for DEL. */
+/**
+ * The rule that tells text from binary data, per code unit: 1 for a control character — the C0
+ * controls other than tab … carriage return, DEL, and the C1 controls U+0080–U+009F — 0 for the
+ * rest. Indexed by code units below 0xA0 (every control is one); both readValidUtf8 and the
+ * decoder's check of decoded text (countText) count with it.
+ */
+export const CONTROL_UNITS: Uint8Array = (() => {
+  const table = new Uint8Array(0xa0);
+  for (let unit = 0; unit < 0xa0; unit++) if ((unit < 0x20 && (unit < 0x09 || unit > 0x0d)) || unit >= 0x7f) table[unit] = 1;
+  return table;
+})();
+
+/**
+ * The same rule for raw bytes of any encoding we read: a byte from 0x80 on is part of a
+ * multi-byte character (UTF-8, GB18030, Big5), never a control by itself, so only the ASCII
+ * half of CONTROL_UNITS applies.
+ */
 export const CONTROL_BYTES: Uint8Array = (() => {
   const table = new Uint8Array(256);
-  for (let b = 0; b < 256; b++) if ((b < 0x20 && (b < 0x09 || b > 0x0d)) || b === 0x7f) table[b] = 1;
+  table.set(CONTROL_UNITS.subarray(0, 0x80));
   return table;
 })();
 
 /** Valid UTF-8 decoded, with the counts that tell text from binary data, taken on the way. */
 export interface Utf8Text {
   text: string;
-  /** C0 control characters other than tab … carriage return, and DEL (each one byte). */
+  /** Control characters (CONTROL_UNITS) of one byte: C0 (but tab … carriage return) and DEL. */
   controlBytes: number;
-  /** C1 control characters (U+0080–U+009F). */
+  /** Control characters (CONTROL_UNITS) of two bytes: the C1 controls U+0080–U+009F. */
   c1Controls: number;
   /** U+FFFD replacement characters. */
   replacements: number;
@@ -70,12 +86,12 @@ export function readValidUtf8(bytes: Uint8Array): Utf8Text {
     const b = bytes[i];
     if (b < 0x80) {
       units[n++] = b;
-      controlBytes += CONTROL_BYTES[b];
+      controlBytes += CONTROL_UNITS[b];
       i += 1;
     } else if (b < 0xe0) {
       const unit = ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
       units[n++] = unit;
-      if (unit <= 0x9f) c1Controls++;
+      if (unit < 0xa0) c1Controls += CONTROL_UNITS[unit];
       i += 2;
     } else if (b < 0xf0) {
       const unit = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);

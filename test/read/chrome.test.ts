@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHROME_KEY_CHARACTERS, CHROME_PATTERNS } from '../../src/catalogue/chrome.ts';
-import { blankChrome, blankChromeLine } from '../../src/read/chrome.ts';
+import { blankChrome, blankChromeLine, CHROME_KEY_SLOTS } from '../../src/read/chrome.ts';
 import { normalizeDoc, normalizeLine } from '../../src/read/normalize.ts';
 import { isTraditional, simplifyDoc } from '../../src/read/traditional.ts';
 
@@ -47,6 +47,12 @@ describe('Traditional characters for matching', () => {
     const out = simplifyDoc(raw);
     expect(out).toEqual(['文昌阁乡政府信息公开统计指标', '（一）主动公开政府信息数']);
     expect(out.map((l) => l.length)).toEqual(raw.map((l) => l.length));
+    expect(raw).toEqual(['文昌閣鄉政府資訊公開統計指標', '（一）主動公開政府資訊數']); // a copy: raw is kept
+  });
+  it('hands a document that is not Traditional back as it is, without a copy', () => {
+    const lines = ['只有一个繁体字写成了體', '政府信息公开'];
+    expect(simplifyDoc(lines)).toBe(lines);
+    expect(lines).toEqual(['只有一个繁体字写成了體', '政府信息公开']);
   });
   it('normalizeDoc leaves a Simplified seed-like text untouched (no 显著 → 显着)', () => {
     expect(normalizeDoc(['效果显著，但仍有差距。'])).toEqual(['效果显著,但仍有差距。']);
@@ -90,6 +96,21 @@ describe('blankChromeLine = the keyword pre-check, then every catalogue pattern 
       expect(keywords.length).toBeGreaterThan(0);
       for (const word of keywords) expect([...word].some((ch) => CHROME_KEY_CHARACTERS.includes(ch))).toBe(true);
     }
+  });
+
+  it('CHROME_KEY_SLOTS marks the catalogue key characters that some keyword holds, and nothing else', () => {
+    const marked = [...CHROME_KEY_SLOTS.keys()].filter((unit) => CHROME_KEY_SLOTS[unit] !== 0).map((unit) => String.fromCharCode(unit));
+    const words = CHROME_PATTERNS.flatMap((p) => p.keywords).join('');
+    expect(marked.sort()).toEqual([...CHROME_KEY_CHARACTERS].filter((ch) => words.includes(ch)).sort());
+  });
+
+  it('normalizeDoc blanks the lines CHROME_KEY_SLOTS flags, key characters reached by folding included', () => {
+    // Ｃｏｐｙｒｉｇｈｔ and ＱＱ fold to Copyright and QQ: their key characters (y, Q) exist only
+    // once folded, and the line is still found.
+    const lines = ['Ｃｏｐｙｒｉｇｈｔ 2020 某市政府', '正文 ＱＱ空间 微信 微博 正文', '正文第一段', ...CHROME_PATTERNS.map((p) => p.example)];
+    expect(normalizeDoc(lines)).toEqual(lines.map(blanked));
+    expect(normalizeDoc(lines)[0].trim()).toBe('');
+    expect(normalizeDoc(lines)[1]).toBe('正文' + ' '.repeat(12) + '正文');
   });
 
   it('still blanks a share bar on a line whose only keyword belongs to another pattern', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeValidUtf8, readValidUtf8, scratchUnits, unitsToString } from '../../src/read/units.ts';
+import { decode } from '../../src/read/decode.ts';
+import { CONTROL_BYTES, CONTROL_UNITS, decodeValidUtf8, readValidUtf8, scratchUnits, unitsToString } from '../../src/read/units.ts';
 
 const reference = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
@@ -47,6 +48,41 @@ describe('readValidUtf8', () => {
     const r = readValidUtf8(utf8('\x00\x01\t\n\r\x0b\x0c\x1f\x7f a\u0080\u009f\u00a0政\ufffd\ufffd😀'));
     expect(r.text).toBe('\x00\x01\t\n\r\x0b\x0c\x1f\x7f a\u0080\u009f\u00a0政\ufffd\ufffd😀');
     expect([r.controlBytes, r.c1Controls, r.replacements]).toEqual([4, 2, 2]);
+  });
+
+  it('counts exactly the control characters of CONTROL_UNITS, for every one- and two-byte character', () => {
+    for (let unit = 0; unit < 0x800; unit++) {
+      const r = readValidUtf8(utf8(String.fromCharCode(unit)));
+      const expected = unit < 0xa0 ? CONTROL_UNITS[unit] : 0;
+      expect([unit, r.controlBytes + r.c1Controls]).toEqual([unit, expected]);
+      if (unit >= 0x80) expect([unit, r.controlBytes]).toEqual([unit, 0]);
+    }
+  });
+});
+
+describe('CONTROL_UNITS', () => {
+  it('is C0 but tab … carriage return, DEL and C1; CONTROL_BYTES is its ASCII half', () => {
+    const controls = [...CONTROL_UNITS.keys()].filter((unit) => CONTROL_UNITS[unit] === 1);
+    const expected = [...Array(0xa0).keys()].filter((u) => u < 0x09 || (u > 0x0d && u < 0x20) || u >= 0x7f);
+    expect(controls).toEqual(expected);
+    expect(controls.length).toBe(9 + 18 + 1 + 32);
+    for (let b = 0; b < 256; b++) expect([b, CONTROL_BYTES[b]]).toEqual([b, b < 0x80 ? CONTROL_UNITS[b] : 0]);
+  });
+
+  it('valid UTF-8 (counted while decoding) and UTF-16 (counted in the decoded text) agree on every character below U+00A1', () => {
+    // 10 of the character among 100: 10 % of the text, but under 5 % of the UTF-8 bytes, so
+    // both decodings reach the check of the text's characters.
+    const outcome = (bytes: Uint8Array) => {
+      const d = decode({ file: 'x.txt', bytes });
+      return 'error' in d ? d.error.message : 'text';
+    };
+    for (let unit = 1; unit <= 0xa0; unit++) {
+      const text = String.fromCharCode(unit).repeat(10) + '政'.repeat(90);
+      const expected = CONTROL_UNITS[unit] === 1 ? '10 control characters in 100 (not text)' : 'text';
+      const viaUtf8 = outcome(utf8(text));
+      const viaUtf16 = outcome(new Uint8Array(Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from(text, 'utf16le')])));
+      expect([unit, viaUtf8, viaUtf16]).toEqual([unit, expected, expected]);
+    }
   });
 });
 
