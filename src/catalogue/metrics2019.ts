@@ -41,13 +41,13 @@ export const MATRIX_ROWS: MatrixEntry[] = [
   { key: 'requests.carried_to_next', labels: ['结转下年度继续办理'] },
 ];
 
+/** What the template's counts are in (its tables state no unit): 第二十条 counts, the request matrix, appeals. */
+export const COUNT_UNIT = '件';
+
 /**
  * Words that tell where the 2019 template's tables and sections start, as the table reader meets
  * them row by row (whitespace ignored; a marker never spans two cells).
  */
-/** What the template's counts are in (its tables state no unit): 第二十条 counts, the request matrix, appeals. */
-export const COUNT_UNIT = '件';
-
 export const SECTION_WORDS = {
   /** A row holding it starts the 第二十条 (proactive disclosure) table. */
   art20: '第二十条',

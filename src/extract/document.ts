@@ -93,8 +93,7 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
   const lineCount = doc.lines.length;
   const inTable = tableMask(lineCount, decision.tables);
 
-  const local: LocalFinding[] = [];
-  for (const f of capped.findings) local.push(f);
+  const local: LocalFinding[] = capped.findings; // capTables' fresh list: the other findings join it
   // Table facts come as final rows (report_id first): the table extractors build each once.
   let facts: Fact[] = [];
   if (decision.template === '2008') {
