@@ -11,7 +11,7 @@ import { XxgkError } from './errors.ts';
 import { DEFAULT_MAX_TABLE_ROWS, type DocLimits, type ReportResult } from './extract/document.ts';
 import { type Input as InputItem, iterateSources } from './read/inputs.ts';
 import { factsTable, findingsTable, reportsTable, viewTables } from './tables/build.ts';
-import { byReport, reportViewRows, type ViewRows } from './tables/views.ts';
+import { reportViewRows, type ViewRows } from './tables/views.ts';
 import { indexReport } from './validate/cells.ts';
 import type { Fact, Finding, ReportRow, Source } from './types.ts';
 import { validateCorpus } from './validate/corpus.ts';
@@ -94,12 +94,10 @@ export function assemble(results: ReportResult[]): LoadResult {
   const cells = results.map((r) => indexReport(r.facts, r.report.report_id));
   const own = results.map((r, i) => (r.report.status === 'failed' ? r.findings : [...r.findings, ...validateReport(r, cells[i])]));
   const corpus = validateCorpus(reports, facts);
-  const corpusOf = byReport(corpus);
+  // The corpus findings implicate no value (a duplicate is a warning, a cross-year mismatch is a
+  // disagreement: views.ts NOT_IMPLICATING), so each report's views read its own findings only.
   const rows: ViewRows = { channels: [], requests: [], outcomes: [], appeals: [] };
-  results.forEach((r, i) => {
-    const more = corpusOf.get(r.report.report_id);
-    reportViewRows(r.report, cells[i], more ? [...own[i], ...more] : own[i], rows);
-  });
+  results.forEach((r, i) => reportViewRows(r.report, cells[i], own[i], rows));
   const findings: Finding[] = [...own.flat(), ...corpus];
   const views = viewTables(rows);
   return {

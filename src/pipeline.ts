@@ -5,6 +5,7 @@
  */
 import { fnv1a } from './fnv.ts';
 import { type DocLimits, type ReportResult, failedReport, processDoc } from './extract/document.ts';
+import { findingOf } from './extract/cells.ts';
 import { formatOf, readSourceAsync } from './read/index.ts';
 import type { Source } from './types.ts';
 
@@ -24,7 +25,7 @@ export async function readAndProcess(
   if ('error' in doc) return failedReport(source.file, idFor(null), format, null, doc.error);
   const result = processDoc(doc, idFor(doc.hash), limits);
   // What the reader noticed (a PDF table it could not rebuild, a cut-off file) joins the findings.
-  for (const n of doc.notes ?? []) result.findings.push({ ...n, report_id: result.report.report_id });
+  for (const n of doc.notes ?? []) result.findings.push(findingOf(n, result.report.report_id));
   return result;
 }
 

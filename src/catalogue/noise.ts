@@ -22,6 +22,9 @@ export const INLINE_NOISE: readonly InlineNoise[] = [
   { name: 'bookmark', pattern: /\[bookmark:[^\]\r\n]*\]/gi, example: '[bookmark: _GoBack]' },
 ];
 
+/** The words of a chart series header (matched ignoring case). */
+const SERIES_WORDS = ['系列', 'series'];
+
 /**
  * Chart residue: an embedded chart's data sheet dumped as text. It starts with a series header
  * line (`系列 1`, often followed by a tab) and continues with tab-separated rows of category
@@ -35,16 +38,13 @@ export const INLINE_NOISE: readonly InlineNoise[] = [
  * The block ends at the first line that is not a residue row or another series header
  * (including a blank line), or after `maxRows` rows — a guard against eating a real table.
  */
-/** The words of a chart series header (matched ignoring case). */
-const SERIES_WORDS = ['系列', 'series'];
-
 export const CHART_RESIDUE = {
   /** A line that can be a series header contains one of these words (the read stage gates on their first characters). */
   hintWords: SERIES_WORDS,
   /** Cheap pre-check: the same words as a regex. */
   hint: new RegExp(SERIES_WORDS.join('|'), 'i'),
   /** The whole line (trimmed of spaces/tabs) is a series header. */
-  header: /^[ \t]*(?:系列|Series)[ \t]*\d{1,2}[ \t]*$/i,
+  header: new RegExp(`^[ \\t]*(?:${SERIES_WORDS.join('|')})[ \\t]*\\d{1,2}[ \\t]*$`, 'i'),
   /** A numeric field of a residue row. */
   number: /^[+-]?\d+(?:\.\d+)?%?$/,
   /** A label field of a residue row (chart categories are short). */

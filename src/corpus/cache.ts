@@ -137,6 +137,8 @@ export function readCache(out: string): Cache | null {
 
 /** Entries of a committed index read back by their place in it (0 = the first after the header). */
 export interface EntryReader {
+  /** Entries in the index. */
+  readonly size: number;
   at(ordinal: number): ReportSummary;
   close(): void;
 }
@@ -168,6 +170,7 @@ export function openEntries(out: string): EntryReader {
     throw e;
   }
   return {
+    size: Math.max(n, 0),
     at(ordinal) {
       if (!(ordinal >= 0 && ordinal < n)) throw new RangeError(`no entry ${ordinal} in the index of ${out} (${Math.max(n, 0)} entries)`);
       return readEntry(fd, offsets[ordinal], lengths[ordinal]);

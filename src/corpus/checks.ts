@@ -2,8 +2,8 @@
  * The corpus-level checks (duplicate agency-years, the carry-over chain between years), kept as
  * the reports arrive. Each report's cache entry (this run's and reused ones) carries what the
  * checks need: agency, year and its two carry-over cells. The ledger keeps of it only fixed-size
- * numbers — a 64-bit key of the agency, the year, the cells' values — about 37 bytes per report, so the
- * main thread's memory stays flat on a national corpus. At the end it finds the candidate
+ * numbers — a 64-bit key of the agency, the year, the cells' values, its part and flags: 33
+ * bytes per report, so the main thread's memory stays flat on a national corpus. At the end it finds the candidate
  * groups and pairs from those numbers, reads just their entries back from the committed cache
  * index, and builds the findings with the same builders as `validateCorpus`, so the messages are
  * the same. A key collision can only put two agencies in one candidate group: the entries read
@@ -81,6 +81,13 @@ export class CorpusLedger {
     this.flags[i] = flags;
   }
 
+  /** Entries not forgotten (`drop`): as many as the committed index holds. */
+  get kept(): number {
+    let k = 0;
+    for (let i = 0; i < this.n; i++) if (!(this.flags[i] & 4)) k++;
+    return k;
+  }
+
   /** Forget the entries of these parts, as the cache index does (a worker died before closing them). */
   drop(parts: ReadonlySet<string>): void {
     const ids = new Set<number>();
@@ -152,9 +159,12 @@ function* corpusFindings(ledger: CorpusLedger, out: string): Generator<{ year: n
   let entries: EntryReader | null = null;
   try {
     for (const candidate of ledger.candidates()) {
-      entries ??= openEntries(out);
+      if (!entries) {
+        entries = openEntries(out);
+        // A finding reaches its report by the report's place in the index: both must hold the same entries.
+        if (entries.size !== ledger.kept) throw new Error(`the cache index of ${out} holds ${entries.size} entries where the corpus checks kept ${ledger.kept}`);
+      }
       const entryAt = (ordinal: number) => entries!.at(ordinal);
-      const reportOf = (e: ReportSummary): CorpusReport => ({ report_id: e.report_id, file: e.file, agency: e.agency!, year: e.year! });
       if ('duplicate' in candidate) {
         // The copies of one agency-year (a key two agencies share splits here).
         const byAgency = new Map<string, CorpusReport[]>();
@@ -171,8 +181,10 @@ function* corpusFindings(ledger: CorpusLedger, out: string): Generator<{ year: n
       }
       // Pairs of one agency (not only one key), in file order.
       const pairs = candidate.carry
-        .map(([b, n]) => [entryAt(b), entryAt(n)] as const)
-        .map(([b, n]) => ({ before: reportOf(b), next: reportOf(n), toNext: b.toNext!, over: n.over! }))
+        .map(([bi, ni]) => {
+          const [b, n] = [entryAt(bi), entryAt(ni)];
+          return { before: reportOf(b), next: reportOf(n), toNext: b.toNext!, over: n.over! };
+        })
         .filter((p) => p.before.agency === p.next.agency)
         .sort((x, y) => byName(x.before.file, y.before.file) || byName(x.next.file, y.next.file));
       for (const p of pairs) {
@@ -185,6 +197,8 @@ function* corpusFindings(ledger: CorpusLedger, out: string): Generator<{ year: n
     entries?.close();
   }
 }
+
+const reportOf = (e: ReportSummary): CorpusReport => ({ report_id: e.report_id, file: e.file, agency: e.agency!, year: e.year! });
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -321,7 +321,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
     };
   } finally {
     clearInterval(sampler);
-    index.abort(); // no-op after a commit; a failed run keeps the previous index
+    index.abort(); // no-op after a commit; a run that fails before it keeps the previous index (the corpus checks after it are redone in full by the next run)
     await pool.terminate();
     entry.dispose();
     old?.close();

@@ -17,7 +17,7 @@ const DICTIONARY_PAGE = 2;
 const DATA_PAGE_V2 = 3;
 
 /** Encoding values (parquet.thrift) of the encodings a data page here may have. */
-export const ENCODING_ID = { PLAIN: 0, RLE: 3, RLE_DICTIONARY: 8 } as const;
+const ENCODING_ID = { PLAIN: 0, RLE: 3, RLE_DICTIONARY: 8 } as const;
 export type PageEncoding = keyof typeof ENCODING_ID;
 
 /** The header of a PLAIN dictionary page of `values` keys. Returns the end. */

@@ -42,8 +42,7 @@ export async function processItem(item: WorkItem, options: ProcessOptions = {}):
   // One index of the report's cells serves the validation and the views (neither changes it).
   const cells = indexReport(facts, report.report_id);
   if (report.status !== 'failed') {
-    const found = validateReport(result, cells);
-    for (let i = 0; i < found.length; i++) findings.push(found[i]!);
+    findings.push(...validateReport(result, cells));
   }
   const rows: TableRows = {
     reports: [{ ...report, content_hash: item.hash }],

@@ -7,6 +7,11 @@ import { memoize } from '../memo.ts';
 export type TableFact = Omit<Fact, 'report_id'>;
 export type LocalFinding = Omit<Finding, 'report_id'>;
 
+/** A finding of the report as its findings row: report_id first, every finding one shape. */
+export function findingOf(f: LocalFinding, reportId: string): Finding {
+  return { report_id: reportId, severity: f.severity, code: f.code, message: f.message, metric: f.metric, line: f.line };
+}
+
 /**
  * A table fact as its final facts row, report_id first. The extractors build every fact here
  * once: processDoc passes its report id and keeps the rows as they are (no copy per fact).

@@ -7,7 +7,7 @@ import { layout } from '../layout/index.ts';
 import { isBlank } from '../layout/lines.ts';
 import { detectTemplate } from '../template/detect.ts';
 import type { Block, DecodedDoc, Fact, Finding, ReportRow, Status } from '../types.ts';
-import type { LocalFinding } from './cells.ts';
+import { findingOf, type LocalFinding } from './cells.ts';
 import { extractMetadata } from './metadata.ts';
 import { appendNarrativeFacts, type ProseLine } from './narrative.ts';
 import { extractTable2008 } from './table2008.ts';
@@ -138,7 +138,7 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
       line: 1,
     });
   }
-  const findings: Finding[] = local.map((f) => ({ report_id: reportId, severity: f.severity, code: f.code, message: f.message, metric: f.metric, line: f.line }));
+  const findings: Finding[] = local.map((f) => findingOf(f, reportId));
   const status: Status = findings.some((f) => f.code === 'no_report')
     ? 'failed'
     : findings.some((f) => PARTIAL_CODES.has(f.code) && f.severity !== 'info')

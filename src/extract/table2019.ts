@@ -488,11 +488,6 @@ function art20Run(
 /** Rows that close the request matrix: a matrix without them was cut off. */
 const CLOSING_ROWS: readonly string[] = ['requests.outcome.total', 'requests.carried_to_next'];
 
-/**
- * A settled matrix row: its value cells (read as the facts were), or the values it was split
- * into. The cells' values are read only when a glued row needs the column identities (rarely):
- * keeping every row's values in a map cost more than all the reading.
- */
 /** The matrix's column identities (every applicant column and 总计), from the catalogue. */
 function matrixConstraints(): Constraint[] {
   const columns = ALL_APPLICANTS.length;

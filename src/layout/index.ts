@@ -212,7 +212,7 @@ function tabRows({ lines, raw, classes }: Lines, start: number): TableBlock {
     }
     if (cls !== 'tab_row') break;
     const count = putTabCells(cells, 0, lines[i]!, raw[i], i + 1, 0);
-    rows.push(unglueLastCell({ cells: cells.slice(0, count), line: i + 1 }));
+    rows.push(takeRow(cells, count));
   }
   return { kind: 'table', layout: 'tab_rows', rows, line: start + 1, endLine: i };
 }

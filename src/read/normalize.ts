@@ -8,8 +8,6 @@ import { blankChromeLine, CHROME_KEY_SLOTS } from './chrome.ts';
 import { simplifyDoc, traditionalMarks } from './traditional.ts';
 import { scratchUnits, unitsToString } from './units.ts';
 
-/** Traditional → Simplified lives in simplify.ts; exported here too, where it always was. */
-
 /**
  * Single-character folds beyond the generic full-width block (U+FF01–U+FF5E → ASCII), which
  * already turns （）［］：，；！？－ into ()[]:,;!?- .

@@ -81,6 +81,19 @@ const key = (f: object) => JSON.stringify(f);
 const plain = (rows: Row[]) => rows.map(({ year: _y, named: _n, ...f }) => f);
 
 describe('checkCorpus', () => {
+  it('refuses an index that does not hold the ledger\'s entries (findings would land on the wrong reports)', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'xxgk-checks-'));
+    const index = openCacheWriter(out, { version: CACHE_VERSION, run: 3 });
+    const ledger = new CorpusLedger();
+    const entries = reports.map((r) => summary(r, facts));
+    entries.forEach((e, i) => {
+      if (i !== 0) index.add(e);
+      ledger.add(e);
+    });
+    index.commit();
+    expect(() => checkCorpus(ledger, out, 3)).toThrow(`holds 6 entries where the corpus checks kept 7`);
+  });
+
   it('finds from the ledger and the index exactly what validateCorpus finds in memory, whatever the arrival order', async () => {
     const expected = validateCorpus(reports, facts);
     // 2 duplicate warnings (2020 twice), 2019→2020 once against the first copy, twice against 2021.
