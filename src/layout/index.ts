@@ -45,6 +45,12 @@ export function layout({ lines, raw }: LayoutInput): Block[] {
       i = block.endLine;
     } else {
       const glued = cls === 'text' && isGluedRowLine(lines[i]!) ? gluedBlock(doc, i) : undefined;
+      if (typeof glued === 'number') {
+        // Not a table, nor is any run starting further in (its text is a suffix of this one's):
+        // its lines are prose, read once rather than rescanned from each of them.
+        for (; i < glued; i++) if (classes[i] === 'text') blocks.push(prose(lines, i));
+        continue;
+      }
       if (glued) {
         // Header lines right above the first glued row ("第二十条第(一)项", "信息内容…") belong to it.
         const heads: Row[] = [];
@@ -91,10 +97,10 @@ function unglueLastCell(row: Row): Row {
 /**
  * Flattened table text (see glued.ts): consecutive lines that are glued rows, with header
  * lines and blank lines between them. Header lines after the last glued row stay prose. Kept
- * only when the lines carry a template marker and hold at least two rows; otherwise undefined
- * (the lines are prose).
+ * only when the lines carry a template marker and hold at least two rows; otherwise the end of
+ * the run (its lines are prose).
  */
-function gluedBlock({ lines, raw, classes }: Lines, start: number): TableBlock | undefined {
+function gluedBlock({ lines, raw, classes }: Lines, start: number): TableBlock | number {
   let last = start;
   for (let j = start + 1; j < lines.length; j++) {
     const cls = classes[j]!;
@@ -110,7 +116,7 @@ function gluedBlock({ lines, raw, classes }: Lines, start: number): TableBlock |
     rows.push(...gluedRows(lines, raw, j));
     text += lines[j];
   }
-  if (rows.length < 2 || !hasTemplateMarker(text)) return undefined;
+  if (rows.length < 2 || !hasTemplateMarker(text)) return last + 1;
   // LayoutKind has no 'glued' (types.ts is shared): flattened tables come from HTML pages.
   const block: TableBlock = { kind: 'table', layout: 'glued', rows, line: start + 1, endLine: last + 1 };
   return block;

@@ -100,6 +100,22 @@ describe('flattened rows with units (issue 6)', () => {
   });
 });
 
+describe('flattened rows without a template marker', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, k) => `办结数${k + 1}`);
+  it('stay prose, every line once and in order, blank lines skipped', () => {
+    const text = [...rows(3), '', ...rows(2), '说明。'].join('\n');
+    expect(layout(textDoc(text)).map((b) => [b.kind, b.line])).toEqual([
+      ['prose', 1], ['prose', 2], ['prose', 3], ['prose', 5], ['prose', 6], ['prose', 7],
+    ]);
+  });
+  it('a marker anywhere in the run makes the whole run one table', () => {
+    const text = [...rows(3), '本年新收政府信息公开申请数量12'].join('\n');
+    const blocks = layout(textDoc(text));
+    expect(blocks.map((b) => [b.kind, b.line])).toEqual([['table', 1]]);
+    expect((blocks[0] as TableBlock).endLine).toBe(4);
+  });
+});
+
 describe('line class fast paths (same answers as the regular expressions they replace)', () => {
   it('reads a tab behind invisible characters as a cell line, any other inner tab as a row', () => {
     expect(['\u00a0\u200b\t条', '\u3000\t条', 'x\t条', '条\t'].map(classifyLine)).toEqual(['tab_cell', 'tab_cell', 'tab_row', 'tab_row']);
