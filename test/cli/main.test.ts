@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,5 +38,14 @@ describe('xxgk corpus', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     expect(stderr).toBe('');
+  }, 60_000);
+});
+
+describe('npm run xxgk', () => {
+  it('runs the CLI, as `npx xxgk` does', () => {
+    // Usage goes to stderr; the exit code is 0 for --help.
+    const run = spawnSync('npm', ['run', '-s', 'xxgk', '--', '--help'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^Usage: xxgk <command> \[options\]/m);
   }, 60_000);
 });
