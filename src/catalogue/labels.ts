@@ -3,7 +3,7 @@
  * and notebooks read labels from here so a key has one label everywhere. Keys stay ASCII; only
  * what a reader sees is Chinese.
  */
-import { APPLICANT_COLUMNS as MATRIX_COLUMNS } from './metrics2019.ts';
+import { APPEAL_BLOCK_RESULTS, APPLICANT_COLUMNS as MATRIX_COLUMNS } from './metrics2019.ts';
 import type { Applicant, FindingCode, Severity } from '../types.ts';
 
 /** The five proactive-disclosure channels, in display order (total is not a channel). */
@@ -47,9 +47,9 @@ export const APPEAL_KIND_LABELS: Record<AppealKind, string> = {
   litigation_after_reconsideration: '行政诉讼（复议后起诉）',
 };
 
-/** Appeal results without `total`, in display order. */
-export const APPEAL_RESULTS = ['upheld', 'corrected', 'other', 'pending'] as const;
-export type AppealResult = (typeof APPEAL_RESULTS)[number];
+export type AppealResult = Exclude<(typeof APPEAL_BLOCK_RESULTS)[number], 'total'>;
+/** Appeal results without `total`, in display order (the table's, from the template catalogue). */
+export const APPEAL_RESULTS: readonly AppealResult[] = APPEAL_BLOCK_RESULTS.filter((r): r is AppealResult => r !== 'total');
 
 export const APPEAL_RESULT_LABELS: Record<AppealResult | 'total', string> = {
   upheld: '结果维持',

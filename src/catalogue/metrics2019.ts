@@ -105,10 +105,10 @@ export const ART20_MEASURES: Array<{ measure: string; labels: string[]; era?: '2
 ];
 
 /** The appeals row: 15 cells, three blocks of five results. */
-export const APPEAL_KINDS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;
-export const APPEAL_RESULTS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
+export const APPEAL_BLOCKS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;
+export const APPEAL_BLOCK_RESULTS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
 /** The header labels of the appeals row, used as the facts' `label` (the cells have none). */
-export const APPEAL_LABELS: Record<(typeof APPEAL_KINDS)[number] | (typeof APPEAL_RESULTS)[number], string> = {
+export const APPEAL_LABELS: Record<(typeof APPEAL_BLOCKS)[number] | (typeof APPEAL_BLOCK_RESULTS)[number], string> = {
   reconsideration: '行政复议',
   litigation_direct: '行政诉讼 未经复议直接起诉',
   litigation_after_reconsideration: '行政诉讼 复议后起诉',

@@ -3,9 +3,9 @@
  * (rows × applicant columns) and the 15-cell appeals row.
  */
 import {
-  APPEAL_KINDS,
+  APPEAL_BLOCKS,
   APPEAL_LABELS,
-  APPEAL_RESULTS,
+  APPEAL_BLOCK_RESULTS,
   ART20_MEASURES,
   ART20_SUBJECTS,
   COUNT_UNIT,
@@ -67,8 +67,8 @@ type Mode = 'none' | 'art20' | 'matrix' | 'appeals';
 // dictionaries find by pointer instead of hashing and comparing a fresh copy.
 
 /** The appeals row's columns in order (kind-major): metric key and label. */
-const APPEAL_COLUMNS: ReadonlyArray<{ metric: string; label: string }> = APPEAL_KINDS.flatMap((kind) =>
-  APPEAL_RESULTS.map((result) => ({ metric: interned(`${kind}.${result}`), label: interned(`${APPEAL_LABELS[kind]} ${APPEAL_LABELS[result]}`) })),
+const APPEAL_COLUMNS: ReadonlyArray<{ metric: string; label: string }> = APPEAL_BLOCKS.flatMap((kind) =>
+  APPEAL_BLOCK_RESULTS.map((result) => ({ metric: interned(`${kind}.${result}`), label: interned(`${APPEAL_LABELS[kind]} ${APPEAL_LABELS[result]}`) })),
 );
 
 /** A 第二十条 column: its measure, unit, and the metric key of each subject's cell under it. */
@@ -376,7 +376,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         const cells = values;
         const width = APPEAL_COLUMNS.length;
         if (cells.length !== width) {
-          const size = APPEAL_RESULTS.length;
+          const size = APPEAL_BLOCK_RESULTS.length;
           const rec = recoverCells(cells.map((c) => c.text), width, { accept: blocksHold(size), prefixOk: blocksPrefix(size) });
           const firstCell = cells.find((c) => c.text !== '') ?? cells[0]!;
           const appealKeys = 'reconsideration,litigation_direct,litigation_after_reconsideration';
@@ -426,7 +426,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
       message: seen.matrix && unclosed.length
         ? `the request table stops before its closing rows (${unclosed.join(', ')})${seen.appeals ? '' : ' and the appeals table is absent'}: the document looks cut off; rows not present have no facts`
         : 'the document ends inside its statistics tables: rows not present have no facts',
-      metric: [...unclosed, ...(seen.appeals ? [] : [APPEAL_KINDS.join(',')])].join(',') || null,
+      metric: [...unclosed, ...(seen.appeals ? [] : [APPEAL_BLOCKS.join(',')])].join(',') || null,
       line: lastLine,
     });
   }

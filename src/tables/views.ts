@@ -16,7 +16,8 @@
 import type * as aq from 'arquero';
 import { eraOf, partKeys, rulesFor, type Part } from '../catalogue/identities.ts';
 import { aggregateKeys, outcomeGroup } from '../catalogue/crosswalk.ts';
-import { APPEAL_KINDS, APPEAL_RESULTS, APPLICANTS, CHANNELS, REQUEST_CHANNELS } from '../catalogue/labels.ts';
+import { APPEAL_KINDS, APPLICANTS, CHANNELS, REQUEST_CHANNELS } from '../catalogue/labels.ts';
+import { APPEAL_BLOCK_RESULTS } from '../catalogue/metrics2019.ts';
 import { interned } from '../interned.ts';
 import type { Fact, Finding, ReportRow } from '../types.ts';
 import {
@@ -483,9 +484,8 @@ function outcomeRow({ report_id, agency, year, template }: ReportRow, outcome: s
  * litigation_after_reconsideration per result, source `derived`, null when either is null)
  * so that eras compare; the 2008 form states litigation directly.
  */
-const RESULTS = [...APPEAL_RESULTS, 'total'] as const;
-const APPEAL_CELLS = APPEAL_KINDS.flatMap((kind) => RESULTS.map((result) => [kind, result, interned(`${kind}.${result}`)] as const));
-const LITIGATION_PARTS = RESULTS.map(
+const APPEAL_CELLS = APPEAL_KINDS.flatMap((kind) => APPEAL_BLOCK_RESULTS.map((result) => [kind, result, interned(`${kind}.${result}`)] as const));
+const LITIGATION_PARTS = APPEAL_BLOCK_RESULTS.map(
   (result) => [result, interned(`litigation_direct.${result}`), interned(`litigation_after_reconsideration.${result}`)] as const,
 );
 
