@@ -7,6 +7,7 @@
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fnv1a } from '../fnv.ts';
+import { withRoom } from './columns.ts';
 import type { ReportSummary } from './worker.ts';
 
 export const CACHE_FILE = '_corpus.jsonl';
@@ -69,15 +70,11 @@ export function readCache(out: string): Cache | null {
       }
       const e = JSON.parse(text) as ReportSummary;
       parts.add(e.part);
-      if (lines === offsets.length) {
-        offsets = grow(offsets, new Float64Array(lines * 2));
-        lengths = grow(lengths, new Uint32Array(lines * 2));
-        keyHi = grow(keyHi, new Uint32Array(lines * 2));
-        keyLo = grow(keyLo, new Uint32Array(lines * 2));
-        keyed = grow(keyed, new Uint8Array(lines * 2));
-      }
-      offsets[lines] = offset;
-      lengths[lines] = length;
+      (offsets = withRoom(offsets, lines))[lines] = offset;
+      (lengths = withRoom(lengths, lines))[lines] = length;
+      keyHi = withRoom(keyHi, lines);
+      keyLo = withRoom(keyLo, lines);
+      keyed = withRoom(keyed, lines);
       // An unreadable file has no hash: never matched, so always stale (its rows are replaced).
       if (e.hash) {
         [keyHi[lines], keyLo[lines]] = keyOf(e.hash, e.file);
@@ -156,12 +153,8 @@ export function openEntries(out: string): EntryReader {
   try {
     for (const [, start, end, offset] of spansOf(fd)) {
       if (n >= 0) {
-        if (n === offsets.length) {
-          offsets = grow(offsets, new Float64Array(n * 2));
-          lengths = grow(lengths, new Uint32Array(n * 2));
-        }
-        offsets[n] = offset;
-        lengths[n] = end - start;
+        (offsets = withRoom(offsets, n))[n] = offset;
+        (lengths = withRoom(lengths, n))[n] = end - start;
       }
       n++;
     }
@@ -224,11 +217,6 @@ function* entryLines(fd: number): Generator<[string, ReportSummary]> {
     if (first) first = false;
     else yield [text, JSON.parse(text) as ReportSummary];
   }
-}
-
-function grow<T extends Float64Array | Uint32Array | Uint8Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 function closeAnd<T>(fd: number, value: T): T {

@@ -15,6 +15,7 @@ import type { Finding } from '../types.ts';
 import { fnv1a } from '../fnv.ts';
 import { carryMismatch, duplicateFindings, type CorpusReport } from '../validate/corpus.ts';
 import { type EntryReader, openEntries } from './cache.ts';
+import { withRoom } from './columns.ts';
 import { openPartStream, type PartStream } from './parquet.ts';
 import { CORPUS_PART_PREFIX, DATASET_TABLES, partFiles, partitionDir, runTag } from './schema.ts';
 import type { ReportSummary } from './worker.ts';
@@ -34,13 +35,11 @@ const START = 1024;
 const GROUP_ROWS = 20_000;
 
 /**
- * The agency's 64-bit key: FNV-1a, and a second 32-bit multiply-xorshift hash with other
- * constants, so that two agencies share a key only by a 1 in 2^64 chance.
+ * The agency's 64-bit key: FNV-1a from two offset bases, so that two agencies rarely share a key
+ * (the candidates it finds are compared by name in full).
  */
 function agencyKey(agency: string): [number, number] {
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < agency.length; i++) b = Math.imul(b ^ agency.charCodeAt(i), 0x5bd1e995) ^ (b >>> 15);
-  return [fnv1a(agency), b >>> 0];
+  return [fnv1a(agency), fnv1a(agency, 0x5bd1e995)];
 }
 
 export class CorpusLedger {
@@ -139,15 +138,14 @@ export class CorpusLedger {
   }
 
   private grow(): void {
-    const cap = this.year.length * 2;
-    const more = <T extends Uint32Array | Int32Array | Float64Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
-    this.hi = more(this.hi, new Uint32Array(cap));
-    this.lo = more(this.lo, new Uint32Array(cap));
-    this.year = more(this.year, new Int32Array(cap));
-    this.toNext = more(this.toNext, new Float64Array(cap));
-    this.over = more(this.over, new Float64Array(cap));
-    this.flags = more(this.flags, new Uint8Array(cap));
-    this.part = more(this.part, new Uint32Array(cap));
+    const i = this.n;
+    this.hi = withRoom(this.hi, i);
+    this.lo = withRoom(this.lo, i);
+    this.year = withRoom(this.year, i);
+    this.toNext = withRoom(this.toNext, i);
+    this.over = withRoom(this.over, i);
+    this.flags = withRoom(this.flags, i);
+    this.part = withRoom(this.part, i);
   }
 }
 
