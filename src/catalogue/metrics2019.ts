@@ -44,26 +44,6 @@ export const MATRIX_ROWS: MatrixEntry[] = [
 /** What the template's counts are in (its tables state no unit): 第二十条 counts, the request matrix, appeals. */
 export const COUNT_UNIT = '件';
 
-/**
- * Words that tell where the 2019 template's tables and sections start, as the table reader meets
- * them row by row (whitespace ignored; a marker never spans two cells).
- */
-export const SECTION_WORDS = {
-  /** A row holding it starts the 第二十条 (proactive disclosure) table. */
-  art20: '第二十条',
-  /** The first cell of that table's header row; a header cell saying 万元 puts its column in 万元. */
-  art20Header: '信息内容',
-  art20InWan: '万元',
-  /** A row holding it, or a label holding the matrix's first row's words, starts the request matrix. */
-  matrix: '申请人情况',
-  matrixFirstRow: '本年新收',
-  /** The matrix's "other handling" group of outcome rows. */
-  otherHandling: '其他处理',
-  /** A row holding both starts the appeals table. */
-  reconsideration: '行政复议',
-  litigation: '行政诉讼',
-} as const;
-
 /** Group rows of the matrix that carry no figure of their own. */
 export const MATRIX_HEADERS: string[] = ['^申请人情况', '^本年度办理结果$', '^不予公开$', '^无法提供$', '^不予处理$', '^自然人', '^法人或其他组织'];
 
@@ -118,6 +98,42 @@ export const APPEAL_LABELS: Record<(typeof APPEAL_BLOCKS)[number] | (typeof APPE
   pending: '尚未审结',
   total: '总计',
 };
+
+/** A label of the data above as the plain word it matches: its ^ $ anchors dropped. */
+function wordOf(label: string): string {
+  const word = label.replace(/^\^|\$$/g, '');
+  // A section word is searched for as plain text: only an anchored literal may serve.
+  if (/[\\^$.|?*+()[\]{}]/.test(word)) throw new Error(`metrics2019: label ${label} is not a plain word`);
+  return word;
+}
+
+/** The label of a request-matrix row, by metric key. */
+function matrixRowLabel(key: string): string {
+  const row = MATRIX_ROWS.find((r) => r.key === key);
+  if (!row) throw new Error(`metrics2019: no matrix row ${key}`);
+  return row.labels[0]!;
+}
+
+/**
+ * Words that tell where the 2019 template's tables and sections start, as the table reader meets
+ * them row by row (whitespace ignored; a marker never spans two cells). Words that are labels of
+ * the data above are taken from it, so each is written once.
+ */
+export const SECTION_WORDS = {
+  /** A row holding it starts the 第二十条 (proactive disclosure) table. */
+  art20: '第二十条',
+  /** The first cell of that table's header row; a header cell saying 万元 puts its column in 万元. */
+  art20Header: '信息内容',
+  art20InWan: '万元',
+  /** A row holding it (the matrix's first group row, 申请人情况), or a label holding the matrix's first row's words (本年新收), starts the request matrix. */
+  matrix: wordOf(MATRIX_HEADERS[0]!),
+  matrixFirstRow: wordOf(matrixRowLabel('requests.received')),
+  /** The matrix's "other handling" group of outcome rows (其他处理). */
+  otherHandling: wordOf(matrixRowLabel('requests.outcome.other')),
+  /** A row holding both starts the appeals table: the appeals header's block words (行政复议, 行政诉讼). */
+  reconsideration: APPEAL_LABELS.reconsideration,
+  litigation: APPEAL_LABELS.litigation_direct.split(' ')[0]!,
+} as const;
 
 /** Labels that identify the template of a table. */
 export const TEMPLATE_MARKERS = {

@@ -10,7 +10,8 @@
 import type { Fact } from '../types.ts';
 import { isBlank, isTrimSpace } from '../layout/lines.ts';
 import { memoize } from '../memo.ts';
-import { MAGNITUDES, MORE_THAN, parseNumber } from './numbers.ts';
+import { parseNumber } from './numbers.ts';
+import { APPROX_ENDINGS, APPROX_PREFIXES, MAGNITUDES, MORE_THAN } from '../catalogue/numerals.ts';
 import {
   NARRATIVE_DERIVATIONS,
   NARRATIVE_DISQUALIFIERS,
@@ -49,9 +50,14 @@ interface Compiled {
   needs: readonly (readonly Uint16Array[])[];
 }
 
-/** A figure before its unit, in parseNumber's grammar (MAGNITUDES, MORE_THAN). */
+/**
+ * A figure before its unit, in parseNumber's grammar (the words of ../catalogue/numerals.ts):
+ * only the approximate prefixes — a 共 / 达 total is the patterns' {SEP}.
+ */
 const FIGURE_CORE =
-  `(?:约|近|超过|超|逾)?\\s*\\d+(?:,\\d{3})*(?:\\.\\d+)?\\s*(?:${MAGNITUDES.join('|')})?\\s*(?:${MORE_THAN.join('|')})?\\s*`;
+  `(?:${APPROX_PREFIXES.join('|')})?\\s*\\d+(?:,\\d{3})*(?:\\.\\d+)?\\s*(?:${MAGNITUDES.join('|')})?\\s*(?:${MORE_THAN.join('|')})?\\s*`;
+/** What may follow a figure's unit: more-than or an approximate ending (1000条以上). */
+const FIGURE_ENDING = `(?:${[...MORE_THAN, ...APPROX_ENDINGS].join('|')})?`;
 const PLACEHOLDERS: Record<string, string> = {
   '{SEP}': '[为共计达有是:：\\s]*',
   '{GAP}': '[^\\d,，;；。]{0,30}?',
@@ -65,7 +71,7 @@ function compile(spec: NarrativePattern): Compiled {
   if (spec.kind === 'figure') {
     // Longer units first so 万元 wins over 元.
     const units = [...(spec.units ?? [])].sort((a, b) => b.length - a.length).join('|');
-    src = src.split('{N}').join(`(?<fig>${FIGURE_CORE}(?:${units})(?:${MORE_THAN.join('|')}|左右|以上)?)`);
+    src = src.split('{N}').join(`(?<fig>${FIGURE_CORE}(?:${units})${FIGURE_ENDING})`);
   }
   const onlyGroup = spec.kind === 'figure' && new RegExp(`${src}|`).exec('')!.length === 2;
   return {

@@ -1,14 +1,26 @@
 /**
  * Number forms found in reports: `37353`, `3.7万多`, `1000多`, `85.4`, `16671万元`, `129宗`,
  * `+41`, `-133`, and the blanks `—`, `/`, `无`, ``. Input is normalized text (half-width).
+ * The grammar's words (units, magnitudes, 多/余, 约/近/超过…, 共/达, 左右/以上) are data in
+ * ../catalogue/numerals.ts.
  */
+import {
+  APPROX_ENDINGS,
+  APPROX_PREFIXES,
+  FIGURE_UNITS,
+  MAGNITUDE_FACTORS,
+  MAGNITUDES,
+  MONEY_UNIT,
+  MORE_THAN,
+  TOTAL_PREFIXES,
+} from '../catalogue/numerals.ts';
 
 export interface ParsedNumber {
   /** null for an explicit blank (—, /, 无, empty). */
   value: number | null;
-  /** Unit written after the number (万元, 条, 宗 …); `万` as a multiplier is not a unit. */
+  /** Unit written after the number (FIGURE_UNITS: 万元, 条, 宗 …); `万` as a multiplier is not a unit. */
   unit: string | null;
-  /** The text qualifies the number (多, 余, 约, 近, 超, 逾, 左右, 以上). */
+  /** The text qualifies the number (MORE_THAN, APPROX_PREFIXES or APPROX_ENDINGS of the catalogue: 多, 约, 左右 …). */
   approx: boolean;
   /** Precision of the stated figure in units of the value (1 for 37353, 1000 for 3.7万). */
   precision: number;
@@ -16,13 +28,17 @@ export interface ParsedNumber {
 
 const BLANKS = new Set(['', '—', '——', '-', '--', '/', '无', '空', '——/', 'N/A', 'n/a']);
 
-// Units as tables and prose write them; 万元 stays a unit, a bare 万 is a multiplier.
-const UNIT = '(?:万元|亿元|元|人次|条|件|次|篇|人|个|期|份|宗|项|起|场|家|批次|户|册|页|套|台)';
-/** What may follow a number's digits before its unit: a magnitude (a multiplier), then "more than". */
-export const MAGNITUDES = ['万', '亿'];
-export const MORE_THAN = ['多', '余'];
-const NUMBER_RE = new RegExp(
-  `^(约|近|超过|超|逾|共|达)?\\s*([+-])?\\s*(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(${MAGNITUDES.join('|')})?\\s*(${MORE_THAN.join('|')})?\\s*(${UNIT})?\\s*(${MORE_THAN.join('|')}|左右|以上)?$`,
+// The grammar's words are data (../catalogue/numerals.ts); re-exported for the narrative reader.
+export { MAGNITUDES, MORE_THAN };
+
+const alternation = (words: readonly string[]): string => words.join('|');
+// Groups: 1 prefix (approximate or total), 2 sign, 3 digits, 4 magnitude, 5 more-than, 6 unit, 7 ending.
+const PREFIX = alternation([...APPROX_PREFIXES, ...TOTAL_PREFIXES]);
+const UNIT = `(?:${alternation(FIGURE_UNITS)})`;
+const ENDING = alternation([...MORE_THAN, ...APPROX_ENDINGS]);
+/** The number grammar (exported for its test, which pins the source). */
+export const NUMBER_RE = new RegExp(
+  `^(${PREFIX})?\\s*([+-])?\\s*(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(${alternation(MAGNITUDES)})?\\s*(${alternation(MORE_THAN)})?\\s*(${UNIT})?\\s*(${ENDING})?$`,
 );
 
 const HAS_SPACE = /\s/;
@@ -41,14 +57,12 @@ export function parseNumber(input: string): ParsedNumber | undefined {
   const decimals = plain.includes('.') ? plain.length - plain.indexOf('.') - 1 : 0;
   let precision = 10 ** -decimals;
   // "16671万元" is 16671 in the unit 万元, not 166710000 元.
-  const moneyUnit = mult && unit === '元' ? `${mult}元` : undefined;
-  const factor = moneyUnit ? 1 : mult === '万' ? 1e4 : mult === '亿' ? 1e8 : 1;
+  const moneyUnit = mult && unit === MONEY_UNIT ? `${mult}${MONEY_UNIT}` : undefined;
+  const factor = moneyUnit || !mult ? 1 : MAGNITUDE_FACTORS[mult]!;
   value = roundTo(value * factor, decimals);
   precision = factor > 1 ? roundTo(precision * factor, 0) || 1 : precision;
   if (sign === '-') value = -value;
-  const approx = Boolean(
-    (prefix && prefix !== '共' && prefix !== '达') || afterMult || suffix,
-  );
+  const approx = Boolean((prefix && !TOTAL_PREFIXES.includes(prefix)) || afterMult || suffix);
   // 1000多条: the qualifier makes the trailing zeros imprecise.
   if (approx && factor === 1 && decimals === 0) precision = trailingPrecision(plain);
   return { value, unit: moneyUnit ?? unit ?? null, approx, precision };

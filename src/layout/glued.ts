@@ -10,17 +10,59 @@
  * line together with its prose stays prose (its table is then not read — see README).
  */
 import { TEMPLATE_MARKERS } from '../catalogue/metrics2019.ts';
+import {
+  APPROX_PREFIXES,
+  BOUND_AFTER_DIGITS,
+  BOUND_BEFORE_DIGITS,
+  FIGURE_UNITS,
+  MAGNITUDES,
+  MORE_THAN,
+  TOTAL_PREFIXES,
+} from '../catalogue/numerals.ts';
 import { UNITS } from '../catalogue/units.ts';
 import type { Cell, Row } from '../types.ts';
 import { hasCjk, isBlank, isTrimSpace, lastNonSpace } from './lines.ts';
 
 /**
- * Characters after a digit run that make it part of a phrase (a unit, a date, an ordinal), not a
- * cell. Sticky: tested at an index of the line, no copy of the rest.
+ * Punctuation right after a digit run that makes it part of a phrase, not a cell: a decimal or
+ * thousands mark, a sentence or list mark, a closing bracket, a range or date mark ("2018-3",
+ * "1/2", "1~3").
  */
-const NOT_A_CELL_AFTER = /[条件个份次人年月日号时%％万亿元期篇项家场起宗届名位天倍岁户册页套台批余多里米克吨亩平.,，。、;；:：)）〕\]\-/~～—]/uy;
-/** Characters before a digit run that make it part of a phrase ("第2", "计1"). */
-const NOT_A_CELL_BEFORE = /(?:第|(?<![总合])计|共|约|近|超|逾|达|至|-)$/u;
+const PUNCTUATION_AFTER_DIGITS = ['.', ',', '，', '。', '、', ';', '；', ':', '：', ')', '）', '〕', ']', '-', '/', '~', '～', '—'];
+
+/** A regex character class holding exactly the characters of `words` (each taken once). */
+function charClass(words: Iterable<string>): string {
+  const chars = new Set<string>();
+  for (const w of words) for (const ch of w) chars.add(ch);
+  return `[${[...chars].map((ch) => (/[\\\]\[^-]/.test(ch) ? `\\${ch}` : ch)).join('')}]`;
+}
+
+/**
+ * Characters after a digit run that make it part of a phrase (a unit, a date, a measure), not a
+ * cell: any character of a unit, magnitude or "more than" word, of the other words that bind
+ * digits (../catalogue/numerals.ts), or punctuation. Sticky: tested at an index of the line, no
+ * copy of the rest. Exported for its test.
+ */
+export const NOT_A_CELL_AFTER = new RegExp(
+  charClass([
+    ...UNITS,
+    ...FIGURE_UNITS,
+    ...MAGNITUDES,
+    ...MORE_THAN,
+    ...Object.values(BOUND_AFTER_DIGITS).flat(),
+    ...PUNCTUATION_AFTER_DIGITS,
+  ]),
+  'uy',
+);
+/**
+ * Words before a digit run that make it part of a phrase ("第2", "计1", "约3", "1-3"): the
+ * binding words (../catalogue/numerals.ts), the figure prefixes of one character (约 近 超 逾
+ * 共 达; the two-character 超过 has never been tested here) and a range dash. Exported for its test.
+ */
+export const NOT_A_CELL_BEFORE = new RegExp(
+  `(?:${[...BOUND_BEFORE_DIGITS, ...[...APPROX_PREFIXES, ...TOTAL_PREFIXES].filter((w) => w.length === 1), '-'].join('|')})$`,
+  'u',
+);
 /** A list number starting the next label: "2." "2、" right after the last value (sticky, as above). */
 const STUCK_NUMBER = /[.．、](?=[\u3400-\u9fff(（])/uy;
 

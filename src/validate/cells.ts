@@ -52,17 +52,8 @@ export const APPLICANT_SLOTS_ONLY: readonly number[] = APPLICANTS.map((a) => slo
  */
 export function indexCells(facts: readonly Fact[], keep?: (f: Fact) => boolean): CellIndex {
   const cells: CellIndex = new Map();
-  // A matrix states a metric's columns one after another: the row of the previous fact is
-  // reused, so the metric is looked up once per row rather than once per cell.
-  let lastMetric: string | null = null;
-  let row: CellRow = [];
-  for (const fact of facts) {
-    if (keep && !keep(fact)) continue;
-    const slot = slotOf(fact.applicant);
-    if (slot === undefined) continue; // not a column of the matrix: nothing looks it up
-    if (fact.metric !== lastMetric) row = rowOf(cells, (lastMetric = fact.metric), fact);
-    place(row, slot, fact);
-  }
+  const add = cellAdder(cells);
+  for (const fact of facts) if (!keep || keep(fact)) add(fact);
   return cells;
 }
 
@@ -84,34 +75,41 @@ export function indexReport(facts: readonly Fact[], reportId: string): ReportCel
   const table: CellIndex = new Map();
   const narrative: Fact[] = [];
   let hasBlank = false;
-  let lastMetric: string | null = null;
-  let row: CellRow = [];
+  const add = cellAdder(table);
   for (const fact of facts) {
     if (fact.report_id !== reportId) continue;
     if (fact.source !== 'table') {
       if (fact.source === 'narrative') narrative.push(fact);
       continue;
     }
-    const slot = slotOf(fact.applicant);
-    if (slot === undefined) continue; // not a column of the matrix: nothing looks it up
-    if (fact.metric !== lastMetric) row = rowOf(table, (lastMetric = fact.metric), fact);
-    if (fact.value === null) hasBlank = true;
-    place(row, slot, fact);
+    // A blank in a column the matrix has not is looked up by nothing, as in cellAdder.
+    if (fact.value === null && slotOf(fact.applicant) !== undefined) hasBlank = true;
+    add(fact);
   }
   return { table, narrative, hasBlank };
 }
 
-/** A metric's row, made on its first fact: a matrix row gets every slot, a 2008-style row one. */
-function rowOf(cells: CellIndex, metric: string, first: Fact): CellRow {
-  let row = cells.get(metric);
-  if (!row) cells.set(metric, (row = new Array(first.applicant === null ? 1 : APPLICANT_SLOTS.length)));
-  return row;
-}
-
-/** The first stated value wins over blanks and later repeats. */
-function place(row: CellRow, slot: number, fact: Fact): void {
-  const seen = row[slot];
-  if (!seen || (seen.value === null && fact.value !== null)) row[slot] = fact;
+/**
+ * Adds facts to `cells`; the first stated value wins over blanks and later repeats. A matrix
+ * states a metric's columns one after another: the previous fact's row is reused, so the metric
+ * is looked up once per row rather than once per cell.
+ */
+function cellAdder(cells: CellIndex): (fact: Fact) => void {
+  let lastMetric: string | null = null;
+  let row: CellRow = [];
+  return (fact) => {
+    const slot = slotOf(fact.applicant);
+    if (slot === undefined) return; // not a column of the matrix: nothing looks it up
+    if (fact.metric !== lastMetric) {
+      lastMetric = fact.metric;
+      let made = cells.get(lastMetric);
+      // A matrix row gets every slot, a 2008-style row one.
+      if (!made) cells.set(lastMetric, (made = new Array(fact.applicant === null ? 1 : APPLICANT_SLOTS.length)));
+      row = made;
+    }
+    const seen = row[slot];
+    if (!seen || (seen.value === null && fact.value !== null)) row[slot] = fact;
+  };
 }
 
 /** A CellLookup over rows of cells (an index, or the rules' RowLookup). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreesWithin, parseNumber } from '../../src/extract/numbers.ts';
+import { agreesWithin, NUMBER_RE, parseNumber } from '../../src/extract/numbers.ts';
 
 describe('number forms', () => {
   it.each([
@@ -30,5 +30,28 @@ describe('number forms', () => {
     expect(agreesWithin(parseNumber('3.3万') as { value: number; approx: boolean; precision: number }, 33196)).toBe(true);
     expect(agreesWithin(parseNumber('1000多') as { value: number; approx: boolean; precision: number }, 6194)).toBe(false);
     expect(agreesWithin(parseNumber('259') as { value: number; approx: boolean; precision: number }, 146)).toBe(false);
+  });
+});
+
+describe('the number grammar built from the catalogue (../catalogue/numerals.ts)', () => {
+  it('is the regex it was when its words were written in code', () => {
+    expect(NUMBER_RE.source).toBe(
+      '^(约|近|超过|超|逾|共|达)?\\s*([+-])?\\s*(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(万|亿)?\\s*(多|余)?\\s*' +
+        '((?:万元|亿元|元|人次|条|件|次|篇|人|个|期|份|宗|项|起|场|家|批次|户|册|页|套|台))?\\s*(多|余|左右|以上)?$',
+    );
+    expect(NUMBER_RE.flags).toBe('');
+  });
+  it.each([
+    ['超过300条', 300, '条', true],
+    ['超300条', 300, '条', true],
+    ['逾5万', 50000, null, true],
+    ['近2亿', 2e8, null, true],
+    ['共12件', 12, '件', false],
+    ['达3.5亿元', 3.5, '亿元', false],
+    ['1000条左右', 1000, '条', true],
+    ['20人次以上', 20, '人次', true],
+    ['5万余', 50000, null, true],
+  ])('%s', (text, value, unit, approx) => {
+    expect(parseNumber(text)).toMatchObject({ value, unit, approx });
   });
 });
