@@ -28,9 +28,6 @@ export interface ParsedNumber {
 
 const BLANKS = new Set(['', '—', '——', '-', '--', '/', '无', '空', '——/', 'N/A', 'n/a']);
 
-// The grammar's words are data (../catalogue/numerals.ts); re-exported for the narrative reader.
-export { MAGNITUDES, MORE_THAN };
-
 const alternation = (words: readonly string[]): string => words.join('|');
 // Groups: 1 prefix (approximate or total), 2 sign, 3 digits, 4 magnitude, 5 more-than, 6 unit, 7 ending.
 const PREFIX = alternation([...APPROX_PREFIXES, ...TOTAL_PREFIXES]);
