@@ -4,7 +4,7 @@
  * (agency, carry-over cells) — so a re-run skips unchanged files, rewrites only parts that hold
  * stale reports, and checks reused reports against new ones.
  */
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fnv1a } from '../fnv.ts';
 import { withRoom } from './columns.ts';
@@ -132,42 +132,26 @@ export function readCache(out: string): Cache | null {
   return { header, parts, entries };
 }
 
-/** Entries of a committed index read back by their place in it (0 = the first after the header). */
+/** Where an entry's line sits in an index file: its byte offset and length (newline excluded). */
+export interface EntrySpan {
+  offset: number;
+  length: number;
+}
+
+/** Entries of a committed index, read back by where their lines sit. */
 export interface EntryReader {
-  /** Entries in the index. */
-  readonly size: number;
-  at(ordinal: number): ReportSummary;
+  /** The file's size in bytes (its header line included). */
+  readonly bytes: number;
+  at(span: EntrySpan): ReportSummary;
   close(): void;
 }
 
-/**
- * Open the committed index of `out` for reading entries back by place: one pass notes where each
- * line starts (12 bytes per entry, nothing decoded), then each entry asked for is read and parsed
- * alone.
- */
+/** Open the committed index of `out` for reading entries back: each is read and parsed alone. */
 export function openEntries(out: string): EntryReader {
   const fd = openSync(path.join(out, CACHE_FILE), 'r');
-  let offsets = new Float64Array(1024);
-  let lengths = new Uint32Array(1024);
-  let n = -1; // the header line is not an entry
-  try {
-    for (const [, start, end, offset] of spansOf(fd)) {
-      if (n >= 0) {
-        (offsets = withRoom(offsets, n))[n] = offset;
-        (lengths = withRoom(lengths, n))[n] = end - start;
-      }
-      n++;
-    }
-  } catch (e) {
-    closeSync(fd);
-    throw e;
-  }
   return {
-    size: Math.max(n, 0),
-    at(ordinal) {
-      if (!(ordinal >= 0 && ordinal < n)) throw new RangeError(`no entry ${ordinal} in the index of ${out} (${Math.max(n, 0)} entries)`);
-      return readEntry(fd, offsets[ordinal], lengths[ordinal]);
-    },
+    bytes: fstatSync(fd).size,
+    at: (span) => readEntry(fd, span.offset, span.length),
     close() {
       closeSync(fd);
     },
@@ -230,7 +214,11 @@ function closeAnd<T>(fd: number, value: T): T {
  * (a crash mid-run leaves the previous one); `abort` discards it.
  */
 export interface CacheWriter {
-  add(entry: ReportSummary): void;
+  /**
+   * Append an entry. Returns where its line sits in the file as written; committing without
+   * dropped parts keeps it there, and dropping moves each later line back by the dropped lines.
+   */
+  add(entry: ReportSummary): EntrySpan;
   /**
    * Forget the entries of these part files (a worker died before closing them, so they are
    * deleted and their reports read again): they are left out when the index is committed.
@@ -246,6 +234,8 @@ export function openCacheWriter(out: string, header: CacheHeader): CacheWriter {
   const tmp = `${file}.tmp`;
   const fd = openSync(tmp, 'w');
   let chunk = JSON.stringify(header) + '\n';
+  /** Bytes of the file so far, written or pending. */
+  let size = Buffer.byteLength(chunk);
   let open = true;
   const drain = () => {
     if (chunk) writeSync(fd, chunk);
@@ -265,8 +255,12 @@ export function openCacheWriter(out: string, header: CacheHeader): CacheWriter {
   return {
     add(entry) {
       // Unreadable files too: they are never skipped, but the index must know their parts.
-      chunk += JSON.stringify(entry) + '\n';
+      const line = JSON.stringify(entry);
+      const span = { offset: size, length: Buffer.byteLength(line) };
+      size += span.length + 1;
+      chunk += line + '\n';
       if (chunk.length > 1 << 20) drain();
+      return span;
     },
     drop(parts) {
       if (!open) return [];

@@ -2,20 +2,20 @@
  * The corpus-level checks (duplicate agency-years, the carry-over chain between years), kept as
  * the reports arrive. Each report's cache entry (this run's and reused ones) carries what the
  * checks need: agency, year and its two carry-over cells. The ledger keeps of it only fixed-size
- * numbers — a 64-bit key of the agency, the year, the cells' values, its part and flags: 33
- * bytes per report, so the main thread's memory stays flat on a national corpus. At the end it finds the candidate
- * groups and pairs from those numbers, reads just their entries back from the committed cache
+ * numbers — a 64-bit key of the agency, the year, the cells' values, its part and where its line
+ * sits in the index — and keeps them on disk (48 bytes per report), so the main thread's memory
+ * does not grow with the corpus. At the end it finds the candidate groups and pairs from those
+ * numbers, an agency-key bucket at a time, reads just their entries back from the committed cache
  * index, and builds the findings with the same builders as `validateCorpus`, so the messages are
  * the same. A key collision can only put two agencies in one candidate group: the entries read
  * back are compared by their agency itself.
  */
-import { existsSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../types.ts';
 import { fnv1a } from '../fnv.ts';
 import { carryMismatch, duplicateFindings, type CorpusReport } from '../validate/corpus.ts';
-import { type EntryReader, openEntries } from './cache.ts';
-import { withRoom } from './columns.ts';
+import { type EntryReader, type EntrySpan, openEntries } from './cache.ts';
 import { openPartStream, type PartStream } from './parquet.ts';
 import { CORPUS_PART_PREFIX, DATASET_TABLES, partFiles, partitionDir, runTag } from './schema.ts';
 import type { ReportSummary } from './worker.ts';
@@ -27,10 +27,9 @@ type LedgerEntry = Pick<ReportSummary, 'agency' | 'year' | 'part' | 'toNext' | '
  * Copies of one agency key and year, or consecutive-year (before, next) pairs of one key whose
  * carry cells differ: entries by their place in the committed index.
  */
-type Candidate = { duplicate: number[] } | { carry: Array<[before: number, next: number]> };
+type Candidate = { duplicate: EntrySpan[] } | { carry: Array<[before: EntrySpan, next: EntrySpan]> };
 
 const NONE = -1;
-const START = 1024;
 /** Findings per Parquet row group (pending over all years). */
 const GROUP_ROWS = 20_000;
 
@@ -42,92 +41,292 @@ function agencyKey(agency: string): [number, number] {
   return [fnv1a(agency), fnv1a(agency, 0x5bd1e995)];
 }
 
+/** The ledger's file, in the output folder while a run lasts. */
+export const LEDGER_FILE = '_ledger.tmp';
+
+/**
+ * A ledger record, little-endian: agency key hi, lo (u32), year (i32), part (u32), the carry
+ * cells' values (f64, NaN when the report has none), its entry's offset in the index (f64) and
+ * length (u32).
+ */
+const RECORD = 48;
+const AT = { hi: 0, lo: 4, year: 8, part: 12, toNext: 16, over: 24, offset: 32, length: 40 } as const;
+/** Records written at once, and read at once. */
+const BLOCK = 4096;
+/** Entries of one agency-key bucket the checks hold in memory at the end (≈ 6 MB). */
+const BUCKET_ENTRIES = 1 << 17;
+
+/**
+ * The checks' numbers of every report, kept on disk as they arrive (a national corpus has
+ * millions of reports): in memory only a block of records and a count per part. At the end the
+ * entries with an agency and a year are split by agency key into buckets small enough to sort in
+ * memory, one at a time, so the end too holds a bucket, not the corpus.
+ */
 export class CorpusLedger {
+  private readonly file: string;
+  private fd: number;
+  private block = Buffer.alloc(RECORD * BLOCK);
+  private pending = 0;
   /** Entries added, in cache-index order (dropped ones included). */
   private n = 0;
-  private hi = new Uint32Array(START);
-  private lo = new Uint32Array(START);
-  /** The year, NONE when the agency or the year is unknown (the checks skip the report). */
-  private year = new Int32Array(START);
-  /** The carry cells' values (their lines are read back with the entry). */
-  private toNext = new Float64Array(START);
-  private over = new Float64Array(START);
-  /** Bit 1: has a carried_to_next cell; 2: a carried_over cell; 4: dropped (its part was lost). */
-  private flags = new Uint8Array(START);
-  private part = new Uint32Array(START);
   private readonly parts = new Map<string, number>();
+  /** Entries per part, by part number. */
+  private readonly perPart: number[] = [];
+  private readonly dropped = new Set<number>();
+  /** Where the index's first entry line starts: the header's size. */
+  private base = 0;
 
-  /** The next entry of the cache index. */
-  add(e: LedgerEntry): void {
-    if (this.n === this.year.length) this.grow();
-    const i = this.n++;
-    let part = this.parts.get(e.part);
-    if (part === undefined) this.parts.set(e.part, (part = this.parts.size));
-    this.part[i] = part;
-    let flags = 0;
-    if (e.agency !== null && e.year !== null) {
-      [this.hi[i], this.lo[i]] = agencyKey(e.agency);
-      this.year[i] = e.year;
-      if (e.toNext) {
-        flags |= 1;
-        this.toNext[i] = e.toNext.value;
-      }
-      if (e.over) {
-        flags |= 2;
-        this.over[i] = e.over.value;
-      }
-    } else this.year[i] = NONE;
-    this.flags[i] = flags;
+  /**
+   * A ledger whose file lives in `dir` (the dataset folder) until `close`. `bucketEntries`: how
+   * many entries the end's buckets hold, about (more when one agency has very many reports).
+   */
+  constructor(dir: string, private readonly bucketEntries = BUCKET_ENTRIES) {
+    mkdirSync(dir, { recursive: true });
+    this.file = path.join(dir, LEDGER_FILE);
+    this.fd = openSync(this.file, 'w+');
   }
 
-  /** Entries not forgotten (`drop`): as many as the committed index holds. */
+  /** The next entry of the cache index, and where the index writer put its line. */
+  add(e: LedgerEntry, at: EntrySpan): void {
+    let part = this.parts.get(e.part);
+    if (part === undefined) {
+      this.parts.set(e.part, (part = this.parts.size));
+      this.perPart.push(0);
+    }
+    this.perPart[part]++;
+    if (!this.n) this.base = at.offset;
+    const b = this.block;
+    const o = this.pending * RECORD;
+    const known = e.agency !== null && e.year !== null;
+    const [hi, lo] = known ? agencyKey(e.agency!) : [0, 0];
+    b.writeUInt32LE(hi, o + AT.hi);
+    b.writeUInt32LE(lo, o + AT.lo);
+    b.writeInt32LE(known ? e.year! : NONE, o + AT.year);
+    b.writeUInt32LE(part, o + AT.part);
+    b.writeDoubleLE(known && e.toNext ? e.toNext.value : Number.NaN, o + AT.toNext);
+    b.writeDoubleLE(known && e.over ? e.over.value : Number.NaN, o + AT.over);
+    b.writeDoubleLE(at.offset, o + AT.offset);
+    b.writeUInt32LE(at.length, o + AT.length);
+    this.n++;
+    if (++this.pending === BLOCK) this.flush();
+  }
+
+  /** Entries added and not dropped: those the committed index holds. */
   get kept(): number {
-    let k = 0;
-    for (let i = 0; i < this.n; i++) if (!(this.flags[i] & 4)) k++;
+    let k = this.n;
+    for (const part of this.dropped) k -= this.perPart[part]!;
     return k;
   }
 
   /** Forget the entries of these parts, as the cache index does (a worker died before closing them). */
   drop(parts: ReadonlySet<string>): void {
-    const ids = new Set<number>();
     for (const p of parts) {
       const id = this.parts.get(p);
-      if (id !== undefined) ids.add(id);
+      if (id !== undefined) this.dropped.add(id);
     }
-    if (!ids.size) return;
-    for (let i = 0; i < this.n; i++) if (ids.has(this.part[i])) this.flags[i] |= 4;
+  }
+
+  /**
+   * The size the committed index must have: its header and the kept entries' lines. An index
+   * of another size does not hold the lines where the ledger says they are.
+   */
+  indexBytes(): number {
+    let bytes = this.base;
+    this.forEachKept(({ length }) => (bytes += length + 1));
+    return bytes;
   }
 
   /**
    * The candidates, from the numbers alone, one agency key at a time: each group of entries with
    * one key and year, and the (before, next) pairs of consecutive years whose carry cells differ.
-   * Entries are given by their place in the committed index (dropped ones are not there).
+   * Entries are given by where their lines sit in the committed index.
    */
   *candidates(): Generator<Candidate> {
-    const ordinal = new Int32Array(this.n);
-    const known = new Int32Array(this.n);
-    let count = 0;
-    for (let i = 0, k = 0; i < this.n; i++) {
-      if (this.flags[i] & 4) continue;
-      ordinal[i] = k++;
-      if (this.year[i] !== NONE) known[count++] = i;
+    const buckets = Math.max(1, Math.ceil(this.n / this.bucketEntries));
+    if (buckets === 1) {
+      const bucket = new Bucket(this.n);
+      this.forEachKept((r) => r.year !== NONE && bucket.push(r));
+      yield* bucket.candidates();
+      return;
     }
-    const { hi, lo, year, flags } = this;
-    const live = known.subarray(0, count).sort((a, b) => hi[a] - hi[b] || lo[a] - lo[b] || year[a] - year[b] || a - b);
-    const entry = (i: number): number => ordinal[i];
+    // Split by key into bucket files, then sort and scan each alone.
+    const files = Array.from({ length: buckets }, (_, i) => `${this.file}.${i}`);
+    const writers = files.map((f) => new RecordWriter(f));
+    try {
+      this.forEachKept((r) => r.year !== NONE && writers[r.lo % buckets]!.push(r));
+      for (const w of writers) w.close();
+      for (const w of writers) {
+        const bucket = new Bucket(w.count);
+        readRecords(w.fd, (r) => bucket.push(r));
+        yield* bucket.candidates();
+      }
+    } finally {
+      for (const w of writers) w.close(true);
+    }
+  }
+
+  /** Remove the ledger's file. */
+  close(): void {
+    if (this.fd < 0) return;
+    closeSync(this.fd);
+    this.fd = -1;
+    rmSync(this.file, { force: true });
+  }
+
+  private flush(): void {
+    if (this.pending) writeSync(this.fd, this.block, 0, this.pending * RECORD);
+    this.pending = 0;
+  }
+
+  /**
+   * Each kept entry in index order, its offset where the committed index has it: committing
+   * leaves the dropped parts' lines out, so each later line moves back by those before it.
+   */
+  private forEachKept(visit: (r: LedgerRecord) => void): void {
+    this.flush();
+    let shift = 0;
+    readRecords(this.fd, (r) => {
+      if (this.dropped.has(r.part)) shift += r.length + 1;
+      else {
+        r.offset -= shift;
+        visit(r);
+      }
+    });
+  }
+}
+
+interface LedgerRecord {
+  hi: number;
+  lo: number;
+  year: number;
+  part: number;
+  toNext: number;
+  over: number;
+  offset: number;
+  length: number;
+}
+
+/** Every record of a ledger-format file, in order (one object reused: copy what you keep). */
+function readRecords(fd: number, visit: (r: LedgerRecord) => void): void {
+  const block = Buffer.allocUnsafe(RECORD * BLOCK);
+  const r: LedgerRecord = { hi: 0, lo: 0, year: 0, part: 0, toNext: 0, over: 0, offset: 0, length: 0 };
+  for (let pos = 0; ; ) {
+    const got = readSync(fd, block, 0, block.length, pos);
+    if (got < RECORD) return;
+    const whole = got - (got % RECORD);
+    for (let o = 0; o < whole; o += RECORD) {
+      r.hi = block.readUInt32LE(o + AT.hi);
+      r.lo = block.readUInt32LE(o + AT.lo);
+      r.year = block.readInt32LE(o + AT.year);
+      r.part = block.readUInt32LE(o + AT.part);
+      r.toNext = block.readDoubleLE(o + AT.toNext);
+      r.over = block.readDoubleLE(o + AT.over);
+      r.offset = block.readDoubleLE(o + AT.offset);
+      r.length = block.readUInt32LE(o + AT.length);
+      visit(r);
+    }
+    pos += whole;
+  }
+}
+
+/** A bucket's file being written, in the ledger's record format. */
+class RecordWriter {
+  readonly fd: number;
+  count = 0;
+  private block = Buffer.alloc(RECORD * 256);
+  private pending = 0;
+  private closed = false;
+
+  constructor(private readonly file: string) {
+    this.fd = openSync(file, 'w+');
+  }
+
+  push(r: LedgerRecord): void {
+    const b = this.block;
+    const o = this.pending * RECORD;
+    b.writeUInt32LE(r.hi, o + AT.hi);
+    b.writeUInt32LE(r.lo, o + AT.lo);
+    b.writeInt32LE(r.year, o + AT.year);
+    b.writeUInt32LE(r.part, o + AT.part);
+    b.writeDoubleLE(r.toNext, o + AT.toNext);
+    b.writeDoubleLE(r.over, o + AT.over);
+    b.writeDoubleLE(r.offset, o + AT.offset);
+    b.writeUInt32LE(r.length, o + AT.length);
+    this.count++;
+    if (++this.pending === 256) this.flush();
+  }
+
+  /** Write what is pending (the file stays open for reading); `remove` closes and deletes it. */
+  close(remove = false): void {
+    if (!this.closed) this.flush();
+    if (remove && !this.closed) {
+      this.closed = true;
+      closeSync(this.fd);
+      rmSync(this.file, { force: true });
+    }
+  }
+
+  private flush(): void {
+    if (this.pending) writeSync(this.fd, this.block, 0, this.pending * RECORD);
+    this.pending = 0;
+  }
+}
+
+/** One bucket's entries in memory, as columns. */
+class Bucket {
+  private n = 0;
+  private readonly hi: Uint32Array;
+  private readonly lo: Uint32Array;
+  private readonly year: Int32Array;
+  private readonly toNext: Float64Array;
+  private readonly over: Float64Array;
+  private readonly offset: Float64Array;
+  private readonly length: Uint32Array;
+
+  constructor(capacity: number) {
+    this.hi = new Uint32Array(capacity);
+    this.lo = new Uint32Array(capacity);
+    this.year = new Int32Array(capacity);
+    this.toNext = new Float64Array(capacity);
+    this.over = new Float64Array(capacity);
+    this.offset = new Float64Array(capacity);
+    this.length = new Uint32Array(capacity);
+  }
+
+  push(r: LedgerRecord): void {
+    const i = this.n++;
+    this.hi[i] = r.hi;
+    this.lo[i] = r.lo;
+    this.year[i] = r.year;
+    this.toNext[i] = r.toNext;
+    this.over[i] = r.over;
+    this.offset[i] = r.offset;
+    this.length[i] = r.length;
+  }
+
+  /** Sorted by key, year and place in the index; then one scan for groups and carry pairs. */
+  *candidates(): Generator<Candidate> {
+    const { hi, lo, year, toNext, over, offset } = this;
+    const live = Uint32Array.from({ length: this.n }, (_, i) => i).sort(
+      (a, b) => hi[a]! - hi[b]! || lo[a]! - lo[b]! || year[a]! - year[b]! || offset[a]! - offset[b]!,
+    );
+    const entry = (i: number): EntrySpan => ({ offset: offset[i]!, length: this.length[i]! });
     const sameKey = (a: number, b: number) => hi[a] === hi[b] && lo[a] === lo[b];
     let prevStart = -1;
     let prevEnd = -1;
     for (let s = 0; s < live.length; ) {
       let e = s + 1;
-      while (e < live.length && sameKey(live[e], live[s]) && year[live[e]] === year[live[s]]) e++;
+      while (e < live.length && sameKey(live[e]!, live[s]!) && year[live[e]!] === year[live[s]!]) e++;
       if (e - s > 1) yield { duplicate: Array.from(live.subarray(s, e), entry) };
-      if (prevStart >= 0 && sameKey(live[prevStart], live[s]) && year[live[prevStart]] + 1 === year[live[s]]) {
-        const carry: Array<[number, number]> = [];
+      if (prevStart >= 0 && sameKey(live[prevStart]!, live[s]!) && year[live[prevStart]!]! + 1 === year[live[s]!]) {
+        const carry: Array<[EntrySpan, EntrySpan]> = [];
         for (let x = prevStart; x < prevEnd; x++) {
-          const b = live[x];
-          if (!(flags[b] & 1)) continue;
-          for (let y = s; y < e; y++) if (flags[live[y]] & 2 && this.toNext[b] !== this.over[live[y]]) carry.push([entry(b), entry(live[y])]);
+          const b = live[x]!;
+          if (Number.isNaN(toNext[b])) continue;
+          for (let y = s; y < e; y++) {
+            const n = live[y]!;
+            if (!Number.isNaN(over[n]) && toNext[b] !== over[n]) carry.push([entry(b), entry(n)]);
+          }
         }
         if (carry.length) yield { carry };
       }
@@ -135,17 +334,6 @@ export class CorpusLedger {
       prevEnd = e;
       s = e;
     }
-  }
-
-  private grow(): void {
-    const i = this.n;
-    this.hi = withRoom(this.hi, i);
-    this.lo = withRoom(this.lo, i);
-    this.year = withRoom(this.year, i);
-    this.toNext = withRoom(this.toNext, i);
-    this.over = withRoom(this.over, i);
-    this.flags = withRoom(this.flags, i);
-    this.part = withRoom(this.part, i);
   }
 }
 
@@ -159,15 +347,18 @@ function* corpusFindings(ledger: CorpusLedger, out: string): Generator<{ year: n
     for (const candidate of ledger.candidates()) {
       if (!entries) {
         entries = openEntries(out);
-        // A finding reaches its report by the report's place in the index: both must hold the same entries.
-        if (entries.size !== ledger.kept) throw new Error(`the cache index of ${out} holds ${entries.size} entries where the corpus checks kept ${ledger.kept}`);
+        // A finding reaches its report through where the report's line sits: both must agree.
+        const expected = ledger.indexBytes();
+        if (entries.bytes !== expected) {
+          throw new Error(`the cache index of ${out} is ${entries.bytes} bytes where the corpus checks expect ${expected} (${ledger.kept} entries)`);
+        }
       }
-      const entryAt = (ordinal: number) => entries!.at(ordinal);
+      const entryAt = (span: EntrySpan) => entries!.at(span);
       if ('duplicate' in candidate) {
         // The copies of one agency-year (a key two agencies share splits here).
         const byAgency = new Map<string, CorpusReport[]>();
-        for (const ordinal of candidate.duplicate) {
-          const r = reportOf(entryAt(ordinal));
+        for (const span of candidate.duplicate) {
+          const r = reportOf(entryAt(span));
           const list = byAgency.get(r.agency);
           if (list) list.push(r);
           else byAgency.set(r.agency, [r]);

@@ -141,12 +141,9 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   const old = cache?.entries;
   // Each report's entry goes straight to the new cache index on disk.
   const index = openCacheWriter(out, { version: CACHE_VERSION, run });
-  // What the corpus checks need of each entry, in the index's order.
-  const ledger = new CorpusLedger();
-  const record = (entry: ReportSummary) => {
-    index.add(entry);
-    ledger.add(entry);
-  };
+  // What the corpus checks need of each entry, in the index's order (on disk until the end).
+  const ledger = new CorpusLedger(out);
+  const record = (entry: ReportSummary) => ledger.add(entry, index.add(entry));
   const totals = { processed: 0, skipped: 0, failed: 0, facts: 0, findings: 0 };
 
   // Progress and peak memory.
@@ -322,6 +319,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   } finally {
     clearInterval(sampler);
     index.abort(); // no-op after a commit; a run that fails before it keeps the previous index (the corpus checks after it are redone in full by the next run)
+    ledger.close();
     await pool.terminate();
     entry.dispose();
     old?.close();

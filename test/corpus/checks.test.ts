@@ -1,9 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_VERSION, openCacheWriter } from '../../src/corpus/cache.ts';
-import { checkCorpus, CorpusLedger } from '../../src/corpus/checks.ts';
+import { checkCorpus, CorpusLedger, LEDGER_FILE } from '../../src/corpus/checks.ts';
 import { queryParquet } from '../../src/corpus/query.ts';
 import type { ReportSummary } from '../../src/corpus/worker.ts';
 import type { Fact, ReportRow } from '../../src/types.ts';
@@ -33,13 +33,12 @@ function summary(r: ReportRow, facts: readonly Fact[], part = `year=${r.year}/pa
 }
 
 /** A run: entries to the index and the ledger side by side, the index committed, the checks run. */
-function run(entries: ReportSummary[], opts: { out?: string; run?: number; lost?: { after: number; parts: string[] } } = {}) {
+function run(entries: ReportSummary[], opts: { out?: string; run?: number; lost?: { after: number; parts: string[] }; bucketEntries?: number } = {}) {
   const out = opts.out ?? mkdtempSync(path.join(os.tmpdir(), 'xxgk-checks-'));
   const index = openCacheWriter(out, { version: CACHE_VERSION, run: opts.run ?? 3 });
-  const ledger = new CorpusLedger();
+  const ledger = new CorpusLedger(out, opts.bucketEntries);
   entries.forEach((e, i) => {
-    index.add(e);
-    ledger.add(e);
+    ledger.add(e, index.add(e));
     if (opts.lost && i + 1 === opts.lost.after) {
       const parts = new Set(opts.lost.parts);
       index.drop(parts);
@@ -47,7 +46,11 @@ function run(entries: ReportSummary[], opts: { out?: string; run?: number; lost?
     }
   });
   index.commit();
-  return { out, count: checkCorpus(ledger, out, opts.run ?? 3) };
+  try {
+    return { out, count: checkCorpus(ledger, out, opts.run ?? 3) };
+  } finally {
+    ledger.close();
+  }
 }
 
 const findingsOf = async (out: string) =>
@@ -84,24 +87,28 @@ describe('checkCorpus', () => {
   it('refuses an index that does not hold the ledger\'s entries (findings would land on the wrong reports)', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'xxgk-checks-'));
     const index = openCacheWriter(out, { version: CACHE_VERSION, run: 3 });
-    const ledger = new CorpusLedger();
+    const ledger = new CorpusLedger(out);
     const entries = reports.map((r) => summary(r, facts));
-    entries.forEach((e, i) => {
-      if (i !== 0) index.add(e);
-      ledger.add(e);
-    });
+    // The first entry's line never reaches the index; the ledger is told it is there.
+    const elsewhere = openCacheWriter(mkdtempSync(path.join(os.tmpdir(), 'xxgk-checks-')), { version: CACHE_VERSION, run: 3 });
+    entries.forEach((e, i) => ledger.add(e, i === 0 ? elsewhere.add(e) : index.add(e)));
+    elsewhere.abort();
     index.commit();
-    expect(() => checkCorpus(ledger, out, 3)).toThrow(`holds 6 entries where the corpus checks kept 7`);
+    expect(() => checkCorpus(ledger, out, 3)).toThrow(/the cache index of .* is \d+ bytes where the corpus checks expect \d+ \(7 entries\)/);
+    ledger.close();
+    expect(existsSync(path.join(out, LEDGER_FILE))).toBe(false);
   });
 
-  it('finds from the ledger and the index exactly what validateCorpus finds in memory, whatever the arrival order', async () => {
+  // bucketEntries 1: every entry in a bucket file of its own key, as on a national corpus.
+  it.each([undefined, 1])('finds from the ledger and the index exactly what validateCorpus finds in memory, whatever the arrival order (buckets of %s)', async (bucketEntries) => {
     const expected = validateCorpus(reports, facts);
     // 2 duplicate warnings (2020 twice), 2019→2020 once against the first copy, twice against 2021.
     expect(expected.map((f) => f.code)).toEqual(['duplicate_report', 'duplicate_report', ...Array(6).fill('cross_year_mismatch')]);
     expect(expected[0].message).toBe('某区政府 2020 is loaded 2 times: in/2020-copy.txt, in/2020.txt');
     for (const order of [reports, [...reports].reverse()]) {
-      const { out, count } = run(order.map((r) => summary(r, facts)));
+      const { out, count } = run(order.map((r) => summary(r, facts)), { bucketEntries });
       expect(count).toBe(expected.length);
+      expect(readdirSync(out).filter((f) => f.startsWith(LEDGER_FILE))).toEqual([]);
       const got = await findingsOf(out);
       expect(plain(got).map(key).sort()).toEqual(expected.map(key).sort());
       // Each finding sits in its report's year partition, in a part named for the run.
@@ -109,13 +116,13 @@ describe('checkCorpus', () => {
     }
   });
 
-  it("leaves out the entries of a dead worker's parts (read again, they count once)", async () => {
+  it.each([undefined, 1])("leaves out the entries of a dead worker's parts (read again, they count once; buckets of %s)", async (bucketEntries) => {
     const lost = 'year=2020/part-r003w01-0002';
     const entries = reports.map((r) => summary(r, facts));
     // a20 and a20b first arrive in a part that is then lost, and come again from another worker.
     const first = entries.map((e) => (e.year === 2020 && e.agency === agency ? { ...e, part: lost } : e));
     const again = entries.filter((e) => e.year === 2020 && e.agency === agency).map((e) => ({ ...e, part: 'year=2020/part-r003w02-0000' }));
-    const { out, count } = run([...first, ...again], { lost: { after: first.length, parts: [lost] } });
+    const { out, count } = run([...first, ...again], { lost: { after: first.length, parts: [lost] }, bucketEntries });
     expect(count).toBe(8); // not 4 copies of 2020
     expect((await findingsOf(out)).filter((f) => f.code === 'duplicate_report').map((f) => f.message)).toEqual(Array(2).fill('某区政府 2020 is loaded 2 times: in/2020-copy.txt, in/2020.txt'));
   });
