@@ -167,14 +167,6 @@ function readEntry(fd: number, offset: number, length: number): ReportSummary {
 
 /** Non-empty lines of a file, read 4 MB at a time: [text, byte offset, byte length]. */
 function* linesOf(fd: number): Generator<[string, number, number]> {
-  for (const [buf, start, end, offset] of spansOf(fd)) yield [buf.toString('utf8', start, end), offset, end - start];
-}
-
-/**
- * Non-empty lines of a file, undecoded, read 4 MB at a time: each as `buf[start, end)` (valid
- * until the next line) and its byte offset in the file.
- */
-function* spansOf(fd: number): Generator<[buf: Buffer, start: number, end: number, offset: number]> {
   const chunk = Buffer.allocUnsafe(1 << 22);
   let carry = Buffer.alloc(0);
   let at = 0; // file offset of buf[0]
@@ -185,7 +177,7 @@ function* spansOf(fd: number): Generator<[buf: Buffer, start: number, end: numbe
     const buf = n ? Buffer.concat([carry, chunk.subarray(0, n)]) : Buffer.concat([carry, Buffer.from('\n')]);
     let start = 0;
     for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
-      if (nl > start) yield [buf, start, nl, at + start];
+      if (nl > start) yield [buf.toString('utf8', start, nl), at + start, nl - start];
       start = nl + 1;
     }
     if (!n) return;

@@ -64,17 +64,14 @@ const BUCKET_ENTRIES = 1 << 17;
  */
 export class CorpusLedger {
   private readonly file: string;
-  private fd: number;
-  private block = Buffer.alloc(RECORD * BLOCK);
-  private pending = 0;
-  /** Entries added, in cache-index order (dropped ones included). */
-  private n = 0;
+  private readonly records: RecordWriter;
   private readonly parts = new Map<string, number>();
-  /** Entries per part, by part number. */
-  private readonly perPart: number[] = [];
+  /** Entries and their lines' bytes (newline included), by part number. */
+  private readonly perPart: Array<{ entries: number; bytes: number }> = [];
   private readonly dropped = new Set<number>();
-  /** Where the index's first entry line starts: the header's size. */
+  /** Where the index's first entry line starts (the header's size), and the entries' lines' bytes. */
   private base = 0;
+  private bytes = 0;
 
   /**
    * A ledger whose file lives in `dir` (the dataset folder) until `close`. `bucketEntries`: how
@@ -83,7 +80,7 @@ export class CorpusLedger {
   constructor(dir: string, private readonly bucketEntries = BUCKET_ENTRIES) {
     mkdirSync(dir, { recursive: true });
     this.file = path.join(dir, LEDGER_FILE);
-    this.fd = openSync(this.file, 'w+');
+    this.records = new RecordWriter(this.file, BLOCK);
   }
 
   /** The next entry of the cache index, and where the index writer put its line. */
@@ -91,30 +88,30 @@ export class CorpusLedger {
     let part = this.parts.get(e.part);
     if (part === undefined) {
       this.parts.set(e.part, (part = this.parts.size));
-      this.perPart.push(0);
+      this.perPart.push({ entries: 0, bytes: 0 });
     }
-    this.perPart[part]++;
-    if (!this.n) this.base = at.offset;
-    const b = this.block;
-    const o = this.pending * RECORD;
+    this.perPart[part]!.entries++;
+    this.perPart[part]!.bytes += at.length + 1;
+    if (!this.records.count) this.base = at.offset;
+    this.bytes += at.length + 1;
     const known = e.agency !== null && e.year !== null;
     const [hi, lo] = known ? agencyKey(e.agency!) : [0, 0];
-    b.writeUInt32LE(hi, o + AT.hi);
-    b.writeUInt32LE(lo, o + AT.lo);
-    b.writeInt32LE(known ? e.year! : NONE, o + AT.year);
-    b.writeUInt32LE(part, o + AT.part);
-    b.writeDoubleLE(known && e.toNext ? e.toNext.value : Number.NaN, o + AT.toNext);
-    b.writeDoubleLE(known && e.over ? e.over.value : Number.NaN, o + AT.over);
-    b.writeDoubleLE(at.offset, o + AT.offset);
-    b.writeUInt32LE(at.length, o + AT.length);
-    this.n++;
-    if (++this.pending === BLOCK) this.flush();
+    this.records.push({
+      hi,
+      lo,
+      year: known ? e.year! : NONE,
+      part,
+      toNext: known && e.toNext ? e.toNext.value : Number.NaN,
+      over: known && e.over ? e.over.value : Number.NaN,
+      offset: at.offset,
+      length: at.length,
+    });
   }
 
   /** Entries added and not dropped: those the committed index holds. */
   get kept(): number {
-    let k = this.n;
-    for (const part of this.dropped) k -= this.perPart[part]!;
+    let k = this.records.count;
+    for (const part of this.dropped) k -= this.perPart[part]!.entries;
     return k;
   }
 
@@ -131,8 +128,8 @@ export class CorpusLedger {
    * of another size does not hold the lines where the ledger says they are.
    */
   indexBytes(): number {
-    let bytes = this.base;
-    this.forEachKept(({ length }) => (bytes += length + 1));
+    let bytes = this.base + this.bytes;
+    for (const part of this.dropped) bytes -= this.perPart[part]!.bytes;
     return bytes;
   }
 
@@ -142,40 +139,30 @@ export class CorpusLedger {
    * Entries are given by where their lines sit in the committed index.
    */
   *candidates(): Generator<Candidate> {
-    const buckets = Math.max(1, Math.ceil(this.n / this.bucketEntries));
+    const buckets = Math.max(1, Math.ceil(this.records.count / this.bucketEntries));
     if (buckets === 1) {
-      const bucket = new Bucket(this.n);
+      const bucket = new Bucket(this.records.count);
       this.forEachKept((r) => r.year !== NONE && bucket.push(r));
       yield* bucket.candidates();
       return;
     }
     // Split by key into bucket files, then sort and scan each alone.
-    const files = Array.from({ length: buckets }, (_, i) => `${this.file}.${i}`);
-    const writers = files.map((f) => new RecordWriter(f));
+    const writers = Array.from({ length: buckets }, (_, i) => new RecordWriter(`${this.file}.${i}`, 256));
     try {
       this.forEachKept((r) => r.year !== NONE && writers[r.lo % buckets]!.push(r));
-      for (const w of writers) w.close();
       for (const w of writers) {
         const bucket = new Bucket(w.count);
-        readRecords(w.fd, (r) => bucket.push(r));
+        w.read((r) => bucket.push(r));
         yield* bucket.candidates();
       }
     } finally {
-      for (const w of writers) w.close(true);
+      for (const w of writers) w.remove();
     }
   }
 
   /** Remove the ledger's file. */
   close(): void {
-    if (this.fd < 0) return;
-    closeSync(this.fd);
-    this.fd = -1;
-    rmSync(this.file, { force: true });
-  }
-
-  private flush(): void {
-    if (this.pending) writeSync(this.fd, this.block, 0, this.pending * RECORD);
-    this.pending = 0;
+    this.records.remove();
   }
 
   /**
@@ -183,9 +170,8 @@ export class CorpusLedger {
    * leaves the dropped parts' lines out, so each later line moves back by those before it.
    */
   private forEachKept(visit: (r: LedgerRecord) => void): void {
-    this.flush();
     let shift = 0;
-    readRecords(this.fd, (r) => {
+    this.records.read((r) => {
       if (this.dropped.has(r.part)) shift += r.length + 1;
       else {
         r.offset -= shift;
@@ -206,39 +192,20 @@ interface LedgerRecord {
   length: number;
 }
 
-/** Every record of a ledger-format file, in order (one object reused: copy what you keep). */
-function readRecords(fd: number, visit: (r: LedgerRecord) => void): void {
-  const block = Buffer.allocUnsafe(RECORD * BLOCK);
-  const r: LedgerRecord = { hi: 0, lo: 0, year: 0, part: 0, toNext: 0, over: 0, offset: 0, length: 0 };
-  for (let pos = 0; ; ) {
-    const got = readSync(fd, block, 0, block.length, pos);
-    if (got < RECORD) return;
-    const whole = got - (got % RECORD);
-    for (let o = 0; o < whole; o += RECORD) {
-      r.hi = block.readUInt32LE(o + AT.hi);
-      r.lo = block.readUInt32LE(o + AT.lo);
-      r.year = block.readInt32LE(o + AT.year);
-      r.part = block.readUInt32LE(o + AT.part);
-      r.toNext = block.readDoubleLE(o + AT.toNext);
-      r.over = block.readDoubleLE(o + AT.over);
-      r.offset = block.readDoubleLE(o + AT.offset);
-      r.length = block.readUInt32LE(o + AT.length);
-      visit(r);
-    }
-    pos += whole;
-  }
-}
-
-/** A bucket's file being written, in the ledger's record format. */
+/** A file of ledger records (the ledger's, or a bucket's), written a block at a time and read back in order. */
 class RecordWriter {
-  readonly fd: number;
   count = 0;
-  private block = Buffer.alloc(RECORD * 256);
+  private readonly fd: number;
+  private readonly block: Buffer;
   private pending = 0;
-  private closed = false;
+  private removed = false;
 
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    private readonly blockRecords: number,
+  ) {
     this.fd = openSync(file, 'w+');
+    this.block = Buffer.alloc(RECORD * blockRecords);
   }
 
   push(r: LedgerRecord): void {
@@ -253,17 +220,39 @@ class RecordWriter {
     b.writeDoubleLE(r.offset, o + AT.offset);
     b.writeUInt32LE(r.length, o + AT.length);
     this.count++;
-    if (++this.pending === 256) this.flush();
+    if (++this.pending === this.blockRecords) this.flush();
   }
 
-  /** Write what is pending (the file stays open for reading); `remove` closes and deletes it. */
-  close(remove = false): void {
-    if (!this.closed) this.flush();
-    if (remove && !this.closed) {
-      this.closed = true;
-      closeSync(this.fd);
-      rmSync(this.file, { force: true });
+  /** Every record written so far, in order (one object reused: copy what you keep). */
+  read(visit: (r: LedgerRecord) => void): void {
+    this.flush();
+    const block = Buffer.allocUnsafe(RECORD * BLOCK);
+    const r: LedgerRecord = { hi: 0, lo: 0, year: 0, part: 0, toNext: 0, over: 0, offset: 0, length: 0 };
+    for (let pos = 0; ; ) {
+      const got = readSync(this.fd, block, 0, block.length, pos);
+      if (got < RECORD) return;
+      const whole = got - (got % RECORD);
+      for (let o = 0; o < whole; o += RECORD) {
+        r.hi = block.readUInt32LE(o + AT.hi);
+        r.lo = block.readUInt32LE(o + AT.lo);
+        r.year = block.readInt32LE(o + AT.year);
+        r.part = block.readUInt32LE(o + AT.part);
+        r.toNext = block.readDoubleLE(o + AT.toNext);
+        r.over = block.readDoubleLE(o + AT.over);
+        r.offset = block.readDoubleLE(o + AT.offset);
+        r.length = block.readUInt32LE(o + AT.length);
+        visit(r);
+      }
+      pos += whole;
     }
+  }
+
+  /** Close and delete the file (again: nothing). */
+  remove(): void {
+    if (this.removed) return;
+    this.removed = true;
+    closeSync(this.fd);
+    rmSync(this.file, { force: true });
   }
 
   private flush(): void {

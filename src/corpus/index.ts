@@ -6,9 +6,9 @@
  * files the cache index knows unchanged, and hands batches to worker threads; the workers run
  * read → processDoc → validateReport → views and write their own part files. Each report's
  * cache entry goes straight to the index on disk, and its agency, year and carry-over cells to
- * the corpus checks' ledger as a few numbers (checks.ts), which at the end writes
- * `findings/year=Y/corpus-….parquet`; so the main thread holds about 60 bytes per report
- * (with its id's 64-bit key, ids.ts). A worker that dies is replaced and what it lost is read
+ * the corpus checks' ledger file as a few numbers (checks.ts), which at the end writes
+ * `findings/year=Y/corpus-….parquet`; so the main thread holds only its id's 64-bit key per
+ * report (ids.ts). A worker that dies is replaced and what it lost is read
  * again (pool.ts): one bad file never costs the run.
  */
 import { existsSync, mkdirSync, promises as fs, rmSync } from 'node:fs';
