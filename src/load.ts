@@ -12,10 +12,9 @@ import { DEFAULT_MAX_TABLE_ROWS, type DocLimits, type ReportResult } from './ext
 import { type Input as InputItem, iterateSources } from './read/inputs.ts';
 import { factsTable, findingsTable, reportsTable, viewTables } from './tables/build.ts';
 import { reportViewRows, type ViewRows } from './tables/views.ts';
-import { indexReport } from './validate/cells.ts';
 import type { Fact, Finding, ReportRow, Source } from './types.ts';
 import { validateCorpus } from './validate/corpus.ts';
-import { validateReport } from './validate/validate.ts';
+import { checkReport } from './validate/validate.ts';
 import { fallbackId, readAndProcess } from './pipeline.ts';
 
 type Table = ReturnType<typeof aq.table>;
@@ -90,15 +89,13 @@ function loadOne(source: Source, ids: Map<string, number>, limits: DocLimits = {
 export function assemble(results: ReportResult[]): LoadResult {
   const reports = results.map((r) => r.report);
   const facts = results.flatMap((r) => r.facts);
-  // One index of each report's cells serves its validation and its views, as in the corpus worker.
-  const cells = results.map((r) => indexReport(r.facts, r.report.report_id));
-  const own = results.map((r, i) => (r.report.status === 'failed' ? r.findings : [...r.findings, ...validateReport(r, cells[i])]));
+  const checked = results.map(checkReport);
   const corpus = validateCorpus(reports, facts);
   // The corpus findings implicate no value (a duplicate is a warning, a cross-year mismatch is a
   // disagreement: views.ts NOT_IMPLICATING), so each report's views read its own findings only.
   const rows: ViewRows = { channels: [], requests: [], outcomes: [], appeals: [] };
-  results.forEach((r, i) => reportViewRows(r.report, cells[i], own[i], rows));
-  const findings: Finding[] = [...own.flat(), ...corpus];
+  results.forEach((r, i) => reportViewRows(r.report, checked[i]!.cells, checked[i]!.findings, rows));
+  const findings: Finding[] = [...checked.flatMap((c) => c.findings), ...corpus];
   const views = viewTables(rows);
   return {
     reports: reportsTable(reports),

@@ -3,17 +3,19 @@
  * gathered values (./gather.ts): a dictionary page when the dictionary pays for itself, then
  * one data page (V2), snappy-compressed. hyparquet-writer's general path (nested levels,
  * per-value size estimates, page splitting, sampling) spent most of the Parquet time on work a
- * flat column never needs (its footer encoder is still used, by ./parquet.ts). The page headers
- * (./pageheader.ts), the RLE/bit-packed hybrid and snappy encoders (./encodings.ts) write its
- * layout straight into reused byte arrays, as its object-walking Thrift writer and
- * byte-at-a-time ByteWriter calls were a third of the remaining time.
+ * flat column never needs (its page header and footer encoders are still used). The
+ * RLE/bit-packed hybrid and snappy encoders (./encodings.ts) write into reused byte arrays, as
+ * its byte-at-a-time ByteWriter calls were a third of the remaining time.
  */
-import type { ColumnChunk, Encoding, ParquetType } from 'hyparquet';
+import type { ColumnChunk, ParquetType } from 'hyparquet';
 import type { ChunkStatistics } from 'hyparquet-writer/src/types.js';
 import type { ByteWriter } from 'hyparquet-writer';
+import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
 import type { ChunkType, ColumnValues } from './gather.ts';
 import { hybridBound, room, snappy, writeHybrid, writeRun } from './encodings.ts';
-import { PAGE_HEADER_MAX, type PageEncoding, writeDataPageHeader, writeDictionaryPageHeader } from './pageheader.ts';
+
+/** The encodings a data page here may have. */
+type PageEncoding = 'PLAIN' | 'RLE' | 'RLE_DICTIONARY';
 
 type Writer = InstanceType<typeof ByteWriter>;
 
@@ -71,7 +73,7 @@ export function writeColumnChunk(writer: Writer, name: string, type: ChunkType, 
     file_offset: BigInt(start),
     meta_data: {
       type: PHYSICAL[type],
-      encodings: dictionary ? ['PLAIN', 'RLE_DICTIONARY'] : [encoding as Encoding],
+      encodings: dictionary ? ['PLAIN', encoding] : [encoding],
       path_in_schema: [name],
       codec: 'SNAPPY',
       num_values: BigInt(n),
@@ -86,20 +88,24 @@ export function writeColumnChunk(writer: Writer, name: string, type: ChunkType, 
 
 /**
  * Scratch buffers reused for every page (a worker writes one page at a time): page bodies,
- * definition levels, plain values and headers are built here (compressed bytes in
- * encodings.ts's), then copied
- * once into the file's writer, instead of each growing its own ByteWriter a byte at a time.
+ * definition levels and plain values are built here (compressed bytes in encodings.ts), then
+ * copied once into the file's writer, instead of each growing its own ByteWriter a byte at a time.
  */
 let pageScratch = new Uint8Array(1 << 16);
 let levelScratch = new Uint8Array(1 << 14);
 let plainScratch = Buffer.allocUnsafe(1 << 16);
-const headerScratch = new Uint8Array(PAGE_HEADER_MAX);
 
 /** A dictionary page of `values` keys. Returns its uncompressed size (header included). */
 function writeDictionaryPage(writer: Writer, body: Uint8Array, values: number): number {
   const compressed = snappy(body);
-  const header = writeDictionaryPageHeader(headerScratch, 0, body.length, compressed.length, values);
-  writer.appendBytes(headerScratch.subarray(0, header));
+  const start = writer.offset;
+  writePageHeader(writer, {
+    type: 'DICTIONARY_PAGE',
+    uncompressed_page_size: body.length,
+    compressed_page_size: compressed.length,
+    dictionary_page_header: { num_values: values, encoding: 'PLAIN' },
+  });
+  const header = writer.offset - start;
   writer.appendBytes(compressed);
   return header + body.length;
 }
@@ -108,8 +114,22 @@ function writeDictionaryPage(writer: Writer, body: Uint8Array, values: number): 
 function writeDataPage(writer: Writer, body: Uint8Array, levels: Uint8Array, rows: number, present: number, encoding: PageEncoding): number {
   const compressed = snappy(body);
   const size = levels.length + body.length;
-  const header = writeDataPageHeader(headerScratch, 0, size, levels.length + compressed.length, rows, rows - present, encoding, levels.length);
-  writer.appendBytes(headerScratch.subarray(0, header));
+  const start = writer.offset;
+  writePageHeader(writer, {
+    type: 'DATA_PAGE_V2',
+    uncompressed_page_size: size,
+    compressed_page_size: levels.length + compressed.length,
+    data_page_header_v2: {
+      num_values: rows,
+      num_nulls: rows - present,
+      num_rows: rows,
+      encoding,
+      definition_levels_byte_length: levels.length,
+      repetition_levels_byte_length: 0,
+      is_compressed: true,
+    },
+  });
+  const header = writer.offset - start;
   writer.appendBytes(levels);
   writer.appendBytes(compressed);
   return header + size;

@@ -1,8 +1,8 @@
 /**
- * Growing typed arrays, for the per-report columns the main thread keeps (the cache index's
- * offsets and keys, the corpus checks' ledger): a few bytes per report, never an object each.
+ * Growing typed arrays: per-report columns (a previous run's index: offsets and keys, a few
+ * bytes per report rather than an object each) and a text column's key chain (gather.ts).
  */
-export type Column = Float64Array | Uint32Array | Int32Array | Uint8Array;
+export type Column = Float64Array | Uint32Array | Uint8Array;
 
 /** `column` if index `i` fits, else a copy twice as long (doubling: appends stay amortized O(1)). */
 export function withRoom<T extends Column>(column: T, i: number): T {

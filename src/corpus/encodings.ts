@@ -82,8 +82,8 @@ function writePacked(out: Uint8Array, at: number, values: ArrayLike<number>, cou
   return at;
 }
 
-/** An unsigned varint (LEB128), as Thrift's compact protocol and the hybrid's run headers use. */
-export function writeVarInt(out: Uint8Array, at: number, value: number): number {
+/** An unsigned varint (LEB128), as the hybrid's run headers and snappy's preamble use. */
+function writeVarInt(out: Uint8Array, at: number, value: number): number {
   while (value > 0x7f) {
     out[at++] = (value & 0x7f) | 0x80;
     value >>>= 7;

@@ -10,6 +10,7 @@
  * dictionary work is plain code, one function per value type, each seeing one kind of object.
  */
 import type { BasicType } from 'hyparquet-writer';
+import { withRoom } from './columns.ts';
 
 export type ChunkType = BasicType & ('STRING' | 'DOUBLE' | 'INT32' | 'BOOLEAN');
 
@@ -308,7 +309,7 @@ function gatherText(column: Gathering, rows: readonly Row[], at: number): void {
         k = slots[slot];
         if (k >= keys.length || keys[k] !== v) {
           k = slots[slot] = keyOf(column, v, 4 + v.length);
-          if (k >= next.length) column.next = next = grownNext(next, k);
+          column.next = next = withRoom(next, k);
         }
       }
       next[lastKey] = k;
@@ -329,12 +330,6 @@ const TEXT_SLOTS = 1024;
 /** A cheap slot for a string: its length and first and last characters (the empty string gets 0). */
 const textSlot = (v: string): number =>
   v.length ? ((v.length * 31 + v.charCodeAt(0)) * 31 + v.charCodeAt(v.length - 1)) & (TEXT_SLOTS - 1) : 0;
-
-function grownNext(next: Uint32Array, key: number): Uint32Array {
-  const bigger = new Uint32Array(Math.max(2 * next.length, key + 1));
-  bigger.set(next);
-  return bigger;
-}
 
 /** A batch's numbers (reused: one batch at a time). */
 let numbers = new Float64Array(256);

@@ -6,8 +6,8 @@ import type { ReportResult } from '../extract/document.ts';
 import { readAndProcess } from '../pipeline.ts';
 import { reportViewRows } from '../tables/views.ts';
 import type { FindingCode } from '../types.ts';
-import { indexReport, type ReportCells } from '../validate/cells.ts';
-import { validateReport } from '../validate/validate.ts';
+import type { ReportCells } from '../validate/cells.ts';
+import { checkReport } from '../validate/validate.ts';
 import type { DatasetTable } from './schema.ts';
 
 export type Row = Record<string, unknown>;
@@ -25,7 +25,7 @@ export interface WorkItem {
 export interface Processed {
   result: ReportResult;
   rows: TableRows;
-  /** The report's cells (indexReport), which its validation and views read. */
+  /** The report's cells (checkReport), which its validation and views read, and the worker its carry-over cells. */
   cells: ReportCells;
 }
 
@@ -38,12 +38,8 @@ export interface ProcessOptions {
 
 export async function processItem(item: WorkItem, options: ProcessOptions = {}): Promise<Processed> {
   const result = await readAndProcess({ file: item.file, bytes: item.bytes, readError: item.readError, hash: item.hash ?? undefined }, () => item.id);
-  const { report, facts, findings } = result;
-  // One index of the report's cells serves the validation and the views (neither changes it).
-  const cells = indexReport(facts, report.report_id);
-  if (report.status !== 'failed') {
-    findings.push(...validateReport(result, cells));
-  }
+  const { report, facts } = result;
+  const { cells, findings } = checkReport(result);
   const rows: TableRows = {
     reports: [{ ...report, content_hash: item.hash }],
     facts: facts as unknown as Row[],

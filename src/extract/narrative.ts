@@ -17,6 +17,7 @@ import {
   NARRATIVE_DISQUALIFIERS,
   NARRATIVE_PATTERNS,
   type NarrativePattern,
+  OF_WHICH,
 } from '../catalogue/narrative.ts';
 
 export type NarrativeFact = Omit<Fact, 'report_id' | 'applicant' | 'source' | 'how'>;
@@ -62,7 +63,7 @@ const PLACEHOLDERS: Record<string, string> = {
   '{SEP}': '[为共计达有是:：\\s]*',
   '{GAP}': '[^\\d,，;；。]{0,30}?',
   '{PUB}': '(?<!不予|不|未|暂不|免予|无法)(?:公开|公布)',
-  '{LEAD}': '\\s*(?:[①-⑳]|[(（]\\d+[)）]|\\d+[.．、])?\\s*(?:其中\\s*[,，:：]?\\s*)?',
+  '{LEAD}': `\\s*(?:[①-⑳]|[(（]\\d+[)）]|\\d+[.．、])?\\s*(?:${OF_WHICH}\\s*[,，:：]?\\s*)?`,
 };
 
 function compile(spec: NarrativePattern): Compiled {
@@ -380,13 +381,12 @@ const ANY_NONE_PATTERN = anyOf(COMPILED.filter((c) => c.spec.kind === 'none'));
 const LINE_SHORTCUT = !COMPILED.some((c) => c.spec.kind === 'none' && /(?<!\[)\^|(?<!\\)\$/.test(c.source));
 
 /** "Of which": a sentence opening with it breaks down the previous sentence's figure. */
-const QIZHONG = '其中';
 
 /** A sentence that starts with 其中 (after spaces), tested in place at the sentence start. */
 function opensWithQizhong(text: string, start: number): boolean {
   let i = start;
   while (i < text.length && isTrimSpace(text.charCodeAt(i))) i++; // \s is the set trim() removes
-  return text.startsWith(QIZHONG, i);
+  return text.startsWith(OF_WHICH, i);
 }
 
 function isDigitAt(text: string, i: number): boolean {

@@ -21,8 +21,8 @@ const HEADER_PATTERNS = [
 const labels = memoize((text: string) => !NO_UNIT.includes(text) && !parseNumber(text));
 
 export function isLabelCell(text: string): boolean {
-  // Text without a CJK character is never a label: no need to parse it. Units come back in
-  // every row: answered without the memo (whose guess of the next key they would break).
+  // Text without a CJK character is never a label: no need to parse it. The few units come back
+  // in every row: a list test is cheaper than the memo.
   return hasCjk(text) && !UNITS.includes(text) && labels(text);
 }
 

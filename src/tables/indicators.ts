@@ -95,7 +95,6 @@ function groupBy(rows: Rec[], by: readonly string[]): { keys: Rec; rows: Rec[] }
   return [...groups.values()];
 }
 
-
 type Parts = (reportRows: Rec[]) => { num: number | null; den: number | null };
 
 /**

@@ -327,7 +327,7 @@ const REQUEST_KEYS: ReadonlyArray<[by: string, key: string, metric: string, slot
 
 export type ViewRows = Record<keyof Views, Rec[]>;
 
-/** The views as plain row objects (buildViews makes the tables; the corpus worker calls reportViewRows). */
+/** The views as plain row objects (buildViews makes the tables; both loaders call reportViewRows per report). */
 export function viewRows({ reports, facts, findings }: ViewInput): ViewRows {
   const rows: ViewRows = { channels: [], requests: [], outcomes: [], appeals: [] };
   const factsOf = byReport(facts);

@@ -37,7 +37,10 @@ const MARKER_GROUPS: number[][] = [];
  * Each marker's second character, compared before the marker itself: the first characters (本,
  * 申, 行 …) start many labels, the first two far fewer.
  */
-const SECOND_CHAR = Uint16Array.from(MARKERS, (m) => m.marker.charCodeAt(1));
+const SECOND_CHAR = Uint16Array.from(MARKERS, (m) => {
+  if (m.marker.length < 2) throw new Error(`detect.ts: template marker "${m.marker}" is shorter than the two characters the scan compares`);
+  return m.marker.charCodeAt(1);
+});
 for (let k = 0; k < MARKERS.length; k++) {
   const c = MARKERS[k]!.marker.charCodeAt(0);
   if (!FIRST_CHAR[c]) FIRST_CHAR[c] = MARKER_GROUPS.push([]);

@@ -16,9 +16,17 @@ export interface ReportInput {
 }
 
 /**
- * `cells`: the report's cells (indexReport of its facts) when the caller has them already —
- * the corpus worker indexes once for the validator and the views.
+ * A report's cells, indexed once for its validation and its views (both loaders: `assemble`
+ * and the corpus worker), and its findings followed by the validator's. A failed report has no
+ * facts to check.
  */
+export function checkReport(input: ReportInput): { cells: ReportCells; findings: Finding[] } {
+  const cells = indexReport(input.facts, input.report.report_id);
+  const findings = input.report.status === 'failed' ? input.findings : [...input.findings, ...validateReport(input, cells)];
+  return { cells, findings };
+}
+
+/** `cells`: the report's cells (indexReport of its facts) when the caller has them already (checkReport). */
 export function validateReport(input: ReportInput, cells?: ReportCells): Finding[] {
   const { report } = input;
   const { table, narrative } = cells ?? indexReport(input.facts, report.report_id);
