@@ -3,6 +3,7 @@
  * Labels are regular expressions on the label core (see src/extract/labels.ts).
  */
 import type { Applicant } from '../types.ts';
+import { WAN_YUAN } from './units.ts';
 
 /** Request-matrix rows (三、收到和处理政府信息公开申请情况). */
 export interface MatrixEntry {
@@ -86,12 +87,22 @@ export const ART20_MEASURES: Array<{ measure: string; labels: string[]; era?: '2
 
 /** The appeals row: 15 cells, three blocks of five results. */
 export const APPEAL_BLOCKS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;
+export type AppealBlock = (typeof APPEAL_BLOCKS)[number];
 export const APPEAL_BLOCK_RESULTS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
+/**
+ * The appeals header above each block: the word of its kind of appeal (行政诉讼 spans two blocks)
+ * and, for those, the block's own sub-header.
+ */
+export const APPEAL_BLOCK_WORDS: Readonly<Record<AppealBlock, { kind: string; sub?: string }>> = {
+  reconsideration: { kind: '行政复议' },
+  litigation_direct: { kind: '行政诉讼', sub: '未经复议直接起诉' },
+  litigation_after_reconsideration: { kind: '行政诉讼', sub: '复议后起诉' },
+};
 /** The header labels of the appeals row, used as the facts' `label` (the cells have none). */
-export const APPEAL_LABELS: Record<(typeof APPEAL_BLOCKS)[number] | (typeof APPEAL_BLOCK_RESULTS)[number], string> = {
-  reconsideration: '行政复议',
-  litigation_direct: '行政诉讼 未经复议直接起诉',
-  litigation_after_reconsideration: '行政诉讼 复议后起诉',
+export const APPEAL_LABELS: Record<AppealBlock | (typeof APPEAL_BLOCK_RESULTS)[number], string> = {
+  reconsideration: blockLabel('reconsideration'),
+  litigation_direct: blockLabel('litigation_direct'),
+  litigation_after_reconsideration: blockLabel('litigation_after_reconsideration'),
   upheld: '结果维持',
   corrected: '结果纠正',
   other: '其他结果',
@@ -99,19 +110,18 @@ export const APPEAL_LABELS: Record<(typeof APPEAL_BLOCKS)[number] | (typeof APPE
   total: '总计',
 };
 
+/** A block's label: its kind of appeal, then its sub-header ("行政诉讼 未经复议直接起诉"). */
+function blockLabel(block: AppealBlock): string {
+  const { kind, sub } = APPEAL_BLOCK_WORDS[block];
+  return sub === undefined ? kind : `${kind} ${sub}`;
+}
+
 /** A label of the data above as the plain word it matches: its ^ $ anchors dropped. */
 function wordOf(label: string): string {
   const word = label.replace(/^\^|\$$/g, '');
   // A section word is searched for as plain text: only an anchored literal may serve.
   if (/[\\^$.|?*+()[\]{}]/.test(word)) throw new Error(`metrics2019: label ${label} is not a plain word`);
   return word;
-}
-
-/** The label of a request-matrix row, by metric key. */
-function matrixRowLabel(key: string): string {
-  const row = MATRIX_ROWS.find((r) => r.key === key);
-  if (!row) throw new Error(`metrics2019: no matrix row ${key}`);
-  return row.labels[0]!;
 }
 
 /**
@@ -124,15 +134,13 @@ export const SECTION_WORDS = {
   art20: '第二十条',
   /** The first cell of that table's header row; a header cell saying 万元 puts its column in 万元. */
   art20Header: '信息内容',
-  art20InWan: '万元',
+  art20InWan: WAN_YUAN,
   /** A row holding it (the matrix's first group row, 申请人情况), or a label holding the matrix's first row's words (本年新收), starts the request matrix. */
   matrix: wordOf(MATRIX_HEADERS[0]!),
-  matrixFirstRow: wordOf(matrixRowLabel('requests.received')),
-  /** The matrix's "other handling" group of outcome rows (其他处理). */
-  otherHandling: wordOf(matrixRowLabel('requests.outcome.other')),
-  /** A row holding both starts the appeals table: the appeals header's block words (行政复议, 行政诉讼). */
-  reconsideration: APPEAL_LABELS.reconsideration,
-  litigation: APPEAL_LABELS.litigation_direct.split(' ')[0]!,
+  matrixFirstRow: wordOf(MATRIX_ROWS[0]!.labels[0]!),
+  /** A row holding both starts the appeals table: the appeals header's words of the two kinds of appeal (行政复议, 行政诉讼). */
+  reconsideration: APPEAL_BLOCK_WORDS.reconsideration.kind,
+  litigation: APPEAL_BLOCK_WORDS.litigation_direct.kind,
 } as const;
 
 /** Labels that identify the template of a table. */

@@ -33,3 +33,6 @@ export const EXPECTED_UNITS: Array<{ keys: string; units: string[] }> = [
   { keys: '^training\\.(meetings|sessions)$', units: ['次', '期', '场'] },
   { keys: '^training\\.trainees$', units: ['人次', '人'] },
 ];
+
+/** 万元 (ten thousand yuan): the unit of money the 2019 template's 第二十条 headers put a column in. */
+export const WAN_YUAN: string = '万元';

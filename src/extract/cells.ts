@@ -50,21 +50,18 @@ export function withoutReportId(facts: readonly Fact[]): TableFact[] {
 
 /**
  * A metric's first settled row, for the column identities that a glued row's splits are
- * checked against: its values when already read (unglued), else its value cells
+ * checked against: its values when already read (a run split into cells), else its value cells
  * `cells[from, from + count)`, read only if some glued row needs them (rarely).
  */
-export interface SettledRow {
-  values: ReadonlyArray<number | null> | undefined;
-  cells: readonly Cell[];
-  from: number;
-  count: number;
-}
+export type SettledRow =
+  | { kind: 'values'; values: ReadonlyArray<number | null> }
+  | { kind: 'cells'; cells: readonly Cell[]; from: number; count: number };
 
 /** The settled rows' values by metric (resolveJointly's `known`). */
 export function knownRows(settled: ReadonlyMap<string, SettledRow>): Map<string, ReadonlyArray<number | null>> {
   const known = new Map<string, ReadonlyArray<number | null>>();
   settled.forEach((row, metric) => {
-    if (row.values) return void known.set(metric, row.values);
+    if (row.kind === 'values') return void known.set(metric, row.values);
     const values = new Array<number | null>(row.count);
     for (let i = 0; i < row.count; i++) values[i] = cellValue(row.cells[row.from + i]).value;
     known.set(metric, values);

@@ -133,23 +133,31 @@ function rowMatch(key: string): RowMatch {
   };
 }
 
-/** Parent row (or '' outside one) → memoised look-up of a row's match by label core. */
-const rowMatchersByParent = new Map<string, (core: string) => RowMatch | undefined>();
+/**
+ * The catalogue's rows as read under one parent row (the last row read that opens sub-rows), or
+ * outside any: generic sub-row labels (维持, 纠错 …) name a metric only under their parent.
+ */
+interface RowsUnder {
+  /** The parent row's key; undefined outside one. */
+  parent: string | undefined;
+  /** A row's match by label core, memoised. */
+  match: (core: string) => RowMatch | undefined;
+}
 
-/** The look-up of rows under a parent row (or outside one). */
-function rowMatcher(parent: string | undefined): (core: string) => RowMatch | undefined {
-  // No parent and an empty one are the same look-up (as with a joined "parent\0core" key).
-  const p = parent || undefined;
-  const key = p ?? '';
-  let lookup = rowMatchersByParent.get(key);
-  if (!lookup) {
-    lookup = memoize((c) => {
-      const k = matchRowUncached(c, p);
-      return k === undefined ? undefined : rowMatch(k);
+/** Parent row (or '' outside one) → its rows. */
+const rowsByParent = new Map<string, RowsUnder>();
+
+function rowsUnder(parent: string | undefined): RowsUnder {
+  const id = parent ?? '';
+  let entry = rowsByParent.get(id);
+  if (!entry) {
+    const match = memoize((core) => {
+      const key = catalogueKey(core, parent);
+      return key === undefined ? undefined : rowMatch(key);
     });
-    rowMatchersByParent.set(key, lookup);
+    rowsByParent.set(id, (entry = { parent, match }));
   }
-  return lookup;
+  return entry;
 }
 
 /** With `options.reportId` the facts are final rows (processDoc); without, they have no report_id. */
@@ -167,8 +175,8 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
   let seenAny = false;
   let seenClosing = false;
   let columns: Columns = { valueIndex: 0, count: 1 };
-  let parent: string | undefined;
-  let matchRow = rowMatcher(parent);
+  /** The rows under the last row read that opens sub-rows. */
+  let under = rowsUnder(undefined);
   // A value on a section header means the block below may be shifted: the finding names the
   // block's metrics, so the views do not trust them.
   let shifted: LocalFinding | undefined;
@@ -176,8 +184,8 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
   for (const table of tables) {
     for (const row of unmerged(table.rows)) {
       // Most rows are statistics rows: the first cell tells, before the others are read.
-      const lead = row.cells[0];
-      const read = lead && rowLabel(lead.text);
+      const label = row.cells[0];
+      const read = label && rowLabel(label.text);
       const header = read?.header ? readHeader(row) : undefined;
       if (header) {
         columns = header;
@@ -192,7 +200,6 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         }
         continue;
       }
-      const label = lead;
       if (!label || !read) continue;
       const cells = row.cells;
       const unit = unitCell(row);
@@ -222,14 +229,14 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
       }
       // A flattened row may carry its unit glued to the label ("…政府及其部门个"): retry without it.
       const gluedUnit = !unit ? UNITS_LONGEST_FIRST.find((u) => core.endsWith(u) && core.length > u.length + 1) : undefined;
-      const match = matchRow(core) ?? (gluedUnit ? matchRow(core.slice(0, -gluedUnit.length)) : undefined);
+      const match = under.match(core) ?? (gluedUnit ? under.match(core.slice(0, -gluedUnit.length)) : undefined);
       if (!match) {
         // Rows without any value and without a unit are stray captions, not statistics rows.
         if (v.value !== null || unit) findings.push(unrecognised(label, valueCell));
         continue;
       }
       const key = match.key;
-      if (match.opens && parent !== key) matchRow = rowMatcher((parent = key));
+      if (match.opens && under.parent !== key) under = rowsUnder(key);
       seenAny = true;
       if (match.closing) seenClosing = true;
       if (shifted) shifted.metric = shifted.metric ? `${shifted.metric},${key}` : key;
@@ -248,7 +255,7 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
       }
       const entryUnit = match.unit;
       // The label's last characters are its unit cell when the row means the same without them.
-      const labelUnit = gluedUnit && matchRow(core.slice(0, -gluedUnit.length))?.key === key ? gluedUnit : undefined;
+      const labelUnit = gluedUnit && under.match(core.slice(0, -gluedUnit.length))?.key === key ? gluedUnit : undefined;
       const f = tableFact(
         reportId,
         key,
@@ -272,7 +279,7 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
       }
       const first = firstRows.get(key)?.line;
       if (first === undefined) {
-        firstRows.set(key, { line: f.line, cells, from, count: columns.count, values: glued?.cells });
+        firstRows.set(key, glued?.cells ? { kind: 'values', values: glued.cells, line: f.line } : { kind: 'cells', cells, from, count: columns.count, line: f.line });
       } else {
         // A 2008 table states each row once: a repeat means the rows below lost their section
         // header (their 维持/纠错/其他 rows read under the previous section). Flagged, so the
@@ -308,9 +315,7 @@ function catalogueUnit(text: string): string | undefined {
 }
 
 /** A metric's first row (`count`: the value columns of its table), and its line for a repeat's finding. */
-interface FirstRow extends SettledRow {
-  line: number;
-}
+type FirstRow = SettledRow & { line: number };
 
 interface Unglued {
   value: number | null;
@@ -462,9 +467,10 @@ function isRowLabel(text: string): boolean {
 }
 
 /** Rows matched outside any parent row. */
-const matchTopRow = rowMatcher(undefined);
+const matchTopRow = rowsUnder(undefined).match;
 
-function matchRowUncached(core: string, parent: string | undefined): string | undefined {
+/** The metric key a label core names (under `parent`, a generic sub-row label names its sub-metric). */
+function catalogueKey(core: string, parent: string | undefined): string | undefined {
   if (parent) {
     const rel = RELATIVE_2008.find((r) => r.parents.includes(parent) && matchesAny(core, r.labels));
     // Interned: made once per (parent, core), then the same key in every report.

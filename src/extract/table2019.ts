@@ -39,7 +39,7 @@ import {
   stretchesOf,
   tokensOf,
 } from './segment.ts';
-import { UNITS } from '../catalogue/units.ts';
+import { UNITS, WAN_YUAN } from '../catalogue/units.ts';
 import type { TableExtraction } from './table2008.ts';
 import { memoize } from '../memo.ts';
 
@@ -86,7 +86,7 @@ function art20Columns(inWan: boolean): ReadonlyMap<string, Art20Column> {
     ART20_MEASURES.map(({ measure }) => {
       const keys: Record<string, string> = {};
       for (const { subject } of ART20_SUBJECTS) keys[subject] = interned(`art20.${subject}.${measure}`);
-      return [measure, { measure, unit: inWan ? SECTION_WORDS.art20InWan : measure === 'amount' ? null : COUNT_UNIT, keys }];
+      return [measure, { measure, unit: inWan ? WAN_YUAN : measure === 'amount' ? null : COUNT_UNIT, keys }];
     }),
   );
 }
@@ -185,6 +185,10 @@ function anyFilled(cells: readonly Cell[]): boolean {
 const art20Measure = memoize((core) => ART20_MEASURES.find((x) => matchesAny(core, x.labels)));
 const art20Subject = memoize((core) => ART20_SUBJECTS.find((s) => matchesAny(core, s.labels)));
 const isMatrixHeader = memoize((core) => matchesAny(core, MATRIX_HEADERS));
+/** The matrix's group rows: those other rows are `under` (generic labels such as "3.其他" match only below one). */
+const MATRIX_GROUPS = MATRIX_ROWS.filter((r) => MATRIX_ROWS.some((s) => s.under === r.key));
+/** The group a label core opens (its metric key), if it is a group row's label. */
+const matrixGroup = memoize((core) => MATRIX_GROUPS.find((r) => matchesAny(core, r.labels))?.key);
 /** Group (or '' outside one) → memoised look-up of a matrix row's metric by label core. */
 const matrixRowsByGroup = new Map<string, (core: string) => string | undefined>();
 
@@ -314,7 +318,14 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
       }
 
       if (mode === 'matrix') {
-        if (cores.includes(SECTION_WORDS.otherHandling)) group = 'requests.outcome.other';
+        // A group row's label opens its group, also where its cell shares a row with its first sub-row.
+        for (const core of cores) {
+          const opened = matrixGroup(core);
+          if (opened) {
+            group = opened;
+            break;
+          }
+        }
         const entry = matchMatrix(cores, group);
         // Header and group rows have no values; a catalogue row left wholly blank is stated as
         // blank (null facts), not dropped.
@@ -329,7 +340,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         const width = ALL_APPLICANTS.length;
         if (values.length === width) {
           for (let i = 0; i < width; i++) put(entry, ALL_APPLICANTS[i]!, values[i]!, label, COUNT_UNIT);
-          settle(entry, { values: undefined, cells: values, from: 0, count: width });
+          settle(entry, { kind: 'cells', cells: values, from: 0, count: width });
           continue;
         }
         const recovered = recoverCells(values.map((c) => c.text), width, {
@@ -344,14 +355,14 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         if (rec?.kind === 'tokens') {
           const cells = rec.tokens.map((t) => ({ ...values[t.cell]!, text: t.text, raw: t.text }));
           const read = cells.map((cell, i) => put(entry, ALL_APPLICANTS[i]!, cell, label, COUNT_UNIT));
-          settle(entry, { values: read, cells: [], from: 0, count: read.length });
+          settle(entry, { kind: 'values', values: read });
           continue;
         }
         const firstCell = values.find((c) => c.text !== '') ?? values[0] ?? row.cells[0]!;
         if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length === 1) {
           const cells = rec.result.candidates[0]!;
           out.push(segmentedFacts(reportId, () => entry, (i) => ALL_APPLICANTS[i]!, () => label, firstCell, cells));
-          settle(entry, { values: cells, cells: [], from: 0, count: cells.length });
+          settle(entry, { kind: 'values', values: cells });
           continue;
         }
         if (rec?.kind === 'split' && rec.result.complete && rec.result.candidates.length > 1) {

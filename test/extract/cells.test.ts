@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellValue, isValueCell, textValue } from '../../src/extract/cells.ts';
+import { cellValue, isValueCell, knownRows, type SettledRow, textValue } from '../../src/extract/cells.ts';
 import { parseNumber } from '../../src/extract/numbers.ts';
 
 const cell = (text: string) => ({ text, raw: text, line: 1 });
@@ -17,5 +17,19 @@ describe('cell values (memoised parseNumber)', () => {
   );
   it('gives an absent cell a blank, parsed value', () => {
     expect(cellValue(undefined)).toEqual({ value: null, unit: null, approx: false, parsed: true });
+  });
+});
+
+describe('knownRows (settled rows for the column identities)', () => {
+  it('takes a row read already as it is, and reads a row of cells from its `from` for `count` cells', () => {
+    const read = [1, null, 3];
+    const known = knownRows(
+      new Map<string, SettledRow>([
+        ['a', { kind: 'values', values: read }],
+        ['b', { kind: 'cells', cells: [cell('label'), cell('7'), cell(''), cell('—'), cell('9')], from: 1, count: 3 }],
+      ]),
+    );
+    expect(known.get('a')).toBe(read);
+    expect(known.get('b')).toEqual([7, null, null]);
   });
 });

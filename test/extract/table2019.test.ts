@@ -4,6 +4,7 @@ import { detectTemplate } from '../../src/template/detect.ts';
 import { extractTable2019 } from '../../src/extract/table2019.ts';
 import { seedDoc, textDoc, triples } from '../helpers.ts';
 import { F2021 } from '../properties/fixtures.ts';
+import type { TableBlock } from '../../src/types.ts';
 
 describe('2019 template: seed 003', () => {
   const doc = seedDoc('003');
@@ -326,5 +327,68 @@ describe('blank matrix rows', () => {
       'requests.carried_over[other_org] null',
       'requests.carried_over[total] null',
     ]);
+  });
+});
+
+/** A table as the layout stage hands it over: one row per array, line = row number. */
+const grid = (rows: string[][]): TableBlock[] => [
+  {
+    kind: 'table',
+    layout: 'tab_rows',
+    rows: rows.map((cells, i) => ({ line: i + 1, cells: cells.map((text) => ({ text, raw: text, line: i + 1 })) })),
+    line: 1,
+    endLine: rows.length,
+  },
+];
+const seven = (n: number) => ['1', '0', '0', '0', '0', '0', '1'].map((v) => (v === '1' ? String(n) : v));
+const APPEALS_ROW = ['1', '0', '0', '0', '1', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'];
+
+describe('where the 2019 reader starts each section', () => {
+  it('a row holding 第二十条 (spaces inside ignored) starts the 第二十条 table: its subject rows are read as such', () => {
+    // No header row here: the columns are unknown, so the row is left out, but as a 第二十条 row.
+    const rows = [['第 二十条 第（一）项'], ['规章', '1', '2', '3']];
+    expect(extractTable2019(grid(rows), '2019').findings.map((f) => [f.code, f.metric])).toContainEqual(['ambiguous_cells', 'art20.rules']);
+    expect(extractTable2019(grid(rows.slice(1)), '2019').findings.map((f) => f.metric)).not.toContain('art20.rules');
+  });
+  it('the 信息内容 header row names the 第二十条 columns; a header cell saying 万元 puts its column in 万元', () => {
+    const r = extractTable2019(grid([['信息内容', '上一年项目数量', '本年收费金额（万元）'], ['行政事业性收费', '3', '85.6']]), '2019');
+    expect(r.facts.map((f) => `${f.metric} ${f.value} ${f.unit}`)).toEqual(['art20.fees.prev_items 3 件', 'art20.fees.amount 85.6 万元']);
+    const plain = extractTable2019(grid([['信息内容', '上一年项目数量', '本年收费金额'], ['行政事业性收费', '3', '85.6']]), '2019');
+    expect(plain.facts.map((f) => `${f.metric} ${f.value} ${f.unit}`)).toEqual(['art20.fees.prev_items 3 件', 'art20.fees.amount 85.6 null']);
+  });
+  it('the matrix starts at its 申请人情况 header, or without one at the row of 本年新收', () => {
+    const headed = extractTable2019(grid([['申请人情况'], ['二、上年结转政府信息公开申请数量', ...seven(4)]]), '2019');
+    expect(headed.facts.map((f) => `${f.metric}[${f.applicant}] ${f.value}`)).toContain('requests.carried_over[total] 4');
+    const bare = extractTable2019(grid([['一、本年新收政府信息公开申请数量', ...seven(5)]]), '2019');
+    expect(bare.facts.map((f) => `${f.metric}[${f.applicant}] ${f.value}`)).toContain('requests.received[total] 5');
+    expect(extractTable2019(grid([['二、上年结转政府信息公开申请数量', ...seven(4)]]), '2019').facts).toEqual([]);
+  });
+  it('the appeals row is read only after a row holding both 行政复议 and 行政诉讼', () => {
+    const r = extractTable2019(grid([['行政复议', '行政诉讼'], APPEALS_ROW]), '2019');
+    expect(r.facts.map((f) => f.metric)).toHaveLength(15);
+    expect(r.facts[0]).toMatchObject({ metric: 'reconsideration.upheld', value: 1, label: '行政复议 结果维持' });
+    expect(r.facts[14]).toMatchObject({ metric: 'litigation_after_reconsideration.total', label: '行政诉讼 复议后起诉 总计' });
+    const half = extractTable2019(grid([['行政复议'], APPEALS_ROW]), '2019');
+    expect(half.facts).toEqual([]);
+    expect(half.findings.map((f) => f.code)).toContain('missing_section');
+  });
+});
+
+describe('matrix group rows (MATRIX_ROWS `under`)', () => {
+  const read = (rows: string[][]) =>
+    extractTable2019(grid([['申请人情况'], ...rows]), '2019').facts.filter((f) => f.applicant === 'total').map((f) => `${f.metric} ${f.value}`);
+  it('a generic "3.其他" is read under its group row, also when the group cell shares a row with the first sub-row', () => {
+    expect(read([['（六）其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', ...seven(1)], ['3.其他', ...seven(2)]])).toEqual([
+      'requests.outcome.other.overdue_amend 1',
+      'requests.outcome.other.other 2',
+    ]);
+  });
+  it('the group row with figures of its own is the group metric', () => {
+    expect(read([['（六）其他处理', ...seven(3)], ['（七）总计', ...seven(3)]])).toEqual(['requests.outcome.other 3', 'requests.outcome.total 3']);
+  });
+  it('"其他" before any group row names no metric: unrecognised, not guessed', () => {
+    const r = extractTable2019(grid([['申请人情况'], ['3.其他', ...seven(2)]]), '2019');
+    expect(r.facts).toEqual([]);
+    expect(r.findings.map((f) => f.code)).toContain('unrecognised_row');
   });
 });
