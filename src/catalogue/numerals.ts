@@ -9,14 +9,23 @@
  * word it begins with (超过 before 超, 万元 before 元, 人次 before 人).
  */
 
+import { UNITS } from './units.ts';
+
 /**
- * Units written after a figure in tables and prose. 万元 and 亿元 are units of their own; a bare
- * 万 or 亿 is a magnitude (a multiplier), not a unit.
+ * Units the grammar reads that the 2008 unit column (UNITS, ./units.ts) does not list: 亿元 as a
+ * unit of its own, and counters prose and other tables use.
  */
-export const FIGURE_UNITS: readonly string[] = [
-  '万元', '亿元', '元', '人次', '条', '件', '次', '篇', '人', '个', '期', '份', '宗', '项', '起', '场', '家',
-  '批次', '户', '册', '页', '套', '台',
-];
+export const FIGURE_ONLY_UNITS: readonly string[] = ['亿元', '批次', '户', '册', '页', '套', '台'];
+
+/**
+ * Units written after a figure in tables and prose: every unit of the 2008 unit column and the
+ * grammar's own, longest first so that no unit shadows a longer one it begins with (人次 before
+ * 人, 万元 before 元). 万元 and 亿元 are units of their own; a bare 万 or 亿 is a magnitude (a
+ * multiplier), not a unit.
+ */
+export const FIGURE_UNITS: readonly string[] = [...new Set([...UNITS, ...FIGURE_ONLY_UNITS])].sort(
+  (a, b) => b.length - a.length,
+);
 
 /** Multipliers written after the digits, with their factors: 3.7万 is 37000. */
 export const MAGNITUDE_FACTORS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
@@ -41,11 +50,17 @@ export const TOTAL_PREFIXES: readonly string[] = ['共', '达'];
 export const APPROX_ENDINGS: readonly string[] = ['左右', '以上'];
 
 /**
- * Regex sources of words right before digits that bind them into a phrase, so the digits are
- * no table cell of their own (besides the figure prefixes): an ordinal ("第2项"), a count
- * ("计1条" — but 总计 / 合计 are labels a value cell follows), a range ("1至3").
+ * Regex sources of words right before digits that bind them into a phrase, besides the figure
+ * prefixes: an ordinal ("第2项"), a count ("计1条" — but 总计 / 合计 are labels a value cell
+ * follows), a range ("1至3").
  */
-export const BOUND_BEFORE_DIGITS: readonly string[] = ['第', '(?<![总合])计', '至'];
+const PHRASE_BEFORE_DIGITS: readonly string[] = ['第', '(?<![总合])计', '至'];
+
+/**
+ * Regex sources of words right before digits that bind them into a phrase, so the digits are no
+ * table cell of their own: PHRASE_BEFORE_DIGITS and every figure prefix ("约3件", "超过3件").
+ */
+export const BOUND_BEFORE_DIGITS: readonly string[] = [...PHRASE_BEFORE_DIGITS, ...APPROX_PREFIXES, ...TOTAL_PREFIXES];
 
 /**
  * Characters right after digits that bind them into a phrase, so the digits are no table cell of

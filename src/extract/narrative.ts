@@ -10,7 +10,7 @@
 import type { Fact } from '../types.ts';
 import { isBlank, isTrimSpace } from '../layout/lines.ts';
 import { memoize } from '../memo.ts';
-import { parseNumber } from './numbers.ts';
+import { FIGURE_DIGITS, parseNumber } from './numbers.ts';
 import { APPROX_ENDINGS, APPROX_PREFIXES, MAGNITUDES, MORE_THAN } from '../catalogue/numerals.ts';
 import {
   NARRATIVE_DERIVATIONS,
@@ -19,8 +19,6 @@ import {
   type NarrativePattern,
   OF_WHICH,
 } from '../catalogue/narrative.ts';
-
-export type NarrativeFact = Omit<Fact, 'report_id' | 'applicant' | 'source' | 'how'>;
 
 export interface ProseLine {
   /** Normalized text. */
@@ -52,11 +50,11 @@ interface Compiled {
 }
 
 /**
- * A figure before its unit, in parseNumber's grammar (the words of ../catalogue/numerals.ts):
- * only the approximate prefixes — a 共 / 达 total is the patterns' {SEP}.
+ * A figure before its unit, in parseNumber's grammar (its digits, FIGURE_DIGITS, and the words of
+ * ../catalogue/numerals.ts): only the approximate prefixes — a 共 / 达 total is the patterns' {SEP}.
  */
 const FIGURE_CORE =
-  `(?:${APPROX_PREFIXES.join('|')})?\\s*\\d+(?:,\\d{3})*(?:\\.\\d+)?\\s*(?:${MAGNITUDES.join('|')})?\\s*(?:${MORE_THAN.join('|')})?\\s*`;
+  `(?:${APPROX_PREFIXES.join('|')})?\\s*${FIGURE_DIGITS}\\s*(?:${MAGNITUDES.join('|')})?\\s*(?:${MORE_THAN.join('|')})?\\s*`;
 /** What may follow a figure's unit: more-than or an approximate ending (1000条以上). */
 const FIGURE_ENDING = `(?:${[...MORE_THAN, ...APPROX_ENDINGS].join('|')})?`;
 const PLACEHOLDERS: Record<string, string> = {
@@ -484,47 +482,22 @@ interface Hit {
   derived?: boolean;
 }
 
-/** Read the narrative facts of a report's prose lines. */
-export function extractNarrative(prose: ReadonlyArray<ProseLine>): NarrativeFact[] {
-  const facts: NarrativeFact[] = [];
-  readNarrative(prose, '', narrativeFact, facts);
-  return facts;
+/** One final fact row of report `reportId` (source narrative, how sentence). */
+function factRow(reportId: string, h: Hit, label: string, text: string, line: number): Fact {
+  return {
+    report_id: reportId,
+    metric: h.metric,
+    applicant: null,
+    value: h.value,
+    unit: h.unit,
+    source: 'narrative',
+    approx: h.approx,
+    how: 'sentence',
+    label,
+    text,
+    line,
+  };
 }
-
-/**
- * The same facts as final rows of report `reportId` (source narrative, how sentence), appended to
- * `rows`: the loader's path, without an intermediate object per fact.
- */
-export function appendNarrativeFacts(prose: ReadonlyArray<ProseLine>, reportId: string, rows: Fact[]): void {
-  readNarrative(prose, reportId, factRow, rows);
-}
-
-/** Builds one fact of `out` (module-level functions: no closure per report). */
-type MakeFact<F> = (reportId: string, h: Hit, label: string, text: string, line: number) => F;
-
-const narrativeFact: MakeFact<NarrativeFact> = (_reportId, h, label, text, line) => ({
-  metric: h.metric,
-  value: h.value,
-  unit: h.unit,
-  approx: h.approx,
-  label,
-  text,
-  line,
-});
-
-const factRow: MakeFact<Fact> = (reportId, h, label, text, line) => ({
-  report_id: reportId,
-  metric: h.metric,
-  applicant: null,
-  value: h.value,
-  unit: h.unit,
-  source: 'narrative',
-  approx: h.approx,
-  how: 'sentence',
-  label,
-  text,
-  line,
-});
 
 /**
  * Up to this many facts, a later fact's duplicate is looked for by a scan of the facts read so
@@ -532,12 +505,17 @@ const factRow: MakeFact<Fact> = (reportId, h, label, text, line) => ({
  */
 const SCAN_LIMIT = 32;
 
-/** Appends the narrative facts of `prose` to `out` (after what it holds), each made by `make`. */
-function readNarrative<F extends NarrativeFact>(prose: ReadonlyArray<ProseLine>, reportId: string, make: MakeFact<F>, out: F[]): void {
+/**
+ * Reads the narrative facts of a report's prose lines and appends them to `out` (after what it
+ * holds, e.g. the report's table facts) as final rows of report `reportId`: source narrative,
+ * how sentence. A figure that repeats a fact this call appended (same metric, value, unit
+ * and approx) is skipped; the facts `out` held before are not compared with.
+ */
+export function appendNarrativeFacts(prose: ReadonlyArray<ProseLine>, reportId: string, out: Fact[]): void {
   const from = out.length;
   // Facts read so far by metric, once there are many: a later one with the same value, unit and
   // approx is a duplicate.
-  let byMetric: Map<string, NarrativeFact[]> | undefined;
+  let byMetric: Map<string, Fact[]> | undefined;
   // Per-sentence bookkeeping, emptied for each sentence rather than made anew: a few entries
   // each, which a scan of a short array finds sooner than a hashed look-up.
   const keysInSentence: string[] = [];
@@ -563,7 +541,7 @@ function readNarrative<F extends NarrativeFact>(prose: ReadonlyArray<ProseLine>,
       for (const h of hits) if (!h.derived) subject = h.metric;
       for (const h of hits) {
         if (byMetric ? hasSameFigure(byMetric.get(h.metric), h) : scanForSameFigure(out, from, h)) continue;
-        const fact = make(reportId, h, raw.slice(h.labelStart, h.labelEnd).trim(), raw.slice(h.offset, h.figureEnd).trim(), pl.line);
+        const fact = factRow(reportId, h, raw.slice(h.labelStart, h.labelEnd).trim(), raw.slice(h.offset, h.figureEnd).trim(), pl.line);
         out.push(fact);
         if (byMetric) addByMetric(byMetric, fact);
         else if (out.length - from > SCAN_LIMIT) byMetric = indexByMetric(out, from);
@@ -573,7 +551,7 @@ function readNarrative<F extends NarrativeFact>(prose: ReadonlyArray<ProseLine>,
 }
 
 /** Whether a fact of out[from…] has the metric of `h` and the same figure. */
-function scanForSameFigure(out: readonly NarrativeFact[], from: number, h: Hit): boolean {
+function scanForSameFigure(out: readonly Fact[], from: number, h: Hit): boolean {
   for (let i = from; i < out.length; i++) {
     const f = out[i]!;
     if (f.metric === h.metric && sameFigure(f, h)) return true;
@@ -581,25 +559,25 @@ function scanForSameFigure(out: readonly NarrativeFact[], from: number, h: Hit):
   return false;
 }
 
-function indexByMetric(out: readonly NarrativeFact[], from: number): Map<string, NarrativeFact[]> {
-  const index = new Map<string, NarrativeFact[]>();
+function indexByMetric(out: readonly Fact[], from: number): Map<string, Fact[]> {
+  const index = new Map<string, Fact[]>();
   for (let i = from; i < out.length; i++) addByMetric(index, out[i]!);
   return index;
 }
 
-function addByMetric(index: Map<string, NarrativeFact[]>, fact: NarrativeFact): void {
+function addByMetric(index: Map<string, Fact[]>, fact: Fact): void {
   const same = index.get(fact.metric);
   if (same) same.push(fact);
   else index.set(fact.metric, [fact]);
 }
 
 /** Whether one of `facts` has the same value (NaN too), unit and approx as `h`. */
-function hasSameFigure(facts: readonly NarrativeFact[] | undefined, h: Hit): boolean {
+function hasSameFigure(facts: readonly Fact[] | undefined, h: Hit): boolean {
   if (facts) for (const f of facts) if (sameFigure(f, h)) return true;
   return false;
 }
 
-function sameFigure(f: NarrativeFact, h: Hit): boolean {
+function sameFigure(f: Fact, h: Hit): boolean {
   return (f.value === h.value || Object.is(f.value, h.value)) && f.unit === h.unit && f.approx === h.approx;
 }
 

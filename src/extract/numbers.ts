@@ -28,14 +28,20 @@ export interface ParsedNumber {
 
 const BLANKS = new Set(['', '—', '——', '-', '--', '/', '无', '空', '——/', 'N/A', 'n/a']);
 
+/**
+ * The digits of a figure, as a regex source without groups: 37353, 2,330, 85.4. The one spelling
+ * of them: NUMBER_RE and the narrative figures (src/extract/narrative.ts) are built from it.
+ */
+export const FIGURE_DIGITS = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
+
 const alternation = (words: readonly string[]): string => words.join('|');
 // Groups: 1 prefix (approximate or total), 2 sign, 3 digits, 4 magnitude, 5 more-than, 6 unit, 7 ending.
 const PREFIX = alternation([...APPROX_PREFIXES, ...TOTAL_PREFIXES]);
 const UNIT = `(?:${alternation(FIGURE_UNITS)})`;
 const ENDING = alternation([...MORE_THAN, ...APPROX_ENDINGS]);
-/** The number grammar (exported for its test, which pins the source). */
-export const NUMBER_RE = new RegExp(
-  `^(${PREFIX})?\\s*([+-])?\\s*(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(${alternation(MAGNITUDES)})?\\s*(${alternation(MORE_THAN)})?\\s*(${UNIT})?\\s*(${ENDING})?$`,
+/** The number grammar: a whole cell or captured figure. */
+const NUMBER_RE = new RegExp(
+  `^(${PREFIX})?\\s*([+-])?\\s*(${FIGURE_DIGITS})\\s*(${alternation(MAGNITUDES)})?\\s*(${alternation(MORE_THAN)})?\\s*(${UNIT})?\\s*(${ENDING})?$`,
 );
 
 const HAS_SPACE = /\s/;

@@ -11,13 +11,11 @@
  */
 import { TEMPLATE_MARKERS } from '../catalogue/metrics2019.ts';
 import {
-  APPROX_PREFIXES,
   BOUND_AFTER_DIGITS,
   BOUND_BEFORE_DIGITS,
   FIGURE_UNITS,
   MAGNITUDES,
   MORE_THAN,
-  TOTAL_PREFIXES,
 } from '../catalogue/numerals.ts';
 import { UNITS } from '../catalogue/units.ts';
 import type { Cell, Row } from '../types.ts';
@@ -55,12 +53,11 @@ export const NOT_A_CELL_AFTER = new RegExp(
   'uy',
 );
 /**
- * Words before a digit run that make it part of a phrase ("第2", "计1", "约3", "1-3"): the
- * binding words (../catalogue/numerals.ts), the figure prefixes of one character (约 近 超 逾
- * 共 达; the two-character 超过 has never been tested here) and a range dash. Exported for its test.
+ * Words before a digit run that make it part of a phrase ("第2", "计1", "约3", "超过3", "1-3"): the
+ * binding words and figure prefixes (../catalogue/numerals.ts) and a range dash. Exported for its test.
  */
 export const NOT_A_CELL_BEFORE = new RegExp(
-  `(?:${[...BOUND_BEFORE_DIGITS, ...[...APPROX_PREFIXES, ...TOTAL_PREFIXES].filter((w) => w.length === 1), '-'].join('|')})$`,
+  `(?:${[...BOUND_BEFORE_DIGITS, '-'].join('|')})$`,
   'u',
 );
 /** A list number starting the next label: "2." "2、" right after the last value (sticky, as above). */

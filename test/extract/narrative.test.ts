@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { appendNarrativeFacts, extractNarrative, requiredLiterals, type NarrativeFact, type ProseLine } from '../../src/extract/narrative.ts';
+import { appendNarrativeFacts, requiredLiterals, type ProseLine } from '../../src/extract/narrative.ts';
+import { parseNumber } from '../../src/extract/numbers.ts';
 import type { Fact } from '../../src/types.ts';
 
 const RAW = join(import.meta.dirname, '../../data/raw');
@@ -21,9 +22,16 @@ function normalize(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
+/** The narrative facts of `prose` as the pipeline reads them: rows of report r1, appended to an empty list. */
+function readFacts(prose: ReadonlyArray<ProseLine>): Fact[] {
+  const facts: Fact[] = [];
+  appendNarrativeFacts(prose, 'r1', facts);
+  return facts;
+}
+
 type Row = [metric: string, value: number, approx: boolean, unit: string, line: number];
-const rows = (facts: NarrativeFact[]): Row[] => facts.map((f) => [f.metric, f.value!, f.approx, f.unit!, f.line]);
-const one = (text: string) => extractNarrative([{ text, line: 1 }]);
+const rows = (facts: Fact[]): Row[] => facts.map((f) => [f.metric, f.value!, f.approx, f.unit!, f.line]);
+const one = (text: string) => readFacts([{ text, line: 1 }]);
 const brief = (text: string) => one(text).map((f) => [f.metric, f.value, f.approx, f.unit]);
 
 const SEEDS: Record<string, Row[]> = {
@@ -79,14 +87,14 @@ const SEEDS: Record<string, Row[]> = {
   '004': [['proactive.total', 300, false, '条', 12]],
 };
 
-describe('extractNarrative on the seeds (complete fact lists)', () => {
+describe('appendNarrativeFacts on the seeds (complete fact lists)', () => {
   for (const [seed, expected] of Object.entries(SEEDS)) {
     it(`seed ${seed}`, () => {
-      expect(rows(extractNarrative(seedProse(seed)))).toEqual(expected);
+      expect(rows(readFacts(seedProse(seed)))).toEqual(expected);
     });
     it(`seed ${seed}: same facts from normalized lines (raw kept for provenance)`, () => {
       const prose = seedProse(seed).map((l) => ({ text: normalize(l.text), line: l.line, raw: l.text }));
-      expect(extractNarrative(prose)).toEqual(extractNarrative(seedProse(seed)));
+      expect(readFacts(prose)).toEqual(readFacts(seedProse(seed)));
     });
   }
 
@@ -96,22 +104,22 @@ describe('extractNarrative on the seeds (complete fact lists)', () => {
       const all = readFileSync(join(RAW, file), 'utf8')
         .split(/\r?\n/)
         .map((text, i) => ({ text, line: i + 1 }));
-      expect(extractNarrative(all)).toEqual(extractNarrative(seedProse(seed)));
+      expect(readFacts(all)).toEqual(readFacts(seedProse(seed)));
     }
   });
 
   it('records the clause (or list item) as label and the figure as written as text', () => {
-    const f003 = extractNarrative(seedProse('003'));
+    const f003 = readFacts(seedProse('003'));
     expect(f003.find((f) => f.metric === 'proactive.channel.website')).toMatchObject({
       label: '政府网站公开4140条',
       text: '4140条',
     });
-    const f001 = extractNarrative(seedProse('001'));
+    const f001 = readFacts(seedProse('001'));
     expect(f001.find((f) => f.metric === 'proactive.total')).toMatchObject({
       label: '全区63个政府信息公开责任单位通过不同渠道和方式主动公开政府信息3.7万多条',
       text: '3.7万多条',
     });
-    const f000 = extractNarrative(seedProse('000'));
+    const f000 = readFacts(seedProse('000'));
     expect(f000.find((f) => f.metric === 'proactive.channel.other')?.label).toBe(
       '③通过其他方式如本单位信息公示栏、LED显示屏等公开政府信息220条',
     );
@@ -120,16 +128,16 @@ describe('extractNarrative on the seeds (complete fact lists)', () => {
 
   it('takes label and text from raw when given (same offsets as the normalized text)', () => {
     const raw = '全年主动公开政府信息１２０条，其中政府网站公开１００条。';
-    const [total] = extractNarrative([{ text: normalize(raw), line: 4, raw }]);
+    const [total] = readFacts([{ text: normalize(raw), line: 4, raw }]);
     expect(total).toMatchObject({ metric: 'proactive.total', value: 120, text: '１２０条', line: 4 });
   });
 
   it('reads nothing from the distractor lines of the seeds', () => {
     const lines = (prefix: string, nums: number[]) => seedProse(prefix).filter((l) => nums.includes(l.line));
-    expect(extractNarrative(lines('001', [9]))).toEqual([]); // training/meeting counts
-    expect(extractNarrative(lines('002', [9, 11, 33, 45, 62]))).toEqual([]); // phone, postcode, press
-    expect(extractNarrative(lines('003', [5, 18, 22, 23, 29, 32]))).toEqual([]); // 采购, 发布, clicks
-    expect(extractNarrative(lines('000', [13]).map((l) => ({ ...l, text: l.text.replace(/.*；/, '') })))).toEqual([]);
+    expect(readFacts(lines('001', [9]))).toEqual([]); // training/meeting counts
+    expect(readFacts(lines('002', [9, 11, 33, 45, 62]))).toEqual([]); // phone, postcode, press
+    expect(readFacts(lines('003', [5, 18, 22, 23, 29, 32]))).toEqual([]); // 采购, 发布, clicks
+    expect(readFacts(lines('000', [13]).map((l) => ({ ...l, text: l.text.replace(/.*；/, '') })))).toEqual([]);
   });
 });
 
@@ -190,6 +198,15 @@ describe('approximate figures', () => {
     ['主动公开政府信息共计1200条', 1200, false],
   ])('%s', (text, value, approx) => {
     expect(brief(text)).toEqual([['proactive.total', value, approx, '条']]);
+  });
+});
+
+describe('figures in the number grammar (the digits of parseNumber, FIGURE_DIGITS)', () => {
+  it.each(['37353', '2,330', '85.4', '1,234.5'])('%s条 is read as parseNumber reads it', (digits) => {
+    expect(brief(`主动公开政府信息${digits}条`)).toEqual([['proactive.total', parseNumber(`${digits}条`)!.value, false, '条']]);
+  });
+  it('a malformed thousands group is no figure', () => {
+    expect(brief('主动公开政府信息12,34条')).toEqual([]);
   });
 });
 
@@ -318,7 +335,7 @@ describe('fees', () => {
 
 describe('duplicates', () => {
   it('at most once per key per sentence; the same value again in another sentence is skipped', () => {
-    const facts = extractNarrative([
+    const facts = readFacts([
       { text: '主动公开政府信息120条,主动公开政府信息130条。', line: 1 },
       { text: '全年主动公开政府信息120条。', line: 2 },
       { text: '全年主动公开政府信息125条。', line: 3 },
@@ -391,7 +408,7 @@ describe('requiredLiterals (the prefilter before each catalogue pattern)', () =>
 
 describe('narrative reading in place (no change in what is read)', () => {
   it('reads years across clauses: an earlier year in a sentence naming a later one is skipped', () => {
-    const facts = extractNarrative([
+    const facts = readFacts([
       { text: '2018 年共收到申请8件,2019年共收到申请12件。', line: 1 },
       { text: '2019年共收到申请5件,同年还收到申请6件。', line: 2 },
     ]);
@@ -402,7 +419,7 @@ describe('narrative reading in place (no change in what is read)', () => {
   });
 
   it('a repeated figure is read once; a different one for the same metric is kept', () => {
-    const facts = extractNarrative([
+    const facts = readFacts([
       { text: '全年主动公开政府信息476条。', line: 1 },
       { text: '全年主动公开政府信息476条。全年主动公开政府信息500条。', line: 2 },
     ]);
@@ -432,24 +449,41 @@ describe('prefilters (a line or clause is skipped only when no pattern can hit i
 });
 
 describe('appendNarrativeFacts (the loader path: final fact rows, appended)', () => {
-  it('gives the facts extractNarrative reads, as rows of the report after those already there', () => {
+  it('appends after the rows already there, untouched: the facts the report yields on its own', () => {
     for (const seed of ['000', '001', '003']) {
       const prose = seedProse(seed);
       const table = { report_id: 'r1', metric: 'x', applicant: null, value: 1, unit: null, source: 'table', approx: false, how: 'cell', label: 'x', text: '1', line: 1 } as const;
       const rows: Fact[] = [table];
       appendNarrativeFacts(prose, 'r1', rows);
       expect(rows[0]).toBe(table);
-      expect(rows.slice(1)).toEqual(
-        extractNarrative(prose).map((f) => ({ report_id: 'r1', metric: f.metric, applicant: null, value: f.value, unit: f.unit, source: 'narrative', approx: f.approx, how: 'sentence', label: f.label, text: f.text, line: f.line })),
-      );
+      expect(rows.slice(1)).toEqual(readFacts(prose));
       expect(rows.length).toBeGreaterThan(1);
     }
+  });
+
+  it('makes final rows: the report id, no applicant, source narrative, how sentence', () => {
+    const rows: Fact[] = [];
+    appendNarrativeFacts(seedProse('003'), 'report-7', rows);
+    expect(rows.find((f) => f.metric === 'proactive.channel.website')).toEqual({
+      report_id: 'report-7',
+      metric: 'proactive.channel.website',
+      applicant: null,
+      value: 4140,
+      unit: '条',
+      source: 'narrative',
+      approx: false,
+      how: 'sentence',
+      label: '政府网站公开4140条',
+      text: '4140条',
+      line: 7,
+    });
+    expect(new Set(rows.map((f) => `${f.report_id} ${f.applicant} ${f.source} ${f.how}`))).toEqual(new Set(['report-7 null narrative sentence']));
   });
 
   it('skips repeated figures also past the facts a short report states (indexed by metric)', () => {
     // 40 distinct totals, then each again: only the first 40 are kept, in order.
     const lines = [...Array(80).keys()].map((i) => ({ text: `全年主动公开政府信息${(i % 40) + 1}条。`, line: i + 1 }));
-    const facts = extractNarrative(lines);
+    const facts = readFacts(lines);
     expect(facts.map((f) => f.value)).toEqual([...Array(40).keys()].map((i) => i + 1));
     // The table facts before them are no duplicates of theirs.
     const rows: Fact[] = [{ report_id: 'r', metric: 'proactive.total', applicant: null, value: 1, unit: '条', source: 'table', approx: false, how: 'cell', label: '', text: '1', line: 1 }];

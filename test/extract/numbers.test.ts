@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { agreesWithin, NUMBER_RE, parseNumber } from '../../src/extract/numbers.ts';
+import {
+  APPROX_ENDINGS,
+  APPROX_PREFIXES,
+  FIGURE_UNITS,
+  MAGNITUDE_FACTORS,
+  MAGNITUDES,
+  MONEY_UNIT,
+  MORE_THAN,
+  TOTAL_PREFIXES,
+} from '../../src/catalogue/numerals.ts';
+import { agreesWithin, FIGURE_DIGITS, parseNumber } from '../../src/extract/numbers.ts';
 
 describe('number forms', () => {
   it.each([
@@ -34,12 +44,40 @@ describe('number forms', () => {
 });
 
 describe('the number grammar built from the catalogue (../catalogue/numerals.ts)', () => {
-  it('is the regex it was when its words were written in code', () => {
-    expect(NUMBER_RE.source).toBe(
-      '^(约|近|超过|超|逾|共|达)?\\s*([+-])?\\s*(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(万|亿)?\\s*(多|余)?\\s*' +
-        '((?:万元|亿元|元|人次|条|件|次|篇|人|个|期|份|宗|项|起|场|家|批次|户|册|页|套|台))?\\s*(多|余|左右|以上)?$',
-    );
-    expect(NUMBER_RE.flags).toBe('');
+  it('reads a figure in every unit of the catalogue, with the unit kept', () => {
+    for (const unit of FIGURE_UNITS) {
+      expect(parseNumber(`12${unit}`), unit).toEqual({ value: 12, unit, approx: false, precision: 1 });
+      expect(parseNumber(`1,200 ${unit}`), unit).toMatchObject({ value: 1200, unit, approx: false });
+    }
+  });
+  it('scales by every magnitude word as its factor says; before 元 it makes a unit of its own', () => {
+    for (const mag of MAGNITUDES) {
+      const factor = MAGNITUDE_FACTORS[mag]!;
+      expect(parseNumber(`3${mag}`), mag).toEqual({ value: 3 * factor, unit: null, approx: false, precision: factor });
+      expect(parseNumber(`3.5${mag}条`), mag).toEqual({ value: 3.5 * factor, unit: '条', approx: false, precision: factor / 10 });
+      expect(parseNumber(`16671${mag}${MONEY_UNIT}`), mag).toEqual({ value: 16671, unit: `${mag}${MONEY_UNIT}`, approx: false, precision: 1 });
+    }
+  });
+  it('makes a figure approximate after every approximate prefix, more-than word and ending; a total prefix keeps it exact', () => {
+    for (const prefix of APPROX_PREFIXES) expect(parseNumber(`${prefix}300条`), prefix).toMatchObject({ value: 300, unit: '条', approx: true });
+    for (const prefix of TOTAL_PREFIXES) expect(parseNumber(`${prefix}300条`), prefix).toMatchObject({ value: 300, unit: '条', approx: false });
+    for (const more of MORE_THAN) {
+      expect(parseNumber(`1000${more}条`), more).toEqual({ value: 1000, unit: '条', approx: true, precision: 1000 });
+      expect(parseNumber(`300条${more}`), more).toMatchObject({ value: 300, unit: '条', approx: true });
+    }
+    for (const ending of APPROX_ENDINGS) expect(parseNumber(`1000条${ending}`), ending).toMatchObject({ value: 1000, unit: '条', approx: true });
+  });
+  it('reads the digits FIGURE_DIGITS spells, whole, and nothing else', () => {
+    const digits = new RegExp(`^${FIGURE_DIGITS}$`);
+    for (const text of ['37353', '2,330', '85.4', '1,234.5', '0']) {
+      expect(digits.test(text), text).toBe(true);
+      expect(parseNumber(text)?.value, text).toBe(Number(text.replace(/,/g, '')));
+    }
+    for (const text of ['12,34', '1.', '.5', '1,2345', '1e3']) {
+      expect(digits.test(text), text).toBe(false);
+      expect(parseNumber(text), text).toBeUndefined();
+    }
+    expect(new RegExp(`${FIGURE_DIGITS}|`).exec('')!.length).toBe(1); // no group of its own
   });
   it.each([
     ['超过300条', 300, '条', true],

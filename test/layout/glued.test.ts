@@ -1,24 +1,45 @@
 import { describe, expect, it } from 'vitest';
+import {
+  APPROX_PREFIXES,
+  BOUND_AFTER_DIGITS,
+  FIGURE_UNITS,
+  MAGNITUDES,
+  MORE_THAN,
+  TOTAL_PREFIXES,
+} from '../../src/catalogue/numerals.ts';
+import { UNITS } from '../../src/catalogue/units.ts';
 import { gluedPieces, NOT_A_CELL_AFTER, NOT_A_CELL_BEFORE } from '../../src/layout/glued.ts';
-
-// The classes as they were written before their words moved to src/catalogue/numerals.ts.
-const LITERAL_AFTER = /[条件个份次人年月日号时%％万亿元期篇项家场起宗届名位天倍岁户册页套台批余多里米克吨亩平.,，。、;；:：)）〕\]\-/~～—]/uy;
-const LITERAL_BEFORE = /(?:第|(?<![总合])计|共|约|近|超|逾|达|至|-)$/u;
 
 /** Every character of the Basic Multilingual Plane but the surrogates. */
 const BMP = Array.from({ length: 0x10000 }, (_, c) => c).filter((c) => c < 0xd800 || c > 0xdfff).map((c) => String.fromCharCode(c));
+
+/** The characters of the catalogue words that bind digits before them into a phrase. */
+const WORD_CHARS = new Set(
+  [...UNITS, ...FIGURE_UNITS, ...MAGNITUDES, ...MORE_THAN, ...Object.values(BOUND_AFTER_DIGITS).flat()].flatMap((w) => [...w]),
+);
 
 function stickyAt0(re: RegExp, text: string): boolean {
   re.lastIndex = 0;
   return re.test(text);
 }
 
+/** The one piece of a line whose only cell value is its last digit run, `value`. */
+const lastRunOnly = (line: string, value: string) => [{ labelStart: 0, runStart: line.length - value.length, runEnd: line.length }];
+
 describe('NOT_A_CELL_AFTER, built from the catalogue', () => {
-  it('accepts exactly the characters of the former literal class, over the whole BMP', () => {
-    const built = BMP.filter((ch) => stickyAt0(NOT_A_CELL_AFTER, ch));
-    const literal = BMP.filter((ch) => stickyAt0(LITERAL_AFTER, ch));
-    expect(built.join('')).toBe(literal.join(''));
-    expect(built).toHaveLength(61);
+  it('accepts every character of a catalogue word (units, magnitudes, more-than, dates, counters, measures, percent)', () => {
+    expect([...WORD_CHARS].filter((ch) => !stickyAt0(NOT_A_CELL_AFTER, ch))).toEqual([]);
+  });
+  it('accepts nothing else but punctuation: no label character, digit or letter', () => {
+    const other = BMP.filter((ch) => stickyAt0(NOT_A_CELL_AFTER, ch) && !WORD_CHARS.has(ch));
+    expect(other.filter((ch) => !/[\p{P}\p{S}]/u.test(ch))).toEqual([]);
+    expect(['数', '申', '的', '0', '9', 'a', ' '].filter((ch) => stickyAt0(NOT_A_CELL_AFTER, ch))).toEqual([]);
+  });
+  it('keeps a figure glued to any catalogue word inside the label', () => {
+    for (const ch of WORD_CHARS) {
+      const line = `其中办理12${ch}的事项数量24079`;
+      expect(gluedPieces(line), ch).toEqual(lastRunOnly(line, '24079'));
+    }
   });
   it('stays sticky and Unicode-aware', () => {
     expect(NOT_A_CELL_AFTER.flags).toBe('uy');
@@ -30,11 +51,17 @@ describe('NOT_A_CELL_AFTER, built from the catalogue', () => {
 });
 
 describe('NOT_A_CELL_BEFORE, built from the catalogue', () => {
-  it('matches the same label endings as the former literal', () => {
-    const samples = BMP.flatMap((ch) => [ch, `总${ch}`, `合${ch}`, `数量${ch}`]).concat(['超过', '总计', '合计', '共计', '统计', '']);
-    const differ = samples.filter((t) => NOT_A_CELL_BEFORE.test(t) !== LITERAL_BEFORE.test(t));
-    expect(differ).toEqual([]);
-    expect(samples.filter((t) => LITERAL_BEFORE.test(t)).length).toBeGreaterThan(10);
+  const PREFIXES = [...APPROX_PREFIXES, ...TOTAL_PREFIXES];
+  it('binds digits after every figure prefix, 超过 included, and after 第, 计 (not 总计 / 合计), 至 and a dash', () => {
+    expect(PREFIXES).toContain('超过');
+    expect([...PREFIXES, '第', '共计', '统计', '至', '-'].map((w) => `答复期限${w}`).filter((t) => !NOT_A_CELL_BEFORE.test(t))).toEqual([]);
+    expect(['总计', '合计', '申请数量', '数', '', '超过的'].filter((t) => NOT_A_CELL_BEFORE.test(t))).toEqual([]);
+  });
+  it('keeps digits after a figure prefix inside the label, though no unit follows them', () => {
+    for (const w of PREFIXES) {
+      const line = `答复期限${w}20工作日的申请数量3`;
+      expect(gluedPieces(line), w).toEqual(lastRunOnly(line, '3'));
+    }
   });
 });
 
