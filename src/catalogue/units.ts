@@ -1,5 +1,8 @@
+/** 万元 (ten thousand yuan): a unit of money, and the one the 2019 template's 第二十条 headers put a column in. */
+export const WAN_YUAN = '万元';
+
 /** Units written in the 单位 column of 2008-era tables, and placeholders that mean "no unit". */
-export const UNITS = ['条', '件', '次', '篇', '个', '人', '人次', '期', '份', '万元', '元', '项', '家', '场', '起', '宗'];
+export const UNITS = ['条', '件', '次', '篇', '个', '人', '人次', '期', '份', WAN_YUAN, '元', '项', '家', '场', '起', '宗'];
 export const NO_UNIT = ['', '—', '——', '-', '/'];
 
 /** Header cells of a 2008-era table; a second value column holds cumulative figures. */
@@ -33,6 +36,3 @@ export const EXPECTED_UNITS: Array<{ keys: string; units: string[] }> = [
   { keys: '^training\\.(meetings|sessions)$', units: ['次', '期', '场'] },
   { keys: '^training\\.trainees$', units: ['人次', '人'] },
 ];
-
-/** 万元 (ten thousand yuan): the unit of money the 2019 template's 第二十条 headers put a column in. */
-export const WAN_YUAN: string = '万元';

@@ -3,13 +3,22 @@
  * Exit codes: 0 ran (findings are data), 1 --strict and an error finding, 2 usage error.
  */
 import { parseArgs } from 'node:util';
+import { corpusProgress, progressLine, progressWriter } from '../corpus/progress.ts';
 import { isXxgkError, XxgkError } from '../errors.ts';
 import { type LoadResult, loadReports } from '../load.ts';
 import { COMMANDS, type CommandName, USAGE } from './usage.ts';
 import { formatFindings } from './report.ts';
 
-export type Io = { out: (s: string) => void; err: (s: string) => void };
-const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+/**
+ * Where the CLI writes. `isTTY`: stderr is a terminal (progress is redrawn in place, else logged
+ * as plain lines); `now`: the progress clock in ms (tests pass a fake Io with their own).
+ */
+export type Io = { out: (s: string) => void; err: (s: string) => void; isTTY?: boolean; now?: () => number };
+const stdio: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  isTTY: process.stderr.isTTY === true,
+};
 
 export const TABLE_NAMES = ['reports', 'facts', 'findings', 'channels', 'requests', 'outcomes', 'appeals'] as const;
 const FORMATS = ['csv', 'json', 'arrow', 'parquet'] as const;
@@ -59,13 +68,20 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
     },
   }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
 
+  const clock = io.now ?? (() => performance.now());
   const load = async (inputs: string[]): Promise<LoadResult> => {
     if (!inputs.length) throw new XxgkError('usage', 'no input files or folders given');
-    const quiet = Boolean(values.quiet);
+    if (values.quiet) return loadReports(inputs);
+    const progress = progressWriter(io);
+    const started = clock();
+    let read = 0;
     const result = await loadReports(inputs, {
-      onProgress: quiet ? undefined : (done, file) => io.err(`\r[xxgk] read ${done} file(s) — ${file}`.padEnd(80).slice(0, 120)),
+      onProgress: (done, file) => {
+        read = done;
+        progress.update(`[xxgk] read ${done} file(s) — ${file}`);
+      },
     });
-    if (!quiet) io.err('\n');
+    progress.done(`[xxgk] read ${read} file(s) in ${((clock() - started) / 1000).toFixed(1)} s`);
     return result;
   };
   const strictExit = (r: LoadResult) =>
@@ -124,12 +140,17 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
       const rate = values['defect-rate'] === undefined ? undefined : Number(values['defect-rate']);
       if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new XxgkError('usage', '--defect-rate must be between 0 and 1');
       const { synthCorpus } = await import('../synth/index.ts');
-      // On a terminal one line redrawn; in a log a line per tenth (not thousands of \r frames on one line).
-      const tty = process.stderr.isTTY === true;
-      const step = Math.max(1000, Math.ceil(n / 10_000) * 1000);
-      const progress = (d: number) => (tty ? io.err(`\r[xxgk synth] ${d}/${n}`) : d % step === 0 && io.err(`[xxgk synth] ${d}/${n}\n`));
-      const r = await synthCorpus({ n, out, seed, defectRate: rate, onProgress: values.quiet ? undefined : progress });
-      io.err(`${!values.quiet && tty ? '\n' : ''}[xxgk] wrote ${r.files} synthetic report(s), ${(r.bytes / 1e6).toFixed(1)} MB, manifest ${r.manifest}\n`);
+      const progress = progressWriter(io);
+      const startedMs = clock();
+      const line = (done: number, final = false) =>
+        progressLine({ done, total: n, skipped: 0, bytes: 0, startedMs, nowMs: clock(), final }, { label: 'synth', bytes: false });
+      // The last count is left to the final line.
+      const onProgress = (done: number) => {
+        if (done < n) progress.update(line(done));
+      };
+      const r = await synthCorpus({ n, out, seed, defectRate: rate, onProgress: values.quiet ? undefined : onProgress });
+      if (!values.quiet) progress.done(line(r.files, true));
+      io.err(`[xxgk] wrote ${r.files} synthetic report(s), ${(r.bytes / 1e6).toFixed(1)} MB, manifest ${r.manifest}\n`);
       return 0;
     }
     case 'corpus': {
@@ -141,7 +162,8 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
         workers: num(values.workers, 'workers'),
         workerHeapMb: num(values['worker-heap-mb'], 'worker-heap-mb'),
         rebuild: Boolean(values.rebuild),
-        progress: !values.quiet,
+        progress: false,
+        onProgress: values.quiet ? undefined : corpusProgress(io),
       });
       io.err(
         `[xxgk] ${r.files} report(s): ${r.processed} processed, ${r.skipped} unchanged, ${r.removed} removed, ${r.failed} failed; ` +

@@ -24,7 +24,7 @@ import { ReportIds } from './ids.ts';
 import { rewritePart } from './parquet.ts';
 import { defaultWorkers, largeFileBytes, largeHeapMb, WorkerPool } from './pool.ts';
 import { fallbackId, type WorkItem } from './process.ts';
-import { formatProgress, type Progress } from './progress.ts';
+import { type Progress, stderrProgress } from './progress.ts';
 import { CORPUS_PART_PREFIX, DATASET_TABLES, partFiles, runTag, TABLE_NAMES } from './schema.ts';
 import type { Source } from '../types.ts';
 import type { ReportSummary } from './worker.ts';
@@ -148,17 +148,16 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
 
   // Progress and peak memory.
   const progress: Progress = { done: 0, total: null, skipped: 0, bytes: 0, startedMs: started, nowMs: started, final: false };
-  const report = options.onProgress ?? (options.progress === false ? undefined : (p: Progress) => process.stderr.write(formatProgress(p)));
+  const report = options.onProgress ?? (options.progress === false ? undefined : stderrProgress());
   let peakRss = process.memoryUsage.rss();
-  // Sample memory every 250 ms; redraw progress every 250 ms on a terminal, every 5 s in a log.
-  const every = options.onProgress || process.stderr.isTTY ? 1 : 20;
+  // Sample memory and report progress every 250 ms (the stderr writer keeps a log to a line per 5 s).
   let ticks = 0;
   const memory: Array<[number, number]> = [];
   let keepEvery = 1;
   const sampler = setInterval(() => {
     const rss = process.memoryUsage.rss();
     peakRss = Math.max(peakRss, rss);
-    if (ticks % keepEvery === 0) memory.push([progress.done, rss]);
+    if (ticks++ % keepEvery === 0) memory.push([progress.done, rss]);
     if (memory.length >= 1000) {
       // Keep every other sample and sample half as often from now on: bounded on any run.
       for (let i = 0; i < memory.length / 2; i++) memory[i] = memory[2 * i];
@@ -166,7 +165,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
       keepEvery *= 2;
     }
     progress.nowMs = performance.now();
-    if (++ticks % every === 0) report?.(progress);
+    report?.(progress);
   }, 250);
   if (items.every((i) => typeof i === 'string')) void countInputs(items).then((n) => (progress.total = n));
 

@@ -10,6 +10,101 @@ function capture() {
   return { io: { out: () => {}, err: (s: string) => void err.push(s) }, err: () => err.join('') };
 }
 
+/** A fake Io for progress: stderr a terminal or not, and a clock that moves `stepMs` per read. */
+function fakeIo(isTTY: boolean, stepMs?: number) {
+  const err: string[] = [];
+  let t = 0;
+  const now = stepMs === undefined ? undefined : () => (t += stepMs);
+  return { io: { out: () => {}, err: (s: string) => void err.push(s), isTTY, now }, err: () => err.join('') };
+}
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'xxgk-cli-'));
+
+describe('progress on stderr (one writer for synth, corpus and the loads of the other commands)', () => {
+  it('synth in a log: a plain line per 5 s (each read of the fake clock is 6 s on) and the final line, no \r', async () => {
+    const f = fakeIo(false, 6000);
+    const dir = tmp();
+    expect(await main(['synth', '--n', '3000', '--out', dir], f.io)).toBe(0);
+    // The clock is read when the writer is made, at the start, for each line and by each update.
+    expect(f.err()).toBe(
+      '[xxgk synth] 1,000/3,000 files · 167 files/s · ETA 0:12 · 0:06\n' +
+        '[xxgk synth] 2,000/3,000 files · 111 files/s · ETA 0:09 · 0:18\n' +
+        '[xxgk synth] 3,000/3,000 files · 100 files/s · 0:30\n' +
+        `[xxgk] wrote 3000 synthetic report(s), 12.8 MB, manifest ${path.join(dir, 'manifest.jsonl')}\n`,
+    );
+  }, 60_000);
+
+  it('synth on a terminal: one line redrawn with \r, ended once before the summary', async () => {
+    const f = fakeIo(true, 6000);
+    const dir = tmp();
+    expect(await main(['synth', '--n', '2000', '--out', dir], f.io)).toBe(0);
+    // A terminal's writer does not read the clock: the start and each line do.
+    expect(f.err()).toBe(
+      '\r[xxgk synth] 1,000/2,000 files · 167 files/s · ETA 0:06 · 0:06' +
+        `\r[xxgk synth] 2,000/2,000 files · 167 files/s · 0:12${' '.repeat(11)}\n` +
+        `[xxgk] wrote 2000 synthetic report(s), 8.6 MB, manifest ${path.join(dir, 'manifest.jsonl')}\n`,
+    );
+  }, 60_000);
+
+  it('synth --quiet: only the summary', async () => {
+    const f = fakeIo(false, 6000);
+    const dir = tmp();
+    expect(await main(['synth', '--n', '1000', '--out', dir, '--quiet'], f.io)).toBe(0);
+    expect(f.err()).toBe(`[xxgk] wrote 1000 synthetic report(s), 4.3 MB, manifest ${path.join(dir, 'manifest.jsonl')}\n`);
+  }, 60_000);
+
+  const corpusLine = /^\[xxgk corpus\] \d+(\/5)? files · \d+ files\/s · \d+\.\d MB\/s( · ETA \d+:\d\d)? · \d+:\d\d$/;
+  const finalLine = /^\[xxgk corpus\] 5(\/5)? files · \d+ files\/s · \d+\.\d MB\/s · \d+:\d\d$/;
+
+  it('corpus in a log: plain lines (every 250 ms tick, the fake clock making each 6 s), the final one, the summary; no \r', async () => {
+    const f = fakeIo(false, 6000);
+    expect(await main(['corpus', 'data/raw', '--out', path.join(tmp(), 'dataset'), '--workers', '1'], f.io)).toBe(0);
+    const err = f.err();
+    expect(err).not.toContain('\r');
+    const lines = err.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.pop()).toMatch(/^\[xxgk\] 5 report\(s\): 5 processed, 0 unchanged, 0 removed, 0 failed;/);
+    expect(lines.pop()).toMatch(finalLine);
+    for (const line of lines) expect(line).toMatch(corpusLine);
+  }, 60_000);
+
+  it('corpus on a terminal: frames redrawn with \r, one \n after the last, then the summary', async () => {
+    const f = fakeIo(true);
+    expect(await main(['corpus', 'data/raw', '--out', path.join(tmp(), 'dataset'), '--workers', '1'], f.io)).toBe(0);
+    const [frames, summary, end] = f.err().split('\n');
+    expect(end).toBe('');
+    expect(summary).toMatch(/^\[xxgk\] 5 report\(s\): 5 processed,/);
+    const drawn = frames.split('\r');
+    expect(drawn.shift()).toBe(''); // the output starts with \r
+    expect(drawn.at(-1)!.trimEnd()).toMatch(finalLine);
+    for (const frame of drawn) expect(frame.trimEnd()).toMatch(corpusLine);
+  }, 60_000);
+
+  it('validate (a load in the main thread) logs one final line in a log and redraws per file on a terminal', async () => {
+    const log = fakeIo(false, 6000);
+    expect(await main(['validate', 'data/raw'], log.io)).toBe(0);
+    // Each file read moves the clock 6 s: a line per file, then the final one.
+    expect(log.err().split('\n').slice(0, 6)).toEqual([
+      '[xxgk] read 1 file(s) — data/raw/000_3a5e0d9452cd99a5.txt',
+      '[xxgk] read 2 file(s) — data/raw/001_f6584d2c7913d8cd.txt',
+      '[xxgk] read 3 file(s) — data/raw/002_8ce2c52a2533517f.txt',
+      '[xxgk] read 4 file(s) — data/raw/003_0c4d93608fc9577c.txt',
+      '[xxgk] read 5 file(s) — data/raw/004_b5b9a5615959bd1c.txt',
+      '[xxgk] read 5 file(s) in 36.0 s',
+    ]);
+    expect(log.err()).not.toContain('\r');
+
+    const tty = fakeIo(true, 6000);
+    expect(await main(['validate', 'data/raw'], tty.io)).toBe(0);
+    const files = ['000_3a5e0d9452cd99a5', '001_f6584d2c7913d8cd', '002_8ce2c52a2533517f', '003_0c4d93608fc9577c', '004_b5b9a5615959bd1c'];
+    expect(tty.err()).toBe(
+      files.map((f, i) => `\r[xxgk] read ${i + 1} file(s) — data/raw/${f}.txt`).join('') +
+        `\r[xxgk] read 5 file(s) in 6.0 s${' '.repeat(27)}\n` +
+        '[xxgk] 5 report(s): 5 ok, 0 partial, 0 failed; 499 facts; 5 findings (5 errors)\n',
+    );
+  }, 60_000);
+});
+
 describe('xxgk corpus', () => {
   const out = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'xxgk-cli-')), 'dataset');
 
