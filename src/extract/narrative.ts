@@ -2,13 +2,13 @@
  * Narrative figures: numbers a report states in prose ("全年主动公开政府信息24079条，其中政府
  * 网站公开4140条…"). Generic engine; the sentence patterns are data in ../catalogue/narrative.ts.
  *
- * A line is split into sentences (。！？) and clauses (， , ； ;). Patterns run over every clause
+ * A line is split into sentences (。!?, isSentenceEnd) and clauses (， , ； ;). Patterns run over every clause
  * in catalogue order; each figure (a position in the text) is read at most once, so an earlier
  * pattern wins over a later one. Each key is read at most once per sentence; a later sentence
  * repeating the same key with the same value (and unit, approx) is a duplicate and skipped.
  */
 import type { Fact } from '../types.ts';
-import { isBlank, isTrimSpace } from '../layout/lines.ts';
+import { isBlank, isSentenceEnd, isTrimSpace } from '../layout/lines.ts';
 import { memoize } from '../memo.ts';
 import { FIGURE_DIGITS, parseNumber } from './numbers.ts';
 import { APPROX_ENDINGS, APPROX_PREFIXES, MAGNITUDES, MORE_THAN } from '../catalogue/numerals.ts';
@@ -390,11 +390,6 @@ function opensWithQizhong(text: string, start: number): boolean {
 function isDigitAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i); // NaN outside the text
   return c >= 0x30 && c <= 0x39;
-}
-
-/** 。！？!? */
-function isSentenceEnd(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
 }
 
 /** ，；; always; a half-width comma unless it is a thousands separator (digit before, exactly three after). */

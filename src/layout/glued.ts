@@ -6,7 +6,7 @@
  * and one value cell per row; splitting the digit run into cells is the extract stage's job
  * (src/extract/segment.ts), which knows the table's identities.
  *
- * Only lines without a sentence end (。) are read as flattened rows; a page flattened onto one
+ * Only lines without a sentence end (。!?) are read as flattened rows; a page flattened onto one
  * line together with its prose stays prose (its table is then not read — see README).
  */
 import { TEMPLATE_MARKERS } from '../catalogue/metrics2019.ts';
@@ -19,7 +19,7 @@ import {
 } from '../catalogue/numerals.ts';
 import { UNITS } from '../catalogue/units.ts';
 import type { Cell, Row } from '../types.ts';
-import { hasCjk, isBlank, isTrimSpace, lastNonSpace } from './lines.ts';
+import { hasCjk, hasSentenceEnd, isBlank, isSentenceEnd, isTrimSpace, lastNonSpace } from './lines.ts';
 
 /**
  * Punctuation right after a digit run that makes it part of a phrase, not a cell: a decimal or
@@ -161,7 +161,7 @@ export function isGluedRowLine(line: string): boolean {
 
 /**
  * One scan of a line (most are short headings), instead of a search for a tab, one for a
- * sentence end (。！？) and one for an ASCII digit: 'never' for a tab or a sentence end.
+ * sentence end (isSentenceEnd) and one for an ASCII digit: 'never' for a tab or a sentence end.
  */
 function rowLineChars(line: string): 'never' | 'digit' | 'no_digit' {
   // Most prose lines end with their sentence: settled without a scan.
@@ -198,11 +198,6 @@ function endsWithValueOrUnit(line: string): boolean {
   return (c >= 0x30 && c <= 0x39) || UNIT_LAST_CHARS.has(c);
 }
 
-/** 。！？ */
-function isSentenceEnd(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f;
-}
-
 /** The last character before trailing whitespace ends a unit. */
 function endsWithUnitChar(line: string): boolean {
   const k = lastNonSpace(line);
@@ -212,7 +207,7 @@ function endsWithUnitChar(line: string): boolean {
 /** A short line without digits or sentence end: a header or group row of a flattened table. */
 export function isGluedHeaderLine(line: string): boolean {
   const t = line.trim();
-  return t !== '' && t.length <= 120 && !line.includes('\t') && !/[。！？]/u.test(t) && !/\d{3,}/.test(t);
+  return t !== '' && t.length <= 120 && !line.includes('\t') && !hasSentenceEnd(t) && !/\d{3,}/.test(t);
 }
 
 /** True when the text carries any template marker (a statistics table, not a list in prose). */

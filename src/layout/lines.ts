@@ -19,6 +19,17 @@ export function isTrimSpace(c: number): boolean {
  * line[start, end) (the whole line by default) is empty or only what trim() removes, without
  * building the trimmed string (most lines stop at their first character).
  */
+/** Ends a sentence: 。 and ! ? (normalization folds ！ ？ to these; both widths are taken, for text that was not). */
+export function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f;
+}
+
+/** The text holds a sentence end (isSentenceEnd). */
+export function hasSentenceEnd(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isSentenceEnd(text.charCodeAt(i))) return true;
+  return false;
+}
+
 export function isBlank(line: string, start = 0, end = line.length): boolean {
   for (let k = start; k < end; k++) if (!isTrimSpace(line.charCodeAt(k))) return false;
   return true;

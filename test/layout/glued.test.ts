@@ -8,7 +8,7 @@ import {
   TOTAL_PREFIXES,
 } from '../../src/catalogue/numerals.ts';
 import { UNITS } from '../../src/catalogue/units.ts';
-import { gluedPieces, NOT_A_CELL_AFTER, NOT_A_CELL_BEFORE } from '../../src/layout/glued.ts';
+import { gluedPieces, isGluedHeaderLine, isGluedRowLine, NOT_A_CELL_AFTER, NOT_A_CELL_BEFORE } from '../../src/layout/glued.ts';
 
 /** Every character of the Basic Multilingual Plane but the surrogates. */
 const BMP = Array.from({ length: 0x10000 }, (_, c) => c).filter((c) => c < 0xd800 || c > 0xdfff).map((c) => String.fromCharCode(c));
@@ -69,5 +69,16 @@ describe('gluedPieces', () => {
   it('keeps digits bound by a prefix or a unit inside the label, and cuts the value run', () => {
     const line = '共计1条约3件主动公开政府信息数24079';
     expect(gluedPieces(line)).toEqual([{ labelStart: 0, runStart: line.length - 5, runEnd: line.length }]);
+  });
+});
+
+describe('sentence ends (。 ! ?, as normalization leaves ！ ？)', () => {
+  it('keep a line with a value run out of the flattened rows', () => {
+    expect(isGluedRowLine('本年新收政府信息公开申请数量12')).toBe(true);
+    for (const end of ['。', '!', '?', '！', '？']) expect(isGluedRowLine(`本年新收政府信息公开申请数量12${end}`), end).toBe(false);
+  });
+  it('keep a short line out of the header lines', () => {
+    expect(isGluedHeaderLine('申请人情况')).toBe(true);
+    for (const end of ['。', '!', '?']) expect(isGluedHeaderLine(`申请人情况${end}`), end).toBe(false);
   });
 });
