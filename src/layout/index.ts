@@ -143,13 +143,9 @@ function nextNonBlank(classes: readonly LineClass[], i: number): number {
   return j;
 }
 
-/**
- * The row of the first `count` cells of `cells`, its last cell unglued. A table reader gathers
- * each row's cells in one list for the whole table and copies each row out at its end: an
- * exact-size list, where one grown by push would reserve room for 16 cells (most rows hold 3).
- */
-function takeRow(cells: Cell[], count: number): Row {
-  return unglueLastCell({ cells: cells.slice(0, count), line: cells[0]!.line });
+/** The row of `cells` (a row's line is its first cell's), its last cell unglued. */
+function toRow(cells: Cell[]): Row {
+  return unglueLastCell({ cells, line: cells[0]!.line });
 }
 
 /**
@@ -159,46 +155,44 @@ function takeRow(cells: Cell[], count: number): Row {
  */
 function cellPerLine({ lines, raw, classes }: Lines, start: number): TableBlock {
   const rows: Row[] = [];
-  // The current row: its first `count` cells (later entries are stale, never read).
-  const cells: Cell[] = [];
-  let count = 0;
+  let cells: Cell[] = []; // the current row's cells
   let i = start;
   let prev: LineClass = 'blank';
   for (; i < lines.length; i++) {
     const cls = classes[i]!;
     if (cls === 'blank') {
-      if (count) rows.push(takeRow(cells, count));
-      count = 0;
+      if (cells.length) rows.push(toRow(cells));
+      cells = [];
     } else if (cls === 'tab_cell') {
       // A line may hold several tab-separated cells; the leading tab only marks "cell line".
       // Most cell lines start with their tab: no search for it.
       const line = lines[i]!;
-      count = putTabCells(cells, count, line, raw[i], i + 1, line.charCodeAt(0) === 9 ? 1 : tabAt(line, 0) + 1);
-    } else if (cls === 'tab_row' && prev !== 'blank' && count) {
+      pushTabCells(cells, line, raw[i], i + 1, line.charCodeAt(0) === 9 ? 1 : tabAt(line, 0) + 1);
+    } else if (cls === 'tab_row' && prev !== 'blank' && cells.length) {
       // Cells after text on one line ("…\t7"): a row line run into the cell line above, not a
       // wrapped label; its cells keep their own line (a joined cell would give the 7 line above).
-      count = putTabCells(cells, count, lines[i]!, raw[i], i + 1, 0);
-    } else if (prev !== 'blank' && count) {
-      const last = cells[count - 1]!;
+      pushTabCells(cells, lines[i]!, raw[i], i + 1, 0);
+    } else if (prev !== 'blank' && cells.length) {
+      const last = cells[cells.length - 1]!;
       const cont = makeCell(lines[i]!, raw[i], i + 1, 0, lines[i]!.length);
       // An empty cell line continued by text: the value is on the continuation line (provenance).
       const line = last.text === '' ? cont.line : last.line;
-      cells[count - 1] = { text: last.text + cont.text, raw: last.raw + cont.raw, line };
+      cells[cells.length - 1] = { text: last.text + cont.text, raw: last.raw + cont.raw, line };
     } else {
       break;
     }
     prev = cls;
   }
-  if (count) rows.push(takeRow(cells, count));
+  if (cells.length) rows.push(toRow(cells));
   return { kind: 'table', layout: 'cell_per_line', rows, line: start + 1, endLine: i };
 }
 
-/** Put the tab-separated cells of a line from `offset` on into `cells` after `count` cells; the new count. */
-function putTabCells(cells: Cell[], count: number, line: string, raw: string | undefined, lineNo: number, offset: number): number {
+/** Push the tab-separated cells of a line, from `offset` on, onto `cells`. */
+function pushTabCells(cells: Cell[], line: string, raw: string | undefined, lineNo: number, offset: number): void {
   for (;;) {
     const tab = tabAt(line, offset);
-    cells[count++] = makeCell(line, raw, lineNo, offset, tab < 0 ? line.length : tab);
-    if (tab < 0) return count;
+    cells.push(makeCell(line, raw, lineNo, offset, tab < 0 ? line.length : tab));
+    if (tab < 0) return;
     offset = tab + 1;
   }
 }
@@ -206,7 +200,6 @@ function putTabCells(cells: Cell[], count: number, line: string, raw: string | u
 /** One row per line, cells separated by tabs (PDF dumps: seed 002). Blank lines inside are skipped. */
 function tabRows({ lines, raw, classes }: Lines, start: number): TableBlock {
   const rows: Row[] = [];
-  const cells: Cell[] = []; // the current row's cells (see takeRow)
   let i = start;
   for (; i < lines.length; i++) {
     const cls = classes[i]!;
@@ -217,8 +210,9 @@ function tabRows({ lines, raw, classes }: Lines, start: number): TableBlock {
       continue;
     }
     if (cls !== 'tab_row') break;
-    const count = putTabCells(cells, 0, lines[i]!, raw[i], i + 1, 0);
-    rows.push(takeRow(cells, count));
+    const cells: Cell[] = [];
+    pushTabCells(cells, lines[i]!, raw[i], i + 1, 0);
+    rows.push(toRow(cells));
   }
   return { kind: 'table', layout: 'tab_rows', rows, line: start + 1, endLine: i };
 }

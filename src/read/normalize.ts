@@ -140,17 +140,17 @@ function blankChartBlock(out: string[], i: number): number {
  * cost more than the checks themselves.
  */
 export function normalizeDoc(raw: readonly string[]): string[] {
-  const { lines, flagged, marked } = foldDoc(raw);
+  const { lines, flaggedLines, flaggedBits, marked } = foldDoc(raw);
   // Blanking only turns characters into spaces, and no flag below marks a space, so lines
   // flagged in the folded text are a superset of those the later steps can act on. Inline
   // markers and chrome are blanked line by line, so one line's two steps can run together.
-  for (let k = 0; k < flagged; k++) {
+  for (let k = 0; k < flaggedLines.length; k++) {
     const i = flaggedLines[k];
     if (flaggedBits[k] & INLINE) lines[i] = blankInlineNoise(lines[i]);
     if (flaggedBits[k] & CHROME) lines[i] = blankChromeLine(lines[i]);
   }
   // A header inside a block blanked just before is all spaces by now, so it starts nothing.
-  for (let k = 0; k < flagged; k++) {
+  for (let k = 0; k < flaggedLines.length; k++) {
     const i = flaggedLines[k];
     if (flaggedBits[k] & SERIES && CHART_RESIDUE.header.test(lines[i])) blankChartBlock(lines, i);
   }
@@ -201,30 +201,14 @@ function getUnitTable(): Uint32Array {
   return (unitTable = table);
 }
 
-/**
- * The lines of the document being normalized that have any flag (ascending), and their flags:
- * the first `flagged` entries, as foldDoc left them. Reused from document to document (nothing
- * else runs while normalizeDoc does), so that flagging lines allocates nothing.
- */
-let flaggedLines = new Int32Array(1024);
-let flaggedBits = new Uint8Array(1024);
-
-/** Room for one more flagged line (a rare document has very many). */
-function growFlagged(): void {
-  const lines = new Int32Array(flaggedLines.length * 2);
-  const bits = new Uint8Array(flaggedBits.length * 2);
-  lines.set(flaggedLines);
-  bits.set(flaggedBits);
-  flaggedLines = lines;
-  flaggedBits = bits;
-}
-
-/** A document's folded lines, and how many of them each later step may have to look at. */
+/** A document's folded lines, and which of them the later steps may have to look at. */
 interface FoldedDoc {
   /** normalizeLine of every raw line: the raw string itself where nothing folds. */
   lines: string[];
-  /** The number of flagged lines (flaggedLines, flaggedBits). */
-  flagged: number;
+  /** The lines that have any flag (ascending): what the later steps may have to look at. */
+  flaggedLines: number[];
+  /** The flags of each of flaggedLines. */
+  flaggedBits: number[];
   /**
    * Some character is one a Traditional document is told by (traditionalMarks). Most documents
    * have none, which settles isTraditional without another pass over the lines.
@@ -245,7 +229,8 @@ function foldDoc(raw: readonly string[]): FoldedDoc {
   for (let i = 0; i < raw.length; i++) total += raw[i].length;
   const units = scratchUnits(total);
   let size = 0; // units kept: the lines that fold, one after the other
-  let flagged = 0;
+  const flaggedLines: number[] = [];
+  const flaggedBits: number[] = [];
   let marked = 0;
   for (let i = 0; i < raw.length; i++) {
     const line = raw[i];
@@ -259,14 +244,13 @@ function foldDoc(raw: readonly string[]): FoldedDoc {
     if (found === 0) continue;
     marked |= found;
     if (found & FOLDS) size += line.length;
-    if (flagged === flaggedLines.length) growFlagged();
-    flaggedLines[flagged] = i;
-    flaggedBits[flagged++] = found;
+    flaggedLines.push(i);
+    flaggedBits.push(found);
   }
   if (size > 0) {
     const text = unitsToString(units, size);
     let pos = 0;
-    for (let k = 0; k < flagged; k++) {
+    for (let k = 0; k < flaggedLines.length; k++) {
       if ((flaggedBits[k] & FOLDS) === 0) continue;
       const i = flaggedLines[k];
       const end = pos + raw[i].length;
@@ -274,5 +258,5 @@ function foldDoc(raw: readonly string[]): FoldedDoc {
       pos = end;
     }
   }
-  return { lines, flagged, marked: (marked & TRADITIONAL) !== 0 };
+  return { lines, flaggedLines, flaggedBits, marked: (marked & TRADITIONAL) !== 0 };
 }

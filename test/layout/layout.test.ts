@@ -42,6 +42,12 @@ describe('one cell per line behind a tab (Word dumps)', () => {
     expect(grid(t!)).toEqual([['1.属于已主动公开范围数', 'ĀĀ㐀', '7'], ['2.同意公开答复数', '件', '128']]);
     expect(t!.rows.map((r) => r.cells.map((c) => c.line))).toEqual([[1, 2, 2], [4, 5, 6]]);
   });
+  it('a narrower row after a wider one holds only its own cells, in a list of its own', () => {
+    const [t] = tables(['\t甲', '\t条', '\t1', '\t2', '', '\t乙', '\t3', '', '\t丙', '\t条', '\t4'].join('\n'));
+    expect(grid(t!)).toEqual([['甲', '条', '1', '2'], ['乙', '3'], ['丙', '条', '4']]);
+    expect(t!.rows.map((r) => r.line)).toEqual([1, 6, 9]);
+    expect(new Set(t!.rows.map((r) => r.cells)).size).toBe(3);
+  });
   it('ends the table at text after a blank line, which stays prose', () => {
     const doc = textDoc(['\t单位', '\t件', '', '（注：各子栏目数总数要等于总栏目数量）'].join('\n'));
     const blocks = layout({ lines: doc.lines, raw: doc.raw });
@@ -60,6 +66,11 @@ describe('tab-separated rows (PDF dumps)', () => {
     const [t] = tables(['统计指标\t单位\t统计数', '一、主动公开情况\t\t', '', '1. 政府公报公开政府信息数\t条\t6'].join('\n'));
     expect(grid(t!)).toEqual([['统计指标', '单位', '统计数'], ['一、主动公开情况', '', ''], ['1. 政府公报公开政府信息数', '条', '6']]);
     expect(t!.rows.map((r) => r.line)).toEqual([1, 2, 4]);
+  });
+  it('a shorter row after a longer one holds only its own cells, in a list of its own', () => {
+    const [t] = tables(['甲\t条\t1\t2', '乙\t3', '丙\t条\t4'].join('\n'));
+    expect(grid(t!)).toEqual([['甲', '条', '1', '2'], ['乙', '3'], ['丙', '条', '4']]);
+    expect(new Set(t!.rows.map((r) => r.cells)).size).toBe(3);
   });
   it('treats a single tabbed line as prose, not a table', () => {
     const doc = textDoc('附件\t说明');

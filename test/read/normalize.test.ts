@@ -179,7 +179,7 @@ describe('normalizeDoc = the per-line steps, composed (it searches the whole doc
   });
 
   it('gives the same lines on a document with thousands of flagged lines, and on the next one', () => {
-    // The per-document bookkeeping is reused and grows: a long document, then a short one.
+    // The fold buffer (scratchUnits) is reused and grows: a long document, then a short one.
     const kinds = ['（一）微信 微博 QQ空间', '[image: x]正文', '系列 1', '甲\t１\t', '单位', '　正文，'];
     const big = Array.from({ length: 5000 }, (_, i) => kinds[i % kinds.length]);
     expect(normalizeDoc(big)).toEqual(perLine(big));
