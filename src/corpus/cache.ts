@@ -142,17 +142,16 @@ export interface EntrySpan {
 export interface EntryReader {
   /** The file's size in bytes (its header line included). */
   readonly bytes: number;
-  /** The entries at these places, by offset. */
-  read(spans: readonly EntrySpan[]): Map<number, ReportSummary>;
+  at(span: EntrySpan): ReportSummary;
   close(): void;
 }
 
-/** Open the committed index of `out` for reading entries back. */
+/** Open the committed index of `out` for reading entries back: each is read and parsed alone. */
 export function openEntries(out: string): EntryReader {
   const fd = openSync(path.join(out, CACHE_FILE), 'r');
   return {
     bytes: fstatSync(fd).size,
-    read: (spans) => readEntries(fd, spans),
+    at: (span) => readEntry(fd, span.offset, span.length),
     close() {
       closeSync(fd);
     },
@@ -164,31 +163,6 @@ function readEntry(fd: number, offset: number, length: number): ReportSummary {
   const buf = Buffer.allocUnsafe(length);
   readSync(fd, buf, 0, length, offset);
   return JSON.parse(buf.toString('utf8')) as ReportSummary;
-}
-
-/** Bytes read at once by readEntries. */
-const WINDOW = 1 << 20;
-
-/**
- * Entries by offset, read in file order a window at a time: the corpus checks ask for
- * entries scattered over the whole index, and a read per entry (a system call, a buffer) took
- * half of their time at a million reports.
- */
-function readEntries(fd: number, spans: readonly EntrySpan[]): Map<number, ReportSummary> {
-  const out = new Map<number, ReportSummary>();
-  let buf = Buffer.allocUnsafe(WINDOW);
-  let from = 0; // the file range in buf
-  let to = 0;
-  for (const { offset, length } of [...spans].sort((a, b) => a.offset - b.offset)) {
-    if (out.has(offset)) continue;
-    if (offset < from || offset + length > to) {
-      if (buf.length < length) buf = Buffer.allocUnsafe(length);
-      from = offset;
-      to = offset + readSync(fd, buf, 0, buf.length, offset);
-    }
-    out.set(offset, JSON.parse(buf.toString('utf8', offset - from, offset - from + length)) as ReportSummary);
-  }
-  return out;
 }
 
 /** Non-empty lines of a file, read 4 MB at a time: [text, byte offset, byte length]. */

@@ -5,8 +5,8 @@
  * numbers — a 64-bit key of the agency, the year, the cells' values, its part and where its line
  * sits in the index — and keeps them on disk (48 bytes per report), so the main thread's memory
  * does not grow with the corpus. At the end it finds the candidate groups and pairs from those
- * numbers, an agency-key bucket at a time, reads the bucket's entries back from the committed cache
- * index in file order, and builds the findings with the same builders as `validateCorpus`, so the messages are
+ * numbers, an agency-key bucket at a time, reads just their entries back from the committed cache
+ * index, and builds the findings with the same builders as `validateCorpus`, so the messages are
  * the same. A key collision can only put two agencies in one candidate group: the entries read
  * back are compared by their agency itself.
  */
@@ -134,16 +134,16 @@ export class CorpusLedger {
   }
 
   /**
-   * The candidates, from the numbers alone, a bucket of agency keys at a time: each group of
-   * entries with one key and year, and the (before, next) pairs of consecutive years whose carry
-   * cells differ. Entries are given by where their lines sit in the committed index.
+   * The candidates, from the numbers alone, one agency key at a time: each group of entries with
+   * one key and year, and the (before, next) pairs of consecutive years whose carry cells differ.
+   * Entries are given by where their lines sit in the committed index.
    */
-  *candidates(): Generator<Candidate[]> {
+  *candidates(): Generator<Candidate> {
     const buckets = Math.max(1, Math.ceil(this.records.count / this.bucketEntries));
     if (buckets === 1) {
       const bucket = new Bucket(this.records.count);
       this.forEachKept((r) => r.year !== NONE && bucket.push(r));
-      yield [...bucket.candidates()];
+      yield* bucket.candidates();
       return;
     }
     // Split by key into bucket files, then sort and scan each alone.
@@ -153,7 +153,7 @@ export class CorpusLedger {
       for (const w of writers) {
         const bucket = new Bucket(w.count);
         w.read((r) => bucket.push(r));
-        yield [...bucket.candidates()];
+        yield* bucket.candidates();
       }
     } finally {
       for (const w of writers) w.remove();
@@ -333,8 +333,7 @@ class Bucket {
 function* corpusFindings(ledger: CorpusLedger, out: string): Generator<{ year: number; finding: Finding }> {
   let entries: EntryReader | null = null;
   try {
-    for (const bucket of ledger.candidates()) {
-      if (!bucket.length) continue;
+    for (const candidate of ledger.candidates()) {
       if (!entries) {
         entries = openEntries(out);
         // A finding reaches its report through where the report's line sits: both must agree.
@@ -343,37 +342,33 @@ function* corpusFindings(ledger: CorpusLedger, out: string): Generator<{ year: n
           throw new Error(`the cache index of ${out} is ${entries.bytes} bytes where the corpus checks expect ${expected} (${ledger.kept} entries)`);
         }
       }
-      // The bucket's entries at once, in file order.
-      const read = entries.read(bucket.flatMap((c) => ('duplicate' in c ? c.duplicate : c.carry.flat())));
-      const entryAt = (span: EntrySpan) => read.get(span.offset)!;
-      for (const candidate of bucket) {
-        if ('duplicate' in candidate) {
-          // The copies of one agency-year (a key two agencies share splits here).
-          const byAgency = new Map<string, CorpusReport[]>();
-          for (const span of candidate.duplicate) {
-            const r = reportOf(entryAt(span));
-            const list = byAgency.get(r.agency);
-            if (list) list.push(r);
-            else byAgency.set(r.agency, [r]);
-          }
-          for (const group of byAgency.values()) {
-            if (group.length > 1) for (const finding of duplicateFindings(group)) yield { year: group[0].year, finding };
-          }
-          continue;
+      const entryAt = (span: EntrySpan) => entries!.at(span);
+      if ('duplicate' in candidate) {
+        // The copies of one agency-year (a key two agencies share splits here).
+        const byAgency = new Map<string, CorpusReport[]>();
+        for (const span of candidate.duplicate) {
+          const r = reportOf(entryAt(span));
+          const list = byAgency.get(r.agency);
+          if (list) list.push(r);
+          else byAgency.set(r.agency, [r]);
         }
-        // Pairs of one agency (not only one key), in file order.
-        const pairs = candidate.carry
-          .map(([bi, ni]) => {
-            const [b, n] = [entryAt(bi), entryAt(ni)];
-            return { before: reportOf(b), next: reportOf(n), toNext: b.toNext!, over: n.over! };
-          })
-          .filter((p) => p.before.agency === p.next.agency)
-          .sort((x, y) => byName(x.before.file, y.before.file) || byName(x.next.file, y.next.file));
-        for (const p of pairs) {
-          const [a, b] = carryMismatch(p.before, p.toNext, p.next, p.over);
-          if (a) yield { year: p.before.year, finding: a };
-          if (b) yield { year: p.next.year, finding: b };
+        for (const group of byAgency.values()) {
+          if (group.length > 1) for (const finding of duplicateFindings(group)) yield { year: group[0].year, finding };
         }
+        continue;
+      }
+      // Pairs of one agency (not only one key), in file order.
+      const pairs = candidate.carry
+        .map(([bi, ni]) => {
+          const [b, n] = [entryAt(bi), entryAt(ni)];
+          return { before: reportOf(b), next: reportOf(n), toNext: b.toNext!, over: n.over! };
+        })
+        .filter((p) => p.before.agency === p.next.agency)
+        .sort((x, y) => byName(x.before.file, y.before.file) || byName(x.next.file, y.next.file));
+      for (const p of pairs) {
+        const [a, b] = carryMismatch(p.before, p.toNext, p.next, p.over);
+        if (a) yield { year: p.before.year, finding: a };
+        if (b) yield { year: p.next.year, finding: b };
       }
     }
   } finally {

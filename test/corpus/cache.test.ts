@@ -101,14 +101,7 @@ describe('entries read back where the writer put them', () => {
     const spans = all.map((e) => w.add(e));
     w.commit();
     const entries = openEntries(out);
-    const picked = [29_999, 0, 12_345, 12_346, 0];
-    const read = entries.read(picked.map((i) => spans[i]!));
-    expect(read.size).toBe(4); // each place once
-    for (const i of picked) expect(read.get(spans[i]!.offset)).toEqual(all[i]);
-    // Every entry, in any order: the reads cross many 1 MB windows.
-    const every = entries.read([...spans].reverse());
-    expect(every.size).toBe(30_000);
-    expect(all.every((e, i) => every.get(spans[i]!.offset)!.agency === e.agency)).toBe(true);
+    for (const i of [0, 12_345, 29_999]) expect(entries.at(spans[i]!)).toEqual(all[i]);
     const last = spans[29_999]!;
     expect(entries.bytes).toBe(last.offset + last.length + 1);
     expect(spans[0]!.offset).toBe(Buffer.byteLength(JSON.stringify({ version: CACHE_VERSION, run: 3 })) + 1);
