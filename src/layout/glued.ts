@@ -43,8 +43,7 @@ function charClass(words: Iterable<string>): string {
  */
 export const NOT_A_CELL_AFTER = new RegExp(
   charClass([
-    ...UNITS,
-    ...FIGURE_UNITS,
+    ...FIGURE_UNITS, // every unit of UNITS too
     ...MAGNITUDES,
     ...MORE_THAN,
     ...Object.values(BOUND_AFTER_DIGITS).flat(),
