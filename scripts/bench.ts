@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- --sizes 1000,10000,100000] [--workers N] [--seed S] [--in-memory-max N]
  *
- * For each size: generate a synthetic corpus (out/bench/corpus-N, reused when present),
+ * For each size: generate a synthetic corpus (out/bench/corpus-N, reused when the same seed
+ * and generator made it),
  * measure the I/O floor (read + decode + split lines of the same files, warm), load it with the
  * parallel corpus loader into Parquet (out/bench/dataset-N), and report reports/s and MB/s
  * (total and per core), peak RSS and the loader / I/O-floor ratio. On the largest corpus
@@ -11,7 +12,7 @@
  * a million reports make 39 million view rows, the case DuckDB on Parquet is there for.
  * Results: out/bench/bench-<size>.json, out/bench/summary.json and a table on stdout.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import type { CorpusResult } from '../src/corpus/index.ts';
 import { queryParquet, STANDARD_SQL } from '../src/corpus/query.ts';
 import { measureAccuracy, type AccuracyReport } from '../src/synth/accuracy.ts';
-import { readManifest, synthCorpus } from '../src/synth/index.ts';
+import { readManifest, SYNTH_GENERATOR, synthCorpus } from '../src/synth/index.ts';
 import type { Fact, Finding, ReportRow } from '../src/types.ts';
 
 const { values } = parseArgs({
@@ -45,10 +46,13 @@ const log = (s: string) => process.stderr.write(s + '\n');
 async function corpusOf(n: number): Promise<string> {
   const dir = path.join(root, `corpus-${n}`);
   const stamp = path.join(dir, '.bench.json');
-  if (existsSync(stamp) && JSON.parse(readFileSync(stamp, 'utf8')).seed === seed) return dir;
+  const made = existsSync(stamp) ? JSON.parse(readFileSync(stamp, 'utf8')) : null;
+  if (made?.seed === seed && made?.generator === SYNTH_GENERATOR) return dir;
   log(`[bench] generating ${n} synthetic reports → ${dir}`);
+  // Another seed or generator names and places files differently: none of the old may stay.
+  rmSync(dir, { recursive: true, force: true });
   await synthCorpus({ n, out: dir, seed });
-  writeFileSync(stamp, JSON.stringify({ n, seed }));
+  writeFileSync(stamp, JSON.stringify({ n, seed, generator: SYNTH_GENERATOR }));
   return dir;
 }
 

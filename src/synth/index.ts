@@ -9,6 +9,12 @@ import { XxgkError } from '../errors.ts';
 import { synthReport, type SynthManifestEntry, type SynthOptions } from './report.ts';
 
 export { synthReport, SYNTH_MARKER } from './report.ts';
+
+/**
+ * The generator's version: corpora made by another one hold other reports for the same seed
+ * (2: series — each body one report a year — and carry-over chains between them).
+ */
+export const SYNTH_GENERATOR = 2;
 export type { Defect, DefectKind, SynthManifestEntry, SynthReport, SynthTemplate, TrueValue } from './report.ts';
 
 export interface SynthCorpusOptions extends SynthOptions {

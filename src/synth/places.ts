@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Rng } from './random.ts';
 
 interface Division {
   code: string;
@@ -25,11 +24,19 @@ export interface SynthAgency {
   admin_code: string;
 }
 
-/** Departments that publish their own reports (names as used in city and county governments). */
+/**
+ * Departments that publish their own reports (names as used in city and county governments):
+ * with the government itself, 41 bodies per city and county, about 128,000 in all — near the
+ * 150,000 reports a national corpus has a year.
+ */
 export const DEPARTMENTS: readonly string[] = [
   '市场监督管理局', '生态环境局', '财政局', '教育局', '人力资源和社会保障局', '住房和城乡建设局',
   '自然资源局', '交通运输局', '卫生健康局', '民政局', '司法局', '农业农村局', '商务局',
   '应急管理局', '统计局', '审计局', '水利局', '文化和旅游局', '退役军人事务局', '医疗保障局',
+  '发展和改革局', '工业和信息化局', '公安局', '科学技术局', '民族宗教事务局', '城市管理局',
+  '林业局', '体育局', '信访局', '粮食和物资储备局', '人民防空办公室', '地方金融监督管理局',
+  '乡村振兴局', '行政审批局', '数据资源管理局', '档案局', '机关事务管理局', '投资促进局',
+  '综合行政执法局', '政务服务管理局',
 ];
 
 interface Gazetteer {
@@ -65,20 +72,28 @@ function load(): Gazetteer {
   return cached;
 }
 
-/** One issuing body. */
-export function pickAgency(r: Rng): SynthAgency {
+/** How many issuing bodies there are: each city and county government and its departments. */
+export function agencyCount(): number {
   const g = load();
-  const kind = r.weighted(
-    ['county_government', 'county_department', 'city_department', 'city_government'] as const,
-    [30, 35, 25, 10],
-  );
-  if (kind === 'county_government' || kind === 'county_department') {
-    const a = r.pick(g.areas);
-    const prefix = `${a.city ?? a.province}${a.name}`;
-    const dept = kind === 'county_department' ? r.pick(DEPARTMENTS) : '人民政府';
-    return { agency: prefix + dept, kind, province: a.province, city: a.city, county: a.name, admin_code: a.code };
+  return (g.areas.length + g.cities.length) * (1 + DEPARTMENTS.length);
+}
+
+/**
+ * Issuing body number `slot` (0 ≤ slot < agencyCount()): the government (0) or a department of
+ * a county, then of a city. Every slot names a different body.
+ */
+export function agencyAt(slot: number): SynthAgency {
+  const g = load();
+  const units = g.areas.length + g.cities.length;
+  const unit = slot % units;
+  const body = Math.floor(slot / units) % (1 + DEPARTMENTS.length);
+  const dept = body === 0 ? '人民政府' : DEPARTMENTS[body - 1]!;
+  if (unit < g.areas.length) {
+    const a = g.areas[unit]!;
+    const kind = body === 0 ? 'county_government' : 'county_department';
+    return { agency: `${a.city ?? a.province}${a.name}${dept}`, kind, province: a.province, city: a.city, county: a.name, admin_code: a.code };
   }
-  const c = r.pick(g.cities);
-  const dept = kind === 'city_department' ? r.pick(DEPARTMENTS) : '人民政府';
+  const c = g.cities[unit - g.areas.length]!;
+  const kind = body === 0 ? 'city_government' : 'city_department';
   return { agency: c.name + dept, kind, province: c.province, city: c.name, county: null, admin_code: `${c.code}00` };
 }

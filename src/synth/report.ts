@@ -4,15 +4,20 @@
  */
 import { SYNTH_MARKER } from '../catalogue/synthetic.ts';
 import type { Applicant } from '../types.ts';
-import { pickAgency, type SynthAgency } from './places.ts';
+import { agencyAt, type SynthAgency } from './places.ts';
 import { mixSeed, rng, type Rng } from './random.ts';
+import { carriedToNext, seriesPlace, type Column } from './series.ts';
 import {
   APPEAL_KINDS, APPEAL_RESULTS, APPEALS_HEADER, APPLICANTS, CN_NUMERALS, matrixRows, outcomeKeys, ROWS_2008, type Row2008,
 } from './templates.ts';
 
 export type SynthTemplate = '2008' | '2019' | '2021';
 export type SynthLayout = 'cell_per_line' | 'tab_rows' | 'pipe_cells';
-export type DefectKind = 'shifted' | 'conflict' | 'identity';
+/**
+ * `carry`: the report carries over (上年结转) another number than its previous year's report
+ * left open (结转下年度继续办理); each report adds up on its own, the chain between them breaks.
+ */
+export type DefectKind = 'shifted' | 'conflict' | 'identity' | 'carry';
 
 /** A figure the report states: metric, applicant column (2019/2021 matrix) and value (null = blank). */
 export interface TrueValue {
@@ -67,13 +72,27 @@ const key = (metric: string, applicant: Applicant | null) => (applicant ? `${met
 
 export function synthReport(seed: number, index: number, options: SynthOptions = {}): SynthReport {
   const r = rng(mixSeed(seed, index));
-  const template = r.weighted(['2008', '2019', '2021'] as const, [40, 25, 35]);
-  const year = template === '2008' ? r.int(2014, 2018) : template === '2019' ? r.int(2019, 2020) : r.int(2021, 2023);
-  const agency = pickAgency(r);
+  const { slot, year, position } = seriesPlace(seed, index);
+  const template: SynthTemplate = year < 2019 ? '2008' : year < 2021 ? '2019' : '2021';
+  const agency = agencyAt(slot);
   const layout: SynthLayout = template === '2008' ? r.weighted(['cell_per_line', 'tab_rows', 'pipe_cells'] as const, [45, 30, 25]) : 'cell_per_line';
-  const blanks = r.weighted(['full', 'zeros_blank', 'sparse'] as const, [85, 10, 5]);
+  const blanks = blanksOf(seed, index);
 
-  const truth: Values = template === '2008' ? values2008(r) : values2019(r, template);
+  // The carry-over chain (2019/2021): last year's report left open what this one carries over.
+  // It can only break where last year's report is in the corpus and states its figure.
+  const toNext = template === '2008' ? null : carriedToNext(seed, slot, year);
+  let over = year > 2019 ? carriedToNext(seed, slot, year - 1) : null;
+  const canBreak = over !== null && position > 0 && (blanksOf(seed, index - 1) !== 'zeros_blank' || sumOf(over) > 0);
+  const defectRate = options.defectRate ?? 0.1;
+  const defect: DefectKind | null =
+    blanks === 'full' && r.chance(defectRate)
+      ? template === '2008'
+        ? r.weighted(['shifted', 'conflict', 'identity'] as const, [1, 1, 1])
+        : r.weighted(['conflict', 'identity', 'carry'] as const, [1, 1, canBreak ? 1 : 0])
+      : null;
+  if (defect === 'carry') over = { ...over!, natural_person: over!.natural_person + r.int(1, 5) };
+
+  const truth: Values = template === '2008' ? values2008(r) : values2019(r, template, { over, toNext: toNext! });
   const variant = template === '2008' ? { complaints: r.chance(0.5), archive: r.chance(0.4), other_channel: r.chance(0.8) } : null;
   if (variant && !variant.other_channel) {
     // Tables without a 其他形式 row: its requests go to the online channel, so the sum still holds.
@@ -99,10 +118,12 @@ export function synthReport(seed: number, index: number, options: SynthOptions =
   const states = (metric: string, value: number) => narrative.push({ metric, applicant: null, value });
 
   const defects: Defect[] = [];
-  const defectRate = options.defectRate ?? 0.1;
   let shifted = false;
-  if (blanks === 'full' && r.chance(defectRate)) {
-    const kind = template === '2008' ? r.weighted(['shifted', 'conflict', 'identity'] as const, [1, 1, 1]) : r.weighted(['conflict', 'identity'] as const, [1, 1]);
+  if (defect === 'carry') {
+    const k = key('requests.carried_over', 'total');
+    defects.push({ kind: defect, metrics: ['requests.carried_over'], description: `carries over ${truth.get(k)} requests, last year's report left ${sumOf(carriedToNext(seed, slot, year - 1))} open` });
+  } else if (defect) {
+    const kind = defect;
     if (kind === 'shifted') {
       shifted = true;
       defects.push({ kind, metrics: ['proactive.total', 'proactive.normative_docs', 'proactive.normative_docs_issued'], description: 'values of the first block moved up one row, onto the section header' });
@@ -195,6 +216,13 @@ export function synthReport(seed: number, index: number, options: SynthOptions =
   };
   return { entry, text: lines.join('\n') + '\n' };
 }
+
+/** How the report leaves blanks: its own stream, so the next report in a series can tell what this one states. */
+function blanksOf(seed: number, index: number): SynthManifestEntry['blanks'] {
+  return rng(mixSeed(seed ^ 0xb1a4, index)).weighted(['full', 'zeros_blank', 'sparse'] as const, [85, 10, 5]);
+}
+
+const sumOf = (columns: Record<Column, number>): number => Object.values(columns).reduce((a, b) => a + b, 0);
 
 function fmt(v: number | null): string {
   return v === null ? '' : String(v);
@@ -290,7 +318,12 @@ function values2008(r: Rng): Values {
   return v;
 }
 
-function values2019(r: Rng, template: '2019' | '2021'): Values {
+/**
+ * `carry.toNext`: what the report leaves open at the year's end, by column; `carry.over`: what
+ * it carries over from last year (null: drawn here, as for 2019, whose last year's table had
+ * no such cell).
+ */
+function values2019(r: Rng, template: '2019' | '2021', carry: { over: Record<Column, number> | null; toNext: Record<Column, number> }): Values {
   const v: Values = new Map();
   if (template === '2019') {
     for (const s of ['rules', 'normative']) {
@@ -328,10 +361,12 @@ function values2019(r: Rng, template: '2019' | '2021'): Values {
   const share = { natural_person: [0.3, 8, 1.5], commercial: [0.6, 2, 1], research: [0.96, 1, 0.3], social_org: [0.95, 1, 0.3], legal_service: [0.85, 1, 0.8], other_org: [0.8, 1, 0.8] } as const;
   for (const a of APPLICANTS) {
     const [pZero, median, sigma] = share[a];
-    const received = r.chance(pZero) ? 0 : r.heavy(median, sigma, 20000) || 1;
-    const carried = r.chance(0.8) ? 0 : r.int(0, Math.ceil(received * 0.2));
+    const drawn = r.chance(pZero) ? 0 : r.heavy(median, sigma, 20000) || 1;
+    const carried = carry.over ? carry.over[a] : r.chance(0.8) ? 0 : r.int(0, Math.ceil(drawn * 0.2));
+    const toNext = carry.toNext[a];
+    // What is left open came in this year or before.
+    const received = Math.max(drawn, toNext - carried);
     const avail = received + carried;
-    const toNext = avail > 0 && r.chance(0.3) ? r.int(0, Math.floor(avail * 0.2)) : 0;
     const split = r.split(avail - toNext, weights);
     const cells: Record<string, number> = { 'requests.received': received, 'requests.carried_over': carried, 'requests.outcome.total': avail - toNext, 'requests.carried_to_next': toNext };
     outcomes.forEach((k, i) => (cells[k] = split[i]));

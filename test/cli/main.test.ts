@@ -30,7 +30,7 @@ describe('progress on stderr (one writer for synth, corpus and the loads of the 
       '[xxgk synth] 1,000/3,000 files · 167 files/s · ETA 0:12 · 0:06\n' +
         '[xxgk synth] 2,000/3,000 files · 111 files/s · ETA 0:09 · 0:18\n' +
         '[xxgk synth] 3,000/3,000 files · 100 files/s · 0:30\n' +
-        `[xxgk] wrote 3000 synthetic report(s), 12.8 MB, manifest ${path.join(dir, 'manifest.jsonl')}\n`,
+        `[xxgk] wrote 3000 synthetic report(s), 13.1 MB, manifest ${path.join(dir, 'manifest.jsonl')}\n`,
     );
   }, 60_000);
 
@@ -42,7 +42,7 @@ describe('progress on stderr (one writer for synth, corpus and the loads of the 
     expect(f.err()).toBe(
       '\r[xxgk synth] 1,000/2,000 files · 167 files/s · ETA 0:06 · 0:06' +
         `\r[xxgk synth] 2,000/2,000 files · 167 files/s · 0:12${' '.repeat(11)}\n` +
-        `[xxgk] wrote 2000 synthetic report(s), 8.6 MB, manifest ${path.join(dir, 'manifest.jsonl')}\n`,
+        `[xxgk] wrote 2000 synthetic report(s), 8.7 MB, manifest ${path.join(dir, 'manifest.jsonl')}\n`,
     );
   }, 60_000);
 
@@ -50,7 +50,7 @@ describe('progress on stderr (one writer for synth, corpus and the loads of the 
     const f = fakeIo(false, 6000);
     const dir = tmp();
     expect(await main(['synth', '--n', '1000', '--out', dir, '--quiet'], f.io)).toBe(0);
-    expect(f.err()).toBe(`[xxgk] wrote 1000 synthetic report(s), 4.3 MB, manifest ${path.join(dir, 'manifest.jsonl')}\n`);
+    expect(f.err()).toBe(`[xxgk] wrote 1000 synthetic report(s), 4.4 MB, manifest ${path.join(dir, 'manifest.jsonl')}\n`);
   }, 60_000);
 
   const corpusLine = /^\[xxgk corpus\] \d+(\/5)? files · \d+ files\/s · \d+\.\d MB\/s( · ETA \d+:\d\d)? · \d+:\d\d$/;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadReports } from '../../src/load.ts';
 import { measureAccuracy } from '../../src/synth/accuracy.ts';
-import { readManifest, synthCorpus, synthReport, SYNTH_MARKER } from '../../src/synth/index.ts';
+import { readManifest, synthCorpus, synthReport, SYNTH_MARKER, type SynthManifestEntry } from '../../src/synth/index.ts';
 
 describe('synthReport', () => {
   it('is deterministic by seed and index', () => {
@@ -42,7 +42,45 @@ describe('synthReport', () => {
     expect(none.some((r) => r.entry.defects.length)).toBe(false);
     const all = Array.from({ length: 100 }, (_, i) => synthReport(9, i, { defectRate: 1 }));
     const kinds = new Set(all.flatMap((r) => r.entry.defects.map((d) => d.kind)));
-    expect(kinds).toEqual(new Set(['shifted', 'conflict', 'identity']));
+    expect(kinds).toEqual(new Set(['shifted', 'conflict', 'identity', 'carry']));
+  });
+});
+
+describe('series', () => {
+  const total = (e: SynthManifestEntry, metric: string) => e.values.find((v) => v.metric === metric && v.applicant === 'total')?.value ?? null;
+
+  it('gives each body one report a year: ten consecutive indexes are one body\'s 2014–2023', () => {
+    const entries = Array.from({ length: 3000 }, (_, i) => synthReport(4, i, { defectRate: 0 }).entry);
+    expect(new Set(entries.map((e) => `${e.agency}|${e.year}`)).size).toBe(3000);
+    for (let b = 0; b < 300; b++) {
+      const series = entries.slice(10 * b, 10 * b + 10);
+      expect(new Set(series.map((e) => e.agency)).size).toBe(1);
+      expect(series.map((e) => e.year).sort()).toEqual([2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]);
+    }
+    expect(new Set(entries.map((e) => e.agency)).size).toBe(300);
+    // The template follows the year.
+    expect(entries.every((e) => e.template === (e.year < 2019 ? '2008' : e.year < 2021 ? '2019' : '2021'))).toBe(true);
+  });
+
+  it('carries over what the previous year left open, except where a carry defect breaks the chain', () => {
+    const entries = Array.from({ length: 2000 }, (_, i) => synthReport(6, i).entry);
+    let chained = 0;
+    let broken = 0;
+    for (let i = 1; i < entries.length; i++) {
+      const [before, next] = [entries[i - 1]!, entries[i]!];
+      if (before.agency !== next.agency || before.year + 1 !== next.year || next.year < 2020) continue;
+      const [toNext, over] = [total(before, 'requests.carried_to_next'), total(next, 'requests.carried_over')];
+      if (toNext === null || over === null) continue;
+      if (next.defects.some((d) => d.kind === 'carry')) {
+        expect(over).not.toBe(toNext);
+        broken++;
+      } else {
+        expect(over).toBe(toNext);
+        chained++;
+      }
+    }
+    expect(chained).toBeGreaterThan(500);
+    expect(broken).toBeGreaterThan(5);
   });
 });
 
@@ -70,6 +108,8 @@ describe('synthCorpus', () => {
     expect(acc.accuracy).toBeGreaterThanOrEqual(0.99);
     expect(acc.narrativeExact / acc.narrativeValues).toBeGreaterThanOrEqual(0.99);
     expect(acc.defects).toBeGreaterThan(5);
+    // Broken carry-over chains too: the corpus checks flag them across two reports.
+    expect(manifest.some((e) => e.defects.some((d) => d.kind === 'carry'))).toBe(true);
     expect(acc.defectsFlagged).toBe(acc.defects);
     expect(acc.wrong).toBeGreaterThan(0);
     expect(acc.wrongUnflagged).toBe(0);
