@@ -45,8 +45,8 @@ export const NOT_A_NAME_CHAR = /[,，。;；:：!！?？、“”"《》\d%\/=|]
 /** Name length bounds (characters) for a line to be taken as an agency name. */
 export const NAME_LENGTH = { min: 4, max: 40 } as const;
 
-/** Words that make a line a heading or a caption rather than a name. */
-export const NOT_A_NAME_WORD = /(报告|统计|情况|附件|附表|说明|目录|概况|工作要点|公告|通知|系列)/u;
+/** Words that make a line a heading or a caption rather than a name (统计局, the statistics bureau, is a name). */
+export const NOT_A_NAME_WORD = /(报告|统计(?!局)|情况|附件|附表|说明|目录|概况|工作要点|公告|通知|系列)/u;
 
 /** Labels of a line that names the filing unit: "填报单位:秀英区政府服务中心". */
 export const UNIT_LABELS = ['填报单位', '单位名称', '报送单位', '编制单位', '发布单位', '发布机构', '发布机关', '来源'];

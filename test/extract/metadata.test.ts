@@ -197,6 +197,10 @@ describe('helpers', () => {
     expect(asAgencyName('2018年1月12日')).toBeNull();
     expect(asAgencyName(' 威海市环翠区政务服务中心管理办公室')).toBe('威海市环翠区政务服务中心管理办公室');
     expect(asAgencyName('(威海市中小企业局)')).toBe('威海市中小企业局');
+    // 统计 makes a caption (…情况统计表), but 统计局 is the statistics bureau.
+    expect(asAgencyName('白山市长白朝鲜族自治县统计局')).toBe('白山市长白朝鲜族自治县统计局');
+    expect(asAgencyName('国家统计局威海调查队')).toBe('国家统计局威海调查队');
+    expect(asAgencyName('政府信息公开工作统计表')).toBeNull();
     expect(asAgencyName('威海市 中小企业局')).toBe('威海市中小企业局');
   });
 
