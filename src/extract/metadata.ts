@@ -32,7 +32,7 @@ import type { AgencyType, Finding, ReportMeta, Scope } from '../types.ts';
 import { isTrimSpace } from '../layout/lines.ts';
 import { memoize } from '../memo.ts';
 import { escapeRegExp } from './regexp.ts';
-import { resolveRegion } from './region.ts';
+import { findPlaces, resolveRegion } from './region.ts';
 
 export interface MetadataOptions {
   /** File name (path); its base name is the last resort for agency and year. */
@@ -235,7 +235,9 @@ const shortAgencyName = memoize((text: string): string | null => {
   if (bracketed) name = bracketed[1];
   name = name.replace(/[(]?(盖章|公章|签章)[)]?$/u, '');
   if (name.length < NAME_LENGTH.min || name.length > NAME_LENGTH.max) return null;
-  if (NOT_A_NAME_CHAR.test(name) || NOT_A_NAME_WORD.test(name) || NOT_A_NAME_START.test(name)) return null;
+  if (NOT_A_NAME_CHAR.test(name) || NOT_A_NAME_WORD.test(name)) return null;
+  // 本/镇/全… open a self-reference ("本中心", "镇政府") or a place's name (本溪市, 镇江市, 全椒县).
+  if (NOT_A_NAME_START.test(name) && findPlaces(name, true)[0]?.start !== 0) return null;
   if (/[()\[\]]/.test(name)) return null;
   return hasAgencySuffix(name) ? name : null;
 });

@@ -201,6 +201,12 @@ describe('helpers', () => {
     expect(asAgencyName('白山市长白朝鲜族自治县统计局')).toBe('白山市长白朝鲜族自治县统计局');
     expect(asAgencyName('国家统计局威海调查队')).toBe('国家统计局威海调查队');
     expect(asAgencyName('政府信息公开工作统计表')).toBeNull();
+    // 本/镇/全/乡/市 open self-references and abbreviations, and the names of real places too.
+    expect(asAgencyName('本溪市财政局')).toBe('本溪市财政局');
+    expect(asAgencyName('镇江市京口区人民政府')).toBe('镇江市京口区人民政府');
+    expect(asAgencyName('全椒县人民政府')).toBe('全椒县人民政府');
+    expect(asAgencyName('本单位政务公开办公室')).toBeNull();
+    expect(asAgencyName('镇人民政府')).toBeNull();
     expect(asAgencyName('威海市 中小企业局')).toBe('威海市中小企业局');
   });
 
