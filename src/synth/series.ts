@@ -42,15 +42,8 @@ function shuffled(seed: number, block: number): number {
   let a = (mixSeed(seed ^ ORDER, 1) % n) | 1;
   while (gcd(a, n) !== 1) a += 2;
   const b = mixSeed(seed ^ ORDER, 2) % n;
-  // The product exceeds 2^53 for large blocks: reduce the block first, and multiply in two halves.
-  const k = block % n;
-  return (mulMod(a, k, n) + b) % n;
-}
-
-function mulMod(a: number, k: number, n: number): number {
-  const hi = Math.floor(k / 65536);
-  const lo = k % 65536;
-  return (((a * hi) % n) * 65536 + a * lo) % n;
+  // Both factors are below n (≈ 2^17): the product is exact in a double.
+  return (a * (block % n) + b) % n;
 }
 
 function gcd(a: number, b: number): number {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadReports } from '../../src/load.ts';
 import { measureAccuracy } from '../../src/synth/accuracy.ts';
+import { agencyCount } from '../../src/synth/places.ts';
+import { seriesPlace } from '../../src/synth/series.ts';
 import { readManifest, synthCorpus, synthReport, SYNTH_MARKER, type SynthManifestEntry } from '../../src/synth/index.ts';
 
 describe('synthReport', () => {
@@ -60,6 +62,15 @@ describe('series', () => {
     expect(new Set(entries.map((e) => e.agency)).size).toBe(300);
     // The template follows the year.
     expect(entries.every((e) => e.template === (e.year < 2019 ? '2008' : e.year < 2021 ? '2019' : '2021'))).toBe(true);
+  });
+
+  it('names every body once before any body twice (the shuffle is a permutation of all 129,232)', () => {
+    const n = agencyCount();
+    expect(n).toBe(129_232);
+    const slots = new Set<number>();
+    for (let block = 0; block < n; block++) slots.add(seriesPlace(11, block * 10).slot);
+    expect(slots.size).toBe(n);
+    expect(seriesPlace(11, n * 10).slot).toBe(seriesPlace(11, 0).slot);
   });
 
   it('carries over what the previous year left open, except where a carry defect breaks the chain', () => {
