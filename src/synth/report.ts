@@ -2,6 +2,7 @@
  * One synthetic report: true values (consistent with every identity), an optional injected
  * defect, and the text in one of the layouts real dumps have. Pure: (seed, index) → report.
  */
+import { eraOf } from '../catalogue/identities.ts';
 import { SYNTH_MARKER } from '../catalogue/synthetic.ts';
 import type { Applicant } from '../types.ts';
 import { agencyAt, type SynthAgency } from './places.ts';
@@ -73,7 +74,7 @@ const key = (metric: string, applicant: Applicant | null) => (applicant ? `${met
 export function synthReport(seed: number, index: number, options: SynthOptions = {}): SynthReport {
   const r = rng(mixSeed(seed, index));
   const { slot, year, position } = seriesPlace(seed, index);
-  const template: SynthTemplate = year < 2019 ? '2008' : year < 2021 ? '2019' : '2021';
+  const template: SynthTemplate = eraOf({ template: 'unknown', year })!;
   const agency = agencyAt(slot);
   const layout: SynthLayout = template === '2008' ? r.weighted(['cell_per_line', 'tab_rows', 'pipe_cells'] as const, [45, 30, 25]) : 'cell_per_line';
   const blanks = blanksOf(seed, index);
@@ -81,8 +82,9 @@ export function synthReport(seed: number, index: number, options: SynthOptions =
   // The carry-over chain (2019/2021): last year's report left open what this one carries over.
   // It can only break where last year's report is in the corpus and states its figure.
   const toNext = template === '2008' ? null : carriedToNext(seed, slot, year);
-  let over = year > 2019 ? carriedToNext(seed, slot, year - 1) : null;
-  const canBreak = over !== null && position > 0 && (blanksOf(seed, index - 1) !== 'zeros_blank' || sumOf(over) > 0);
+  const leftOpen = eraOf({ template: 'unknown', year: year - 1 }) === '2008' ? null : carriedToNext(seed, slot, year - 1);
+  let over = leftOpen;
+  const canBreak = leftOpen !== null && position > 0 && (blanksOf(seed, index - 1) !== 'zeros_blank' || sumOf(leftOpen) > 0);
   const defectRate = options.defectRate ?? 0.1;
   const defect: DefectKind | null =
     blanks === 'full' && r.chance(defectRate)
@@ -90,7 +92,7 @@ export function synthReport(seed: number, index: number, options: SynthOptions =
         ? r.weighted(['shifted', 'conflict', 'identity'] as const, [1, 1, 1])
         : r.weighted(['conflict', 'identity', 'carry'] as const, [1, 1, canBreak ? 1 : 0])
       : null;
-  if (defect === 'carry') over = { ...over!, natural_person: over!.natural_person + r.int(1, 5) };
+  if (defect === 'carry') over = { ...leftOpen!, natural_person: leftOpen!.natural_person + r.int(1, 5) };
 
   const truth: Values = template === '2008' ? values2008(r) : values2019(r, template, { over, toNext: toNext! });
   const variant = template === '2008' ? { complaints: r.chance(0.5), archive: r.chance(0.4), other_channel: r.chance(0.8) } : null;
@@ -121,20 +123,19 @@ export function synthReport(seed: number, index: number, options: SynthOptions =
   let shifted = false;
   if (defect === 'carry') {
     const k = key('requests.carried_over', 'total');
-    defects.push({ kind: defect, metrics: ['requests.carried_over'], description: `carries over ${truth.get(k)} requests, last year's report left ${sumOf(carriedToNext(seed, slot, year - 1))} open` });
+    defects.push({ kind: defect, metrics: ['requests.carried_over'], description: `carries over ${truth.get(k)} requests, last year's report left ${sumOf(leftOpen!)} open` });
   } else if (defect) {
-    const kind = defect;
-    if (kind === 'shifted') {
+    if (defect === 'shifted') {
       shifted = true;
-      defects.push({ kind, metrics: ['proactive.total', 'proactive.normative_docs', 'proactive.normative_docs_issued'], description: 'values of the first block moved up one row, onto the section header' });
-    } else if (kind === 'conflict') {
+      defects.push({ kind: defect, metrics: ['proactive.total', 'proactive.normative_docs', 'proactive.normative_docs_issued'], description: 'values of the first block moved up one row, onto the section header' });
+    } else if (defect === 'conflict') {
       if (template === '2008' && (proactive.website ?? 0) !== (proactive.total ?? 0)) {
         // Seed 002: the prose gives the overall total as the website count.
         proactive.website = proactive.total;
-        defects.push({ kind, metrics: ['proactive.channel.website'], description: 'prose states the overall total as the website count' });
+        defects.push({ kind: defect, metrics: ['proactive.channel.website'], description: 'prose states the overall total as the website count' });
       } else {
         const told = (received ?? 0) + r.int(1, 9);
-        defects.push({ kind, metrics: ['requests.received'], description: `prose states ${told} requests received, the table ${received}` });
+        defects.push({ kind: defect, metrics: ['requests.received'], description: `prose states ${told} requests received, the table ${received}` });
         (proactive as { receivedOverride?: number }).receivedOverride = told;
       }
     } else if (template === '2008') {
@@ -142,16 +143,16 @@ export function synthReport(seed: number, index: number, options: SynthOptions =
       if (variant!.archive && sub) {
         written.set('archive.paper', sub);
         written.set('archive.electronic', sub);
-        defects.push({ kind, metrics: ['archive.paper', 'archive.electronic'], description: 'paper and electronic both equal the total (seed 002)' });
+        defects.push({ kind: defect, metrics: ['archive.paper', 'archive.electronic'], description: 'paper and electronic both equal the total (seed 002)' });
       } else {
         const k = 'requests.channel.in_person';
         written.set(k, (written.get(k) ?? 0) + r.int(1, 5));
-        defects.push({ kind, metrics: [k], description: 'a request channel no longer adds up to requests received' });
+        defects.push({ kind: defect, metrics: [k], description: 'a request channel no longer adds up to requests received' });
       }
     } else {
       const k = key('requests.received', 'natural_person');
       written.set(k, (written.get(k) ?? 0) + r.int(1, 5));
-      defects.push({ kind, metrics: ['requests.received'], description: 'a natural-person cell breaks the row total and the request balance' });
+      defects.push({ kind: defect, metrics: ['requests.received'], description: 'a natural-person cell breaks the row total and the request balance' });
     }
   }
 
