@@ -138,12 +138,17 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
       line: 1,
     });
   }
-  const findings: Finding[] = local.map((f) => findingOf(f, reportId));
-  const status: Status = findings.some((f) => f.code === 'no_report')
-    ? 'failed'
-    : findings.some((f) => PARTIAL_CODES.has(f.code) && f.severity !== 'info')
-      ? 'partial'
-      : 'ok';
+  // A literal filled by push, not `map`: a literal learns the kind of array it ends up as, so
+  // every report's list is of one kind, where `map` makes an empty list of another.
+  const findings: Finding[] = [];
+  let failed = false;
+  let partial = false;
+  for (const f of local) {
+    findings.push(findingOf(f, reportId));
+    if (f.code === 'no_report') failed = true;
+    else if (PARTIAL_CODES.has(f.code) && f.severity !== 'info') partial = true;
+  }
+  const status: Status = failed ? 'failed' : partial ? 'partial' : 'ok';
 
   // The metadata but its evidence, field by field (a rest/spread copy costs more).
   const report: ReportRow = {

@@ -249,6 +249,16 @@ interface Line {
 }
 
 /** Title block: the short lines at the top, before the first sentence-like line. */
+/**
+ * The lines' texts, one per line. A loop, not `map().join()`: an empty `map` result is an array
+ * of another kind, which the optimized metadata reader deopts on.
+ */
+function joinedText(lines: readonly Line[]): string {
+  let text = lines.length ? lines[0]!.text : '';
+  for (let i = 1; i < lines.length; i++) text += '\n' + lines[i]!.text;
+  return text;
+}
+
 function titleBlock(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (const l of lines) {
@@ -494,8 +504,8 @@ export function extractMetadata(lines: string[], opts: MetadataOptions = {}): Me
   const published = findPublished(prose, sig, year?.value ?? null);
   const type = agency ? agencyType(agency.value) : null;
   const region = resolveRegion(agency?.value ?? null, {
-    title: title.map((l) => l.text).join('\n'),
-    text: () => prose.map((l) => l.text).join('\n'),
+    title: joinedText(title),
+    text: () => joinedText(prose),
   });
 
   const findings: MetaFinding[] = [];

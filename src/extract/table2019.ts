@@ -243,7 +243,8 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
     if (!settled.has(metric)) settled.set(metric, row);
   };
   let mode: Mode = 'none';
-  let measures: Array<Art20Column | undefined> = [];
+  /** The 第二十条 columns, once their header row is read. */
+  let measures: Array<Art20Column | undefined> | undefined;
   let group: string | undefined;
   const seen = { matrix: false, appeals: false };
   /** The closing rows seen (CLOSING_ROWS). */
@@ -267,10 +268,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
       }
       if (cores[0] === SECTION_WORDS.art20Header) {
         mode = 'art20';
-        measures = row.cells.slice(1).map((c) => {
-          const m = art20Measure(labelCore(c.text));
-          return m && (c.text.includes(SECTION_WORDS.art20InWan) ? ART20_COLUMNS_IN_WAN : ART20_COLUMNS).get(m.measure);
-        });
+        measures = art20Header(row.cells);
         continue;
       }
       if (marks & MATRIX_MARK || cores.some((c) => c.includes(SECTION_WORDS.matrixFirstRow))) mode = 'matrix';
@@ -283,7 +281,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
           continue;
         }
         let cells = values;
-        const wanted = measures.length;
+        const wanted = measures?.length ?? 0;
         const filled = values.filter((c) => c.text !== '');
         // One run where several columns stand: glued (or spaced) cells. Separate cells that are
         // fewer than the columns are read by position, as before.
@@ -292,25 +290,26 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
           const tokens = tokensOf(filled[0]!.text);
           if (tokens?.length === wanted) cells = tokens.map((t) => ({ ...filled[0]!, text: t, raw: t }));
           else {
-            out.push(art20Run(reportId, subject.subject, measures, labels[0]!.raw, filled[0]!, stretches, wanted, findings));
+            out.push(art20Run(reportId, subject.subject, measures!, labels[0]!.raw, filled[0]!, stretches, wanted, findings));
             continue;
           }
         }
         // These columns have no identity: a row with a cell too many or too few (or a second
         // label run into it) cannot be placed, so it is left out, never read by position.
-        const labelCount = labels.filter((c) => isLabelCell(c.text)).length;
+        let labelCount = 0;
+        for (const c of labels) if (isLabelCell(c.text)) labelCount++;
         if (cells.length !== wanted || labelCount > 1) {
           findings.push({
             severity: 'error',
             code: 'ambiguous_cells',
-            message: `row "${labels.map((c) => c.raw).join(' ')}" has ${cells.length} value cells${labelCount > 1 ? ` and ${labelCount} labels` : ''} under ${wanted} columns; values left out`,
+            message: `row "${rawText(labels)}" has ${cells.length} value cells${labelCount > 1 ? ` and ${labelCount} labels` : ''} under ${wanted} columns; values left out`,
             metric: `art20.${subject.subject}`,
             line: row.line,
           });
           continue;
         }
         cells.forEach((cell, i) => {
-          const m = measures[i];
+          const m = measures![i];
           if (!m) return;
           put(m.keys[subject.subject]!, null, cell, labels[0]!.raw, m.unit);
         });
@@ -330,7 +329,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
         // Header and group rows have no values; a catalogue row left wholly blank is stated as
         // blank (null facts), not dropped.
         if (!anyFilled(values) && !(entry && values.length === ALL_APPLICANTS.length)) continue;
-        const label = labels.length === 1 ? labels[0]!.raw : labels.map((c) => c.raw).join(' ');
+        const label = rawText(labels);
         if (!entry) {
           if (!cores.every(isMatrixHeader)) findings.push(unrecognised(labels, values));
           continue;
@@ -554,8 +553,33 @@ function matchMatrix(cores: string[], group: string | undefined): string | undef
   return undefined;
 }
 
+/**
+ * The 第二十条 columns a header row names, in order (undefined under a header it does not know).
+ * Built by push: `map` returns arrays of more than one kind, and each new kind at a use site
+ * deoptimizes the whole table reader.
+ */
+function art20Header(cells: readonly Cell[]): Array<Art20Column | undefined> {
+  const columns: Array<Art20Column | undefined> = [];
+  for (let i = 1; i < cells.length; i++) {
+    const text = cells[i]!.text;
+    const m = art20Measure(labelCore(text));
+    columns.push(m && (text.includes(SECTION_WORDS.art20InWan) ? ART20_COLUMNS_IN_WAN : ART20_COLUMNS).get(m.measure));
+  }
+  return columns;
+}
+
+/**
+ * Label cells as written, joined by a space. A loop, not `map().join()`: an empty row's `map`
+ * result is an array of another kind, which a call site optimized for full ones deopts on.
+ */
+function rawText(cells: readonly Cell[]): string {
+  let text = cells.length ? cells[0]!.raw : '';
+  for (let i = 1; i < cells.length; i++) text += ' ' + cells[i]!.raw;
+  return text;
+}
+
 function unrecognised(labels: Cell[], values: Cell[]): LocalFinding {
-  const label = labels.map((c) => c.raw).join(' ');
+  const label = rawText(labels);
   return {
     severity: 'warning',
     code: 'unrecognised_row',
