@@ -248,7 +248,6 @@ interface Line {
   text: string;
 }
 
-/** Title block: the short lines at the top, before the first sentence-like line. */
 /**
  * The lines' texts, one per line. A loop, not `map().join()`: an empty `map` result is an array
  * of another kind, which the optimized metadata reader deopts on.
@@ -259,6 +258,7 @@ function joinedText(lines: readonly Line[]): string {
   return text;
 }
 
+/** Title block: the short lines at the top, before the first sentence-like line. */
 function titleBlock(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (const l of lines) {

@@ -281,6 +281,7 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
           continue;
         }
         let cells = values;
+        // No header read: no columns, so the row is left out below (`measures` is not used).
         const wanted = measures?.length ?? 0;
         const filled = values.filter((c) => c.text !== '');
         // One run where several columns stand: glued (or spaced) cells. Separate cells that are
