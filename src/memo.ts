@@ -52,7 +52,7 @@ export function memoize<T>(lookup: (key: string) => T, max = MEMO_MAX): (key: st
           cache.clear();
           trail.fill(undefined);
         }
-        entry = { key: detached(key), value, at: -1 };
+        entry = newEntry(detached(key), value);
         cache.set(entry.key, entry);
         read = next;
       }
@@ -63,6 +63,19 @@ export function memoize<T>(lookup: (key: string) => T, max = MEMO_MAX): (key: st
     return entry.value;
   };
 }
+
+/**
+ * Entries of every memo share one shape, whose `value` holds each memo's kind of answer (a
+ * record, a string, a number, undefined). The first entry of each new kind would widen that
+ * field, and every optimized function that has inlined a memo would be thrown away and compiled
+ * again, in each worker: two entries made here, a number and an object, with `at` written, widen
+ * it once before any code runs.
+ */
+function newEntry<T>(key: string, value: T): Entry<T> {
+  return { key, value, at: -1 };
+}
+newEntry('', 0).at = 0;
+newEntry('', {}).at = 0;
 
 /**
  * A copy of the key that does not keep its document alive: V8 makes a substring of 13 or more
