@@ -51,10 +51,10 @@ export interface NarrativeDerivation {
   notes: string;
 }
 
-/** Disqualifies a figure match: the text between label and figure speaks of another period or a change. */
 /** "Of which": opens a breakdown of the figure before it, and a sentence that continues its subject. */
 export const OF_WHICH = '其中';
 
+/** Disqualifies a figure match: the text between label and figure speaks of another period or a change. */
 export const NARRATIVE_DISQUALIFIERS = '上年|去年|上一年|前一年|同比|环比|较|比上|比去|增加|减少|增长|下降|累计至今|历年';
 
 const COUNT = ['条', '件', '个', '份'] as const;

@@ -378,9 +378,7 @@ const ANY_NONE_PATTERN = anyOf(COMPILED.filter((c) => c.spec.kind === 'none'));
  */
 const LINE_SHORTCUT = !COMPILED.some((c) => c.spec.kind === 'none' && /(?<!\[)\^|(?<!\\)\$/.test(c.source));
 
-/** "Of which": a sentence opening with it breaks down the previous sentence's figure. */
-
-/** A sentence that starts with 其中 (after spaces), tested in place at the sentence start. */
+/** A sentence that starts with 其中 (OF_WHICH, after spaces), tested in place at the sentence start. */
 function opensWithQizhong(text: string, start: number): boolean {
   let i = start;
   while (i < text.length && isTrimSpace(text.charCodeAt(i))) i++; // \s is the set trim() removes

@@ -15,10 +15,6 @@ export function isTrimSpace(c: number): boolean {
     c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/**
- * line[start, end) (the whole line by default) is empty or only what trim() removes, without
- * building the trimmed string (most lines stop at their first character).
- */
 /** Ends a sentence: 。 and ! ? (normalization folds ！ ？ to these; both widths are taken, for text that was not). */
 export function isSentenceEnd(c: number): boolean {
   return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f;
@@ -30,6 +26,10 @@ export function hasSentenceEnd(text: string): boolean {
   return false;
 }
 
+/**
+ * line[start, end) (the whole line by default) is empty or only what trim() removes, without
+ * building the trimmed string (most lines stop at their first character).
+ */
 export function isBlank(line: string, start = 0, end = line.length): boolean {
   for (let k = start; k < end; k++) if (!isTrimSpace(line.charCodeAt(k))) return false;
   return true;
