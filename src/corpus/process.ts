@@ -5,7 +5,7 @@
 import type { ReportResult } from '../extract/document.ts';
 import { readAndProcess } from '../pipeline.ts';
 import { reportViewRows } from '../tables/views.ts';
-import type { FindingCode } from '../types.ts';
+import type { FindingCode, ReportRow } from '../types.ts';
 import type { ReportCells } from '../validate/cells.ts';
 import { checkReport } from '../validate/validate.ts';
 import type { DatasetTable } from './schema.ts';
@@ -41,7 +41,7 @@ export async function processItem(item: WorkItem, options: ProcessOptions = {}):
   const { report, facts } = result;
   const { cells, findings } = checkReport(result);
   const rows: TableRows = {
-    reports: [{ ...report, content_hash: item.hash }],
+    reports: [reportRow(report, item.hash)],
     facts: facts as unknown as Row[],
     findings: findings as unknown as Row[],
     channels: [],
@@ -52,4 +52,18 @@ export async function processItem(item: WorkItem, options: ProcessOptions = {}):
   // The views' rows go straight into the lists above.
   if (options.views !== false && report.status !== 'failed') reportViewRows(report, cells, findings, rows);
   return { result, rows, cells };
+}
+
+/**
+ * The dataset's `reports` row: the report and its content hash, in one literal. A spread
+ * (`{ ...report, content_hash }`) gave every row a hidden class of its own once its call site
+ * had seen a few kinds of report: a new class (old-space garbage) per report, and lookups the
+ * gathering could not cache.
+ */
+function reportRow(r: ReportRow, hash: string | null): Row {
+  return {
+    report_id: r.report_id, file: r.file, format: r.format, encoding: r.encoding, agency: r.agency, agency_type: r.agency_type,
+    province: r.province, city: r.city, county: r.county, admin_code: r.admin_code, level: r.level, year: r.year,
+    template: r.template, scope: r.scope, published: r.published, status: r.status, content_hash: hash,
+  };
 }
