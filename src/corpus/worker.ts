@@ -93,12 +93,12 @@ function addRows(p: OpenPart, rows: TableRows): void {
   for (const t of TABLE_NAMES) {
     const add = rows[t];
     if (!add.length) continue;
-    const pending = p.rows[t];
     if (add.length >= GATHER_AT_ONCE) {
-      gather(p, t);
+      gather(p, t); // the waiting rows first: a table keeps its reports' order
       streamOf(p, t).add(add);
       continue;
     }
+    const pending = p.rows[t];
     for (const r of add) pending.push(r);
     if (pending.length >= GATHER_ROWS) gather(p, t);
   }
