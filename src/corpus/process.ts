@@ -61,9 +61,10 @@ export async function processItem(item: WorkItem, options: ProcessOptions = {}):
  * gathering could not cache.
  */
 function reportRow(r: ReportRow, hash: string | null): Row {
+  // `satisfies`: a field added to ReportRow and not copied here is a type error.
   return {
     report_id: r.report_id, file: r.file, format: r.format, encoding: r.encoding, agency: r.agency, agency_type: r.agency_type,
     province: r.province, city: r.city, county: r.county, admin_code: r.admin_code, level: r.level, year: r.year,
     template: r.template, scope: r.scope, published: r.published, status: r.status, content_hash: hash,
-  };
+  } satisfies ReportRow & { content_hash: string | null };
 }
