@@ -1,3 +1,5 @@
+import { detached } from './detach.ts';
+
 /**
  * Bounded memoisation for pure look-ups by string key: label cores, catalogue matches and cell
  * values come back in every report, and each costs patterns or parsing. The cache is cleared
@@ -46,13 +48,16 @@ export function memoize<T>(lookup: (key: string) => T, max = MEMO_MAX): (key: st
       entry = cache.get(key);
       if (entry !== undefined) read = entry.at;
       else {
-        const value = lookup(key);
+        // Answered from the detached copy: an answer that is a slice of its key (a trimmed
+        // label, an object holding its core) then keeps the copy alive, not the document.
+        const own = detached(key);
+        const value = lookup(own);
         if (cache.size >= max) {
           // The trail holds only entries of the cache, so a cleared entry is never answered.
           cache.clear();
           trail.fill(undefined);
         }
-        entry = newEntry(detached(key), value);
+        entry = newEntry(own, value);
         cache.set(entry.key, entry);
         read = next;
       }
@@ -76,13 +81,3 @@ function newEntry<T>(key: string, value: T): Entry<T> {
 }
 newEntry('', 0).at = 0;
 newEntry('', {}).at = 0;
-
-/**
- * A copy of the key that does not keep its document alive: V8 makes a substring of 13 or more
- * characters a view into its parent string (the line, or the whole document), so a cached view
- * would hold the document for as long as the cache lives. Concatenating then slicing makes V8
- * flatten the key into a string of its own.
- */
-function detached(key: string): string {
-  return key.length < 13 ? key : (' ' + key).slice(1);
-}

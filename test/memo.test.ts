@@ -1,8 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { memoize } from '../src/memo.ts';
+import { bigDocument, heapKept } from './helpers.ts';
 
 describe('memoize', () => {
+  it('keeps no document alive through its keys or through answers that are slices of them', () => {
+    const core = memoize((key: string) => ({ core: key.slice(2) }));
+    const trimmed = memoize((key: string) => key.slice(1));
+    // 40 documents of 256 KB: 10 MB if any cached string were still a view into its document.
+    const kept = heapKept(() => {
+      for (let i = 0; i < 40; i++) {
+        const doc = bigDocument(i);
+        expect(core(doc.slice(100, 140)).core).toBe(doc.slice(102, 140));
+        expect(trimmed(doc.slice(200, 240))).toBe(doc.slice(201, 240));
+      }
+    });
+    expect(kept).toBeLessThan(2 ** 21);
+  });
   it('calls the look-up once per key, also for undefined results', () => {
     const calls: string[] = [];
     const f = memoize((k) => (calls.push(k), k === 'none' ? undefined : k.length));

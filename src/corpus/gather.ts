@@ -12,6 +12,7 @@
  * them out for plain code, one function per value type, each seeing one kind of object.
  */
 import type { BasicType } from 'hyparquet-writer';
+import { detached } from '../detach.ts';
 import { withRoom } from './columns.ts';
 
 export type ChunkType = BasicType & ('STRING' | 'DOUBLE' | 'INT32' | 'BOOLEAN');
@@ -340,8 +341,10 @@ function keyOf(column: Gathering, v: unknown, size: number): number {
   let k = column.map.get(v);
   if (k === undefined) {
     k = column.keys.length;
-    column.keys.push(v);
-    column.map.set(v, k);
+    // A text kept as a key lives until the row group is written: a copy, not a view into its document.
+    const key = typeof v === 'string' ? detached(v) : v;
+    column.keys.push(key);
+    column.map.set(key, k);
     column.keyBytes += size;
   }
   return k;

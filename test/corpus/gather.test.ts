@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ColumnList, columnBuilder, recycleColumns } from '../../src/corpus/gather.ts';
+import { bigDocument, heapKept } from '../helpers.ts';
 
 type Row = Record<string, unknown>;
 
@@ -80,6 +81,18 @@ describe('columnBuilder', () => {
     expect(out[2].keys).toEqual([1, 0, Number.NaN, 2.5, 123_456.5]);
     expect(Object.is(out[2].keys[1], 0)).toBe(true);
     expect(out[1].indexes).toEqual([0, 1, 0, 2, 0, 1, 0]);
+  });
+
+  it('keeps no document alive through the text it holds until its row group is taken', () => {
+    const builder = columnBuilder([['label', 'STRING']]);
+    // 40 documents of 256 KB: 10 MB if a dictionary key were still a view into its document.
+    const kept = heapKept(() => {
+      for (let i = 0; i < 40; i++) builder.add([{ label: bigDocument(i).slice(0, 40) }]);
+    });
+    expect(kept).toBeLessThan(2 ** 21);
+    const [labels] = builder.take();
+    expect(labels!.keys).toHaveLength(40);
+    expect(labels!.keys[3]).toBe(bigDocument(3).slice(0, 40));
   });
 
   it('starts empty after take, also with arrays back from the pool', () => {

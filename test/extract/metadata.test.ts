@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { agencyType, asAgencyName, extractMetadata, parseDate, scopeOf } from '../../src/extract/metadata.ts';
 import type { ReportMeta } from '../../src/types.ts';
+import { bigDocument, heapKept } from '../helpers.ts';
 
 const RAW = fileURLToPath(new URL('../../data/raw/', import.meta.url));
 
@@ -184,6 +185,23 @@ describe('extractMetadata on inline fixtures', () => {
     expect(meta.year).toBe(2018);
     expect(meta.evidence).toEqual({});
     expect(findings).toEqual([]);
+  });
+});
+
+describe('extractMetadata keeps no document alive', () => {
+  it('the agency name is a string of its own, not a view into its line (which views its document)', () => {
+    const agencies: (string | null)[] = [];
+    // A name of 13 characters or more (shorter substrings are copies), a new one per document.
+    const name = (i: number) => `${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'东西南北'[i >> 3 & 3]}${'春夏秋冬'[i % 4]}市瓯海区政务公开领导小组办公室`;
+    // 40 documents of 256 KB: 20 MB (two-byte text) if the names kept were views into them.
+    const kept = heapKept(() => {
+      for (let i = 0; i < 40; i++) {
+        const lines = `${name(i)}\n2019年政府信息公开工作年度报告\n${bigDocument(i)}`.split('\n');
+        agencies.push(extractMetadata(lines).meta.agency);
+      }
+    });
+    expect(agencies[39]).toBe(name(39));
+    expect(kept).toBeLessThan(2 ** 21);
   });
 });
 
