@@ -59,7 +59,7 @@ function garbageCollector(): () => void {
   return gc;
 }
 
-/** A document of `bytes` characters (one-byte, flat, distinct per `seed`). */
+/** A document of about `bytes` characters (one-byte text, distinct per `seed`). */
 export function bigDocument(seed: number, bytes = 1 << 18): string {
   return `${String(seed).padStart(8, '0')} ${Buffer.alloc(bytes, 97 + (seed % 26)).toString('latin1')}`;
 }
