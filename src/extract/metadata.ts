@@ -30,7 +30,6 @@ import {
 } from '../catalogue/agency.ts';
 import type { AgencyType, Finding, ReportMeta, Scope } from '../types.ts';
 import { isTrimSpace } from '../layout/lines.ts';
-import { detached } from '../detach.ts';
 import { memoize } from '../memo.ts';
 import { escapeRegExp } from './regexp.ts';
 import { findPlaces, resolveRegion } from './region.ts';
@@ -501,8 +500,6 @@ export function extractMetadata(lines: string[], opts: MetadataOptions = {}): Me
   const sig = signature(prose);
 
   const agency = findAgency(prose, title, sig, opts.file);
-  // A copy of its own: the name goes into the report's rows, which wait for their row group.
-  if (agency) agency.value = detached(agency.value);
   const year = findYear(prose, title, opts.file);
   const published = findPublished(prose, sig, year?.value ?? null);
   const type = agency ? agencyType(agency.value) : null;

@@ -189,6 +189,7 @@ describe('extractMetadata on inline fixtures', () => {
 });
 
 describe('extractMetadata keeps no document alive', () => {
+  // Every name read from a document passes through a memo (asAgencyName), whose answers are made from a copy of the key.
   it('the agency name is a string of its own, not a view into its line (which views its document)', () => {
     const agencies: (string | null)[] = [];
     // A name of 13 characters or more (shorter substrings are copies), a new one per document.
