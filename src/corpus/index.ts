@@ -43,8 +43,12 @@ export interface CorpusOptions {
    * re-run rewrites every part that holds a changed report, so parts stay moderate.
    */
   partRows?: number;
-  /** Rows a worker buffers before writing a Parquet row group. Default 50,000 (about 20 MB). */
-  rowGroupRows?: number;
+  /**
+   * Values (rows × columns, over all tables and years) a worker holds as columns before it writes
+   * the files with the most pending as Parquet row groups. Default 1,200,000 (≈ 110,000 facts
+   * rows; ≈ 20 MB).
+   */
+  bufferValues?: number;
   /** Ignore and replace an existing dataset instead of reusing unchanged reports. */
   rebuild?: boolean;
   /** Build the analysis views (channels, requests, outcomes, appeals). Default true. */
@@ -203,7 +207,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   };
   const pool = new WorkerPool({
     entry,
-    config: { out, partRows: options.partRows ?? 500_000, rowGroupRows: options.rowGroupRows ?? 50_000, views: options.views !== false },
+    config: { out, partRows: options.partRows ?? 500_000, bufferValues: options.bufferValues ?? 1_200_000, views: options.views !== false },
     tag: runTag(run),
     workers: nWorkers,
     heapMb,

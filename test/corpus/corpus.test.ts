@@ -1,10 +1,11 @@
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { channelMixByYear, queryParquet } from '../../src/corpus/query.ts';
-import { DATASET_TABLES } from '../../src/corpus/schema.ts';
+import { DATASET_TABLES, partFiles } from '../../src/corpus/schema.ts';
 import { loadReports } from '../../src/load.ts';
 import { readManifest, synthCorpus, type SynthManifestEntry } from '../../src/synth/index.ts';
 
@@ -71,6 +72,26 @@ describe('loadCorpus', () => {
       .reduce((s, x) => s + (x.count as number), 0);
     expect(total).toBe(refTotal);
   }, 120_000);
+
+  it('writes each table’s row groups when its own rows weigh: facts within the budget, reports not cut with them', async () => {
+    // 3,000 values ≈ 270 facts rows: about two reports' facts. A year's reports rows (16 values
+    // each) never weigh most, so each reports file is one row group, written as its part closes.
+    const out = tmp('xxgk-corpus-out-');
+    await loadCorpus([corpus], { out, workers: 1, progress: false, bufferValues: 3_000 });
+    const groups: Record<string, number[]> = { reports: [], facts: [] };
+    let factsRows = 0;
+    for (const part of partFiles(out)) {
+      if (part.table !== 'reports' && part.table !== 'facts') continue;
+      const meta = await parquetMetadataAsync(await asyncBufferFromFile(part.file));
+      groups[part.table]!.push(meta.row_groups.length);
+      if (part.table === 'facts') for (const g of meta.row_groups) factsRows = Math.max(factsRows, Number(g.num_rows));
+    }
+    const years = new Set(manifest.map((e) => e.year)).size;
+    expect(groups.reports).toEqual(new Array(years).fill(1));
+    expect(groups.facts!.reduce((a, b) => a + b)).toBeGreaterThan(2 * years);
+    // Under the budget before a report's rows come (at most 207 facts in this corpus), a file is written once over it.
+    expect(factsRows).toBeLessThan(3_000 / DATASET_TABLES.facts.length + 207);
+  }, 60_000);
 
   it('skips unchanged files by content hash and rewrites only what changed', async () => {
     const src = tmp('xxgk-corpus-rerun-');
