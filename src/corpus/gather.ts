@@ -39,6 +39,11 @@ type Row = Readonly<Record<string, unknown>>;
 export interface ColumnBuilder {
   /** Rows added since the last `take`. */
   readonly rows: number;
+  /**
+   * Memory the rows added since the last `take` hold, estimated: a flag and an index per value,
+   * and each distinct value kept (its text at two bytes a character, its dictionary entry).
+   */
+  readonly bytes: number;
   add(rows: readonly Row[]): void;
   /** The columns of the rows added so far; the builder starts again empty. Once written, the columns may go back with `recycleColumns`. */
   take(): ColumnValues[];
@@ -50,6 +55,8 @@ export interface ColumnBuilder {
  */
 type Pluck = (rows: readonly Row[], values: unknown[] | Float64Array, defined: Uint8Array, at: number) => void;
 
+/** A distinct value's own memory besides its bytes: string header, dictionary entry, key slot. */
+const KEY_BYTES = 40;
 /** Whole numbers below this are looked up in an array slot of their column, not hashed. */
 const SMALL = 1 << 12;
 const START = 1024;
@@ -100,6 +107,11 @@ export function columnBuilder(columns: ColumnList): ColumnBuilder {
   return {
     get rows() {
       return n;
+    },
+    get bytes() {
+      let bytes = n * gathered.length * 5;
+      for (const column of gathered) bytes += 2 * column.keyBytes + KEY_BYTES * column.keys.length;
+      return bytes;
     },
     add(rows) {
       const count = rows.length;

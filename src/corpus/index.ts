@@ -44,11 +44,11 @@ export interface CorpusOptions {
    */
   partRows?: number;
   /**
-   * Values (rows × columns, over all tables and years) a worker holds as columns before it writes
-   * the files with the most pending as Parquet row groups. Default 1,200,000 (≈ 110,000 facts
-   * rows; ≈ 20 MB).
+   * Bytes (estimated) a worker holds in columns over all tables and years before it writes the
+   * files holding most as Parquet row groups. Default 8 MB (≈ 17,000 facts rows a row group on
+   * 18 years).
    */
-  bufferValues?: number;
+  bufferBytes?: number;
   /** Ignore and replace an existing dataset instead of reusing unchanged reports. */
   rebuild?: boolean;
   /** Build the analysis views (channels, requests, outcomes, appeals). Default true. */
@@ -207,7 +207,7 @@ export async function loadCorpus(inputs: Input | Input[], options: CorpusOptions
   };
   const pool = new WorkerPool({
     entry,
-    config: { out, partRows: options.partRows ?? 500_000, bufferValues: options.bufferValues ?? 1_200_000, views: options.views !== false },
+    config: { out, partRows: options.partRows ?? 500_000, bufferBytes: options.bufferBytes ?? 8 << 20, views: options.views !== false },
     tag: runTag(run),
     workers: nWorkers,
     heapMb,

@@ -32,6 +32,8 @@ export interface PartStream {
   readonly rows: number;
   /** Rows added and not yet written. */
   readonly pending: number;
+  /** Memory the rows added and not yet written hold (estimated, see ColumnBuilder.bytes). */
+  readonly pendingBytes: number;
   add(rows: readonly Row[]): void;
   /** Write the rows added so far as one row group (nothing if there are none). */
   flush(): void;
@@ -78,6 +80,9 @@ export function openPartStream(file: string, columns: readonly ColumnSpec[]): Pa
     },
     get pending() {
       return builder.rows;
+    },
+    get pendingBytes() {
+      return builder.bytes;
     },
     add: (batch) => builder.add(batch),
     flush,

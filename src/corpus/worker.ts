@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { CARRY_METRICS, carryCell, type CarryCell } from '../validate/corpus.ts';
-import { processItem, type TableRows, type WorkItem } from './process.ts';
+import { processItem, type Row, type TableRows, type WorkItem } from './process.ts';
 import { openPartStream, type PartStream } from './parquet.ts';
 import { DATASET_TABLES, partitionDir, TABLE_NAMES, type DatasetTable } from './schema.ts';
 
@@ -17,10 +17,10 @@ export interface WorkerConfig {
   /** Rows (facts + reports) per part file before the worker starts a new one. */
   partRows: number;
   /**
-   * Values (rows × columns) a worker holds in columns over all its open files; past it, the
-   * files with the most pending values are written as row groups (see `relieve`).
+   * Bytes of columns (estimated) a worker holds over all its open files; past it, the files
+   * holding most are written as row groups (see `relieve`).
    */
-  bufferValues: number;
+  bufferBytes: number;
   views: boolean;
 }
 
@@ -57,13 +57,13 @@ interface OpenPart {
   rows: TableRows;
   /** Facts + reports added (the part is closed at `partRows`). */
   added: number;
-  /** Per table, values (rows × columns) added and not yet written. */
+  /** Per table, bytes its rows gathered and not yet written hold (PartStream.pendingBytes). */
   pending: Record<DatasetTable, number>;
 }
 
 const config = workerData as WorkerConfig;
 const open = new Map<string, OpenPart>();
-/** Values pending over all open parts: memory stays bounded however many years a corpus spans. */
+/** Bytes pending over all open parts: memory stays bounded however many years a corpus spans. */
 let buffered = 0;
 const written: string[] = [];
 let seq = 0;
@@ -91,20 +91,15 @@ const GATHER_AT_ONCE = 64;
 
 const noRows = (): TableRows => ({ reports: [], facts: [], findings: [], channels: [], requests: [], outcomes: [], appeals: [] });
 const noValues = (): Record<DatasetTable, number> => ({ reports: 0, facts: 0, findings: 0, channels: 0, requests: 0, outcomes: 0, appeals: 0 });
-/** Columns per table: a row's values. */
-const WIDTH = Object.fromEntries(TABLE_NAMES.map((t) => [t, DATASET_TABLES[t].length])) as Record<DatasetTable, number>;
 
 /** Add one report's rows to a part (a table's file is created with its first row). */
 function addRows(p: OpenPart, rows: TableRows): void {
   for (const t of TABLE_NAMES) {
     const add = rows[t];
     if (!add.length) continue;
-    const values = add.length * WIDTH[t];
-    p.pending[t] += values;
-    buffered += values;
     if (add.length >= GATHER_AT_ONCE) {
       gather(p, t); // the waiting rows first: a table keeps its reports' order
-      streamOf(p, t).add(add);
+      addTo(p, t, add);
       continue;
     }
     const pending = p.rows[t];
@@ -127,8 +122,18 @@ function streamOf(p: OpenPart, t: DatasetTable): PartStream {
 function gather(p: OpenPart, t: DatasetTable): void {
   const pending = p.rows[t];
   if (!pending.length) return;
-  streamOf(p, t).add(pending);
+  addTo(p, t, pending);
   p.rows[t] = [];
+}
+
+/** Add rows to a part's stream of a table, counting the memory they take. */
+function addTo(p: OpenPart, t: DatasetTable, rows: readonly Row[]): void {
+  const stream = streamOf(p, t);
+  const before = stream.pendingBytes;
+  stream.add(rows);
+  const grown = stream.pendingBytes - before;
+  p.pending[t] += grown;
+  buffered += grown;
 }
 
 /** Write a part's pending rows of a table as one row group. */
@@ -140,20 +145,24 @@ function writeGroup(p: OpenPart, t: DatasetTable): void {
 }
 
 /**
- * Over budget: write the files with the most pending values as row groups, until half the
- * budget is free. Each table's file is written when its own rows weigh, not with the facts':
- * the facts files fill first, while a year's reports, findings and views wait and make row
- * groups of thousands of rows (cut with the facts', a reports row group held ≈ 130 rows, and
- * engines pay per row group and per column chunk). Freeing half, not just the biggest file,
- * lets the next files fill again: freeing only down to the budget wrote facts row groups of
- * ≈ 5,800 rows instead of ≈ 17,000 (100k synthetic reports over 18 years).
+ * Over budget: write the files holding most as row groups, until half the budget is free. Each
+ * table's file is written when its own rows weigh, not with the facts': a year's reports,
+ * findings and views wait while its facts fill, and make row groups of hundreds to thousands of
+ * rows (cut with the facts', a reports row group held ≈ 130 rows; engines pay per row group and
+ * per column chunk). Freeing half, not just the biggest file, lets the next ones fill again:
+ * freeing only down to the budget made facts row groups a third as big (100k synthetic reports
+ * over 18 years).
  */
 function relieve(): void {
-  while (buffered > config.bufferValues / 2) {
+  while (buffered > config.bufferBytes / 2) {
     let most: OpenPart | undefined;
     let table: DatasetTable = 'facts';
     for (const p of open.values()) {
-      for (const t of TABLE_NAMES) if (!most || p.pending[t] > most.pending[table]) (most = p), (table = t);
+      for (const t of TABLE_NAMES) {
+        if (most && p.pending[t] <= most.pending[table]) continue;
+        most = p;
+        table = t;
+      }
     }
     if (!most || !most.pending[table]) return;
     writeGroup(most, table);
@@ -199,7 +208,7 @@ async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
     if (part.added >= config.partRows) {
       open.delete(dir); // the year's next report starts a new part
       full.push(part);
-    } else if (buffered >= config.bufferValues) relieve();
+    } else if (buffered >= config.bufferBytes) relieve();
   }
   return out;
 }

@@ -83,6 +83,18 @@ describe('columnBuilder', () => {
     expect(out[1].indexes).toEqual([0, 1, 0, 2, 0, 1, 0]);
   });
 
+  it('estimates the memory its pending rows hold: a flag and an index per value, and each distinct value', () => {
+    const builder = columnBuilder([['label', 'STRING'], ['count', 'DOUBLE']]);
+    builder.add([{ label: 'ab', count: 1 }, { label: 'ab', count: 2 }, { label: 'cde', count: 2 }]);
+    // 3 rows × 2 columns × 5 bytes; text keys 'ab' and 'cde' (4 + length each, at 2 bytes, plus
+    // 40 per key); number keys 1 and 2 (8 bytes each, at 2, plus 40 per key).
+    expect(builder.bytes).toBe(30 + (2 * (6 + 7) + 80) + (2 * 16 + 80));
+    builder.add([{ label: 'ab', count: 1 }]);
+    expect(builder.bytes).toBe(40 + 106 + 112);
+    recycleColumns(builder.take());
+    expect(builder.bytes).toBe(0);
+  });
+
   it('keeps no document alive through the text it holds until its row group is taken', () => {
     const builder = columnBuilder([['label', 'STRING']]);
     // 40 documents of 256 KB: 10 MB if a dictionary key were still a view into its document.
