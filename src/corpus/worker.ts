@@ -71,7 +71,7 @@ let seq = 0;
 function partFor(dir: string): OpenPart {
   let p = open.get(dir);
   if (!p) {
-    p = { name: `part-${config.tag}-${String(seq++).padStart(4, '0')}`, dir, streams: {}, rows: noRows(), added: 0, pending: noValues() };
+    p = { name: `part-${config.tag}-${String(seq++).padStart(4, '0')}`, dir, streams: {}, rows: noRows(), added: 0, pending: noBytes() };
     open.set(dir, p);
   }
   return p;
@@ -90,7 +90,7 @@ const GATHER_ROWS = 256;
 const GATHER_AT_ONCE = 64;
 
 const noRows = (): TableRows => ({ reports: [], facts: [], findings: [], channels: [], requests: [], outcomes: [], appeals: [] });
-const noValues = (): Record<DatasetTable, number> => ({ reports: 0, facts: 0, findings: 0, channels: 0, requests: 0, outcomes: 0, appeals: 0 });
+const noBytes = (): Record<DatasetTable, number> => ({ reports: 0, facts: 0, findings: 0, channels: 0, requests: 0, outcomes: 0, appeals: 0 });
 
 /** Add one report's rows to a part (a table's file is created with its first row). */
 function addRows(p: OpenPart, rows: TableRows): void {
