@@ -57,13 +57,11 @@ interface OpenPart {
   rows: TableRows;
   /** Facts + reports added (the part is closed at `partRows`). */
   added: number;
-  /** Per table, bytes its rows gathered and not yet written hold (PartStream.pendingBytes). */
-  pending: Record<DatasetTable, number>;
 }
 
 const config = workerData as WorkerConfig;
 const open = new Map<string, OpenPart>();
-/** Bytes pending over all open parts: memory stays bounded however many years a corpus spans. */
+/** Bytes pending over all parts' streams (their `pendingBytes`): memory stays bounded however many years a corpus spans. */
 let buffered = 0;
 const written: string[] = [];
 let seq = 0;
@@ -71,7 +69,7 @@ let seq = 0;
 function partFor(dir: string): OpenPart {
   let p = open.get(dir);
   if (!p) {
-    p = { name: `part-${config.tag}-${String(seq++).padStart(4, '0')}`, dir, streams: {}, rows: noRows(), added: 0, pending: noBytes() };
+    p = { name: `part-${config.tag}-${String(seq++).padStart(4, '0')}`, dir, streams: {}, rows: noRows(), added: 0 };
     open.set(dir, p);
   }
   return p;
@@ -90,7 +88,6 @@ const GATHER_ROWS = 256;
 const GATHER_AT_ONCE = 64;
 
 const noRows = (): TableRows => ({ reports: [], facts: [], findings: [], channels: [], requests: [], outcomes: [], appeals: [] });
-const noBytes = (): Record<DatasetTable, number> => ({ reports: 0, facts: 0, findings: 0, channels: 0, requests: 0, outcomes: 0, appeals: 0 });
 
 /** Add one report's rows to a part (a table's file is created with its first row). */
 function addRows(p: OpenPart, rows: TableRows): void {
@@ -129,19 +126,19 @@ function gather(p: OpenPart, t: DatasetTable): void {
 /** Add rows to a part's stream of a table, counting the memory they take. */
 function addTo(p: OpenPart, t: DatasetTable, rows: readonly Row[]): void {
   const stream = streamOf(p, t);
-  const before = stream.pendingBytes;
+  buffered -= stream.pendingBytes;
   stream.add(rows);
-  const grown = stream.pendingBytes - before;
-  p.pending[t] += grown;
-  buffered += grown;
+  buffered += stream.pendingBytes;
 }
+
+/** Bytes a part's stream of a table holds, not yet written. */
+const pendingOf = (p: OpenPart, t: DatasetTable): number => p.streams[t]?.pendingBytes ?? 0;
 
 /** Write a part's pending rows of a table as one row group. */
 function writeGroup(p: OpenPart, t: DatasetTable): void {
   gather(p, t);
+  buffered -= pendingOf(p, t);
   p.streams[t]?.flush();
-  buffered -= p.pending[t];
-  p.pending[t] = 0;
 }
 
 /**
@@ -157,14 +154,17 @@ function relieve(): void {
   while (buffered > config.bufferBytes / 2) {
     let most: OpenPart | undefined;
     let table: DatasetTable = 'facts';
+    let bytes = 0;
     for (const p of open.values()) {
       for (const t of TABLE_NAMES) {
-        if (most && p.pending[t] <= most.pending[table]) continue;
+        const held = pendingOf(p, t);
+        if (held <= bytes) continue;
         most = p;
         table = t;
+        bytes = held;
       }
     }
-    if (!most || !most.pending[table]) return;
+    if (!most) return;
     writeGroup(most, table);
   }
 }
