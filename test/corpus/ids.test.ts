@@ -19,7 +19,7 @@ describe('ReportIds', () => {
     expect(ids.next('0000000000000000')).toBe('0000000000000000-2');
   });
 
-  it('matches a Map of every id on 200,000 ids with repeats (the table grows many times)', () => {
+  it('matches a Map of every id on 200,000 ids with repeats (the table merged into the run many times)', () => {
     const ids = new ReportIds();
     const ref = new Map<string, number>();
     let x = 0x2545f491;
@@ -33,5 +33,17 @@ describe('ReportIds', () => {
       ref.set(id, n);
       expect(ids.next(id)).toBe(n === 1 ? id : `${id}-${n}`);
     }
+  });
+
+  it('finds keys that share their high word, or sit in the first and last buckets, across merges', () => {
+    const ids = new ReportIds();
+    const hex = (n: number) => n.toString(16).padStart(8, '0');
+    const his = [0x00000001, 0x7fff0000, 0x7fff0000, 0xffffffff];
+    // 120,000 ids: several merges of the table into the run (the first after 32,768 keys).
+    const made: string[] = [];
+    for (let i = 0; i < 120_000; i++) made.push(hex(his[i % 4]!) + hex(i * 2654435761 >>> 0 || 1));
+    for (const id of made) expect(ids.next(id)).toBe(id);
+    for (const id of made.filter((_, i) => i % 997 === 0)) expect(ids.next(id)).toBe(`${id}-2`);
+    expect(ids.next(hex(0x7fff0000) + hex(3))).toBe(hex(0x7fff0000) + hex(3));
   });
 });
