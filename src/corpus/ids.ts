@@ -63,7 +63,7 @@ export class ReportIds {
       const h = run[2 * mid + 1]!;
       const l = run[2 * mid]!;
       if (h === hi && l === lo) return true;
-      if (h < hi || (h === hi && l < lo)) from = mid + 1;
+      if (less(h, l, hi, lo)) from = mid + 1;
       else to = mid;
     }
     return false;
@@ -72,33 +72,23 @@ export class ReportIds {
   /** Merge the table's keys into the run (a new run, exactly as long), and start an empty table. */
   private merge(): void {
     const { hi, lo, run } = this;
-    // The table's keys, sorted as 64-bit numbers: (low, high) words are one little-endian BigUint64.
+    // The table's keys in ascending order (sorted as 64-bit numbers), then split back into words.
     const fresh = new BigUint64Array(this.used);
-    const words = new Uint32Array(fresh.buffer);
-    const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
     let k = 0;
-    for (let i = 0; i < hi.length; i++) {
-      if (hi[i] === 0 && lo[i] === 0) continue;
-      fresh[k++] = (BigInt(hi[i]!) << 32n) | BigInt(lo[i]!);
-    }
+    for (let i = 0; i < hi.length; i++) if (hi[i] !== 0 || lo[i] !== 0) fresh[k++] = (BigInt(hi[i]!) << 32n) | BigInt(lo[i]!);
     fresh.sort();
-    const [L, H] = little ? [0, 1] : [1, 0];
+    const freshHi = new Uint32Array(k);
+    const freshLo = new Uint32Array(k);
+    for (let j = 0; j < k; j++) {
+      freshHi[j] = Number(fresh[j]! >> 32n);
+      freshLo[j] = Number(fresh[j]! & 0xffffffffn);
+    }
     const a = run.length / 2;
     const out = new Uint32Array(2 * (a + k));
-    let i = 0;
-    let j = 0;
-    for (let o = 0; o < a + k; o++) {
-      const takeRun =
-        j >= k || (i < a && (run[2 * i + 1]! < words[2 * j + H]! || (run[2 * i + 1] === words[2 * j + H] && run[2 * i]! < words[2 * j + L]!)));
-      if (takeRun) {
-        out[2 * o] = run[2 * i]!;
-        out[2 * o + 1] = run[2 * i + 1]!;
-        i++;
-      } else {
-        out[2 * o] = words[2 * j + L]!;
-        out[2 * o + 1] = words[2 * j + H]!;
-        j++;
-      }
+    for (let o = 0, i = 0, j = 0; o < a + k; o++) {
+      const fromRun = j === k || (i < a && less(run[2 * i + 1]!, run[2 * i]!, freshHi[j]!, freshLo[j]!));
+      out[2 * o + 1] = fromRun ? run[2 * i + 1]! : freshHi[j]!;
+      out[2 * o] = fromRun ? run[2 * i++]! : freshLo[j++]!;
     }
     this.run = out;
     // Bucket starts, from the top bits of each key's high word.
@@ -116,3 +106,6 @@ export class ReportIds {
     this.used = 0;
   }
 }
+
+/** Key (hi1, lo1) < key (hi2, lo2). */
+const less = (hi1: number, lo1: number, hi2: number, lo2: number): boolean => hi1 < hi2 || (hi1 === hi2 && lo1 < lo2);
