@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 1000,10000,100000] [--workers N] [--seed S] [--in-memory-max N]
+ * npm run bench [-- --sizes 1000,10000,100000] [--workers N] [--seed S] [--in-memory-max N] [--repeat R]
  *
  * For each size: generate a synthetic corpus (out/bench/corpus-N, reused when the same seed
  * and generator made it),
@@ -10,6 +10,9 @@
  * aggregations in Arquero, danfojs-node and DuckDB on the same rows. Arquero and danfo hold every
  * view row in memory, so above --in-memory-max reports (default 100,000) only DuckDB runs them:
  * a million reports make 39 million view rows, the case DuckDB on Parquet is there for.
+ * The VM a bench runs on drifts from minute to minute, so each size up to 100,000 reports is timed
+ * `--repeat` times (default 3; larger sizes once), floor and load interleaved, and the medians are
+ * reported with their range: the loader's figures are those of its median run.
  * Results: out/bench/bench-<size>.json, out/bench/summary.json and a table on stdout.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,12 +36,20 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     out: { type: 'string' },
     'in-memory-max': { type: 'string' },
+    repeat: { type: 'string' },
   },
 });
 const sizes = (values.sizes ?? '1000,10000,100000').split(',').map(Number);
 const workers = Number(values.workers ?? os.availableParallelism());
 const seed = Number(values.seed ?? 2024);
 const inMemoryMax = Number(values['in-memory-max'] ?? 100_000);
+const repeat = Number(values.repeat ?? 3);
+/** Above this size a run takes minutes and is timed once. */
+const REPEAT_MAX_SIZE = 100_000;
+if (!sizes.every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(repeat) || repeat < 1 || !(workers >= 1)) {
+  process.stderr.write('usage: npm run bench -- [--sizes 1000,10000,100000] [--workers N] [--seed S] [--in-memory-max N] [--repeat R]\n');
+  process.exit(2);
+}
 const root = path.resolve(values.out ?? 'out/bench');
 mkdirSync(root, { recursive: true });
 const log = (s: string) => process.stderr.write(s + '\n');
@@ -152,9 +163,16 @@ const results: Record<string, unknown>[] = [];
 for (const n of sizes) {
   const dir = await corpusOf(n);
   const load0 = os.loadavg()[0];
-  const floor = inChild<{ ms: number; files: number; bytes: number; lines: number }>('bench-floor.ts', [dir]);
   const dataset = path.join(root, `dataset-${n}`);
-  const r = inChild<CorpusResult & { cpuSeconds: number; maxRssBytes: number }>('bench-load.ts', [dir, dataset, String(workers)]);
+  // Floor and load in turn, so that both see the VM's drift alike.
+  const floors: number[] = [];
+  const loads: Array<CorpusResult & { cpuSeconds: number; maxRssBytes: number }> = [];
+  for (let i = 0; i < (n <= REPEAT_MAX_SIZE ? repeat : 1); i++) {
+    floors.push(inChild<{ ms: number }>('bench-floor.ts', [dir]).ms);
+    loads.push(inChild<CorpusResult & { cpuSeconds: number; maxRssBytes: number }>('bench-load.ts', [dir, dataset, String(workers)]));
+  }
+  const floorMs = median(floors);
+  const r = [...loads].sort((a, b) => a.elapsedMs - b.elapsedMs)[loads.length >> 1]!;
   const cpuSec = r.cpuSeconds;
   const secs = r.elapsedMs / 1000;
   const row: Record<string, unknown> = {
@@ -175,8 +193,11 @@ for (const n of sizes) {
     peak_rss_mb: r.maxRssBytes / 1e6,
     peak_rss_sampled_mb: r.peakRssBytes / 1e6,
     ...halves(r),
-    io_floor_s: floor.ms / 1000,
-    loader_over_io_floor: r.elapsedMs / floor.ms,
+    io_floor_s: floorMs / 1000,
+    loader_over_io_floor: r.elapsedMs / floorMs,
+    runs: loads.length,
+    loader_s_runs: loads.map((l) => l.elapsedMs / 1000),
+    io_floor_s_runs: floors.map((ms) => ms / 1000),
     facts: r.facts,
     findings: r.findings + r.corpusFindings,
     parts: r.parts,
@@ -190,12 +211,17 @@ for (const n of sizes) {
 writeFileSync(path.join(root, 'summary.json'), JSON.stringify(results, null, 2));
 
 const f = (x: unknown, d = 0) => (x === null || x === undefined ? '—' : typeof x === 'number' ? x.toFixed(d) : String(x));
+/** A median with the range of its runs, when there was more than one. */
+const spread = (value: unknown, runs: unknown, d: number) => {
+  const xs = runs as number[];
+  return xs.length > 1 ? `${f(value, d)} (${f(Math.min(...xs), d)}–${f(Math.max(...xs), d)})` : f(value, d);
+};
 const lines = [
   `| reports | workers | load avg | loader s | reports/s | /s per core | reports per CPU-s | MB/s | MB/s per core | peak RSS MB | RSS 1st → 2nd half MB | plateau RSS MB | I/O floor s | loader ÷ floor | agg rows | Arquero ms | danfo ms | DuckDB ms |`,
   `|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`,
   ...results.map((r) => {
     const a = r.aggregations as Record<string, number>;
-    return `| ${r.size} | ${r.workers} | ${f(r.load_average_before, 1)} | ${f(r.loader_s, 1)} | ${f(r.reports_per_s)} | ${f(r.reports_per_s_per_core)} | ${f(r.reports_per_cpu_s)} | ${f(r.mb_per_s, 2)} | ${f(r.mb_per_s_per_core, 2)} | ${f(r.peak_rss_mb)} | ${f(r.rss_first_half_mb)} → ${f(r.rss_second_half_mb)} | ${f(r.rss_plateau_mb)} | ${f(r.io_floor_s, 2)} | ${f(r.loader_over_io_floor, 1)} | ${a.rows} | ${f(a.arquero_ms)} | ${f(a.danfo_ms)} | ${f(a.duckdb_ms)} |`;
+    return `| ${r.size} | ${r.workers} | ${f(r.load_average_before, 1)} | ${spread(r.loader_s, r.loader_s_runs, 1)} | ${f(r.reports_per_s)} | ${f(r.reports_per_s_per_core)} | ${f(r.reports_per_cpu_s)} | ${f(r.mb_per_s, 2)} | ${f(r.mb_per_s_per_core, 2)} | ${f(r.peak_rss_mb)} | ${f(r.rss_first_half_mb)} → ${f(r.rss_second_half_mb)} | ${f(r.rss_plateau_mb)} | ${spread(r.io_floor_s, r.io_floor_s_runs, 2)} | ${f(r.loader_over_io_floor, 1)} | ${a.rows} | ${f(a.arquero_ms)} | ${f(a.danfo_ms)} | ${f(a.duckdb_ms)} |`;
   }),
 ];
 const acc = results.find((r) => r.accuracy)?.accuracy as AccuracyReport | undefined;
@@ -211,10 +237,17 @@ if (acc) {
 const largest = results[results.length - 1];
 const targets: Array<[string, string, boolean | null]> = [];
 if (largest) {
-  const perCore = largest.reports_per_s_per_core as number;
-  targets.push([`≥ 2,000 text reports/s per core (${largest.size})`, f(perCore), perCore >= 2000]);
-  const ratio = largest.loader_over_io_floor as number;
-  targets.push([`loader ≤ 4× the I/O floor (${largest.size})`, `${f(ratio, 1)}×`, ratio <= 4]);
+  // Speed is judged on every size from 100k up (the issue's largest), where start-up no longer
+  // dominates a run; on the largest size when none is that large.
+  const judged = results.filter((r) => (r.size as number) >= 100_000);
+  for (const r of judged.length ? judged : [largest]) {
+    const perCore = r.reports_per_s_per_core as number;
+    targets.push([`≥ 2,000 text reports/s per core (${r.size})`, f(perCore), perCore >= 2000]);
+  }
+  for (const r of judged.length ? judged : [largest]) {
+    const ratio = r.loader_over_io_floor as number;
+    targets.push([`loader ≤ 4× the I/O floor (${r.size}; medians of ${r.runs} runs)`, `${f(ratio, 1)}×`, ratio <= 4]);
+  }
   const at100k = results.find((r) => r.size === 100000);
   targets.push(['100k reports to Parquet ≤ 120 s', at100k ? `${f(at100k.loader_s, 1)} s` : 'not run', at100k ? (at100k.loader_s as number) <= 120 : null]);
   targets.push(['peak RSS ≤ 1 GB (100k)', at100k ? `${f(at100k.peak_rss_mb)} MB` : 'not run', at100k ? (at100k.peak_rss_mb as number) <= 1000 : null]);
