@@ -21,6 +21,7 @@ export {
   newMediaShare,
   requestsPerAgency,
   yoyChange,
+  pivotCounts,
 } from './tables/indicators.ts';
 export { toDanfo, fromDanfo } from './tables/danfo.ts';
 export { exportTable, exportTables } from './export/table.ts';

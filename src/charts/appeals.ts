@@ -52,13 +52,13 @@ export function appealsByResult(appeals: TableLike, o: AppealsOptions = {}): Fig
     rows.map((r) => r.result),
     APPEAL_RESULTS,
   );
-  const { categories, counts } = countsByCategory(rows, (r) => r.result, results);
+  const { categories, counts, hover } = countsByCategory(rows, (r) => r.result, results, '件');
   const series: BarSeries[] = results.map((k) => ({
     key: k,
     name: labelOf(APPEAL_RESULT_LABELS, k),
     colour: colourOf(APPEAL_RESULT_COLOURS, k),
     values: counts[k],
-    hover: counts[k].map((v) => formatCount(v, '件')),
+    hover: hover[k],
   }));
   return barFigure({
     title,

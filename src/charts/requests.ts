@@ -23,6 +23,7 @@ import {
 import { barFigure, type BarSeries } from './bars.ts';
 import { emptyFigure, formatCount, formatShare, noDataMessage, sourceLine, type Figure } from './figure.ts';
 import {
+  agencyYearKey,
   countOf,
   countsByCategory,
   groupBy,
@@ -70,13 +71,13 @@ function keyedCountBars<T extends ViewRow>(s: KeyedBarsSpec<T>): Figure {
     s.rows.map((r) => s.keyOf(r)),
     s.order,
   );
-  const { categories, counts } = countsByCategory(s.rows, s.keyOf, keys);
+  const { categories, counts, hover } = countsByCategory(s.rows, s.keyOf, keys, s.unit);
   const series: BarSeries[] = keys.map((k) => ({
     key: k,
     name: labelOf(s.labels, k),
     colour: colourOf(s.colours, k),
     values: counts[k],
-    hover: counts[k].map((v) => formatCount(v, s.unit)),
+    hover: hover[k],
   }));
   return barFigure({
     title: s.title,
@@ -162,19 +163,39 @@ export interface OutcomesOptions extends ChartOptions {
   mode?: 'count' | 'share';
 }
 
-/** Request outcomes by crosswalk group per agency-year, stacked counts or 100% shares. */
+/**
+ * Request outcomes by crosswalk group per agency-year, stacked counts or shares. A group with a
+ * blank part is null (its sum is unknown), and shares are taken over the report's outcomes total
+ * (办理结果合计, the `total` group) as the disclosure and refusal rates are; a report that does not
+ * state it gets the sum of its groups when none is blank.
+ */
 export function outcomesByGroup(outcomes: TableLike, o: OutcomesOptions = {}): Figure {
   const mode = o.mode ?? 'count';
   const title = o.title ?? `依申请公开办理结果（按结果类别${mode === 'share' ? '，占比' : ''}）`;
-  const rows = leafOutcomes(selectRows(toRows<OutcomeRow>(outcomes), o));
+  const selected = selectRows(toRows<OutcomeRow>(outcomes), o);
+  const rows = leafOutcomes(selected);
   if (!rows.some((r) => countOf(r.count) != null)) return emptyFigure(noDataMessage('办理结果数据'), title);
 
   const groups = orderedKeys(
     rows.map((r) => r.group as string),
     OUTCOME_GROUPS,
   );
-  const { categories, counts } = countsByCategory(rows, (r) => r.group as string, groups);
-  const totals = categories.map((_, i) => sumReported(groups.map((g) => counts[g][i])).sum);
+  const { categories, counts, hover } = countsByCategory(rows, (r) => r.group as string, groups, '件');
+  // The stated totals of the same categories (rows of categories without outcome rows left out).
+  const keys = new Set(rows.map(agencyYearKey));
+  const stated = countsByCategory(
+    selected.filter((r) => r.outcome === 'total' && keys.has(agencyYearKey(r))),
+    () => 'total',
+    ['total'],
+    '件',
+  );
+  const statedTotal = new Map(stated.categories.map((c, i) => [c.key, stated.counts.total[i]]));
+  const totals = categories.map((c, i) => {
+    const t = statedTotal.get(c.key);
+    if (t != null) return t;
+    const parts = groups.map((g) => counts[g][i]);
+    return parts.some((v) => v == null) ? null : parts.reduce<number>((a, b) => a + (b as number), 0);
+  });
   const series: BarSeries[] = groups.map((g) => {
     const shares = counts[g].map((v, i) => (v == null || !totals[i] ? null : v / totals[i]!));
     return {
@@ -182,13 +203,18 @@ export function outcomesByGroup(outcomes: TableLike, o: OutcomesOptions = {}): F
       name: labelOf(OUTCOME_GROUP_LABELS, g),
       colour: colourOf(OUTCOME_GROUP_COLOURS, g),
       values: mode === 'share' ? shares : counts[g],
-      hover: counts[g].map((v, i) => (v == null ? '未报告' : `${formatCount(v, '件')}（${formatShare(shares[i])}）`)),
+      hover: counts[g].map((v, i) =>
+        v == null ? hover[g][i] : `${formatCount(v, '件')}（${totals[i] === 0 ? '合计为 0，无占比' : formatShare(shares[i])}）`,
+      ),
     };
   });
   return barFigure({
     title,
     source: sourceLine(rows),
-    note: mode === 'share' ? '注：占比以已报告各类结果之和为分母；未报告的类别不计入（不按 0 计）。' : undefined,
+    note: [
+      mode === 'share' ? '注：占比以办理结果合计为分母（未填合计的年报以各类结果之和）。' : '',
+      groups.some((g) => counts[g].includes(null)) ? `${mode === 'share' ? '' : '注：'}有空项的类别不画（不按 0 计）。` : '',
+    ].join('') || undefined,
     categories: categories.map((c) => c.label),
     series,
     orientation: 'h',

@@ -3,7 +3,7 @@
  * sums. Chart builders work on plain rows because the views are small and the logic (nulls are
  * not zeros) is clearer in plain code than in Arquero expressions, whose `+` treats null as 0.
  */
-import { wrapLabel } from './figure.ts';
+import { formatCount, wrapLabel } from './figure.ts';
 
 /** An Arquero table (anything with `objects()`) or already-materialised rows. */
 export type TableLike = { objects(): object[] } | readonly object[];
@@ -141,15 +141,21 @@ export function wrapAgency(agency: string): string {
 
 export interface KeyedCounts {
   categories: Category[];
-  /** counts[key][i]: sum of the reported counts of `key` in category i; null when none reported. */
+  /**
+   * counts[key][i]: the sum of `key`'s counts in category i; null when any of them is null (a
+   * blank part leaves the whole unknown: never counted as 0) or when there is none.
+   */
   counts: Record<string, Array<number | null>>;
+  /** hover[key][i]: the count with its unit, or why it is null ("未报告", or the reported part and what is missing). */
+  hover: Record<string, string[]>;
 }
 
-/** Per agency-year category and key, the sum of reported counts (null stays null). */
+/** Per agency-year category and key, the strict sum of the counts (nulls are not zeros). */
 export function countsByCategory<T extends ViewRow>(
   rows: readonly T[],
   keyOf: (r: T) => string,
   keys: readonly string[],
+  unit: string,
 ): KeyedCounts {
   const categories = agencyYearCategories(rows);
   const index = new Map(categories.map((c, i) => [c.key, i]));
@@ -161,10 +167,13 @@ export function countsByCategory<T extends ViewRow>(
     cells.set(cell, list);
   }
   const counts: Record<string, Array<number | null>> = {};
+  const hover: Record<string, string[]> = {};
   for (const k of keys) {
-    counts[k] = categories.map((_, i) => sumReported(cells.get(`${k}\u0000${i}`) ?? []).sum);
+    const sums = categories.map((_, i) => sumReported(cells.get(`${k}\u0000${i}`) ?? []));
+    counts[k] = sums.map((s) => (s.missing ? null : s.sum));
+    hover[k] = sums.map((s) => (s.missing && s.sum != null ? `不完整：已报告部分 ${formatCount(s.sum, unit)}，${s.missing} 项未报告` : formatCount(s.sum, unit)));
   }
-  return { categories, counts };
+  return { categories, counts, hover };
 }
 
 /** Known keys in catalogue order, then any other keys present (a new key still shows). */

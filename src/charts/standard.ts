@@ -2,6 +2,7 @@
  * The standard briefing charts, by name: one place that the CLI (`xxgk chart <kind>`), the main
  * job (`npm start`), the briefing pack and the notebooks share.
  */
+import * as aq from 'arquero';
 import type { LoadResult } from '../load.ts';
 import { appealsByResult, correctionRate } from './appeals.ts';
 import { channelDonut, channelMixBars, newMediaShareLine } from './channels.ts';
@@ -15,6 +16,11 @@ export interface StandardOptions extends ChartOptions {
   /** For single-agency charts (the donut): the agency; defaults to the first selected. */
   agency?: string;
   year?: number;
+  /**
+   * Chart reports written by `xxgk synth` too, marked as such in the source line. By default
+   * they are left out: synthetic data is for scale and accuracy tests, never for analysis.
+   */
+  includeSynthetic?: boolean;
 }
 
 export const STANDARD_CHARTS = {
@@ -44,5 +50,45 @@ export function isChartKind(kind: string | undefined): kind is ChartKind {
 }
 
 export function standardChart(views: Views, kind: ChartKind, o: StandardOptions = {}): Figure {
-  return STANDARD_CHARTS[kind].build(views, o);
+  const synthetic = syntheticReportIds(views.findings);
+  if (!synthetic.size) return STANDARD_CHARTS[kind].build(views, o);
+  if (!o.includeSynthetic) return STANDARD_CHARTS[kind].build(withoutReports(views, synthetic), o);
+  const fig = STANDARD_CHARTS[kind].build(views, o);
+  const source = fig.layout.annotations?.[0];
+  // After the source line, before any note under it.
+  if (source) source.text = source.text.replace(/^[^<]*/, (line: string) => `${line}，含合成年报（xxgk synth，仅供测试）`);
+  return fig;
+}
+
+type Table = Views['reports'];
+const syntheticIds = new WeakMap<Table, Set<string>>();
+
+/** Reports flagged `synthetic_report` (written by `xxgk synth`). */
+export function syntheticReportIds(findings: Table): Set<string> {
+  let ids = syntheticIds.get(findings);
+  if (!ids) {
+    ids = new Set((findings.objects() as Array<{ report_id: string; code: string }>).filter((f) => f.code === 'synthetic_report').map((f) => f.report_id));
+    syntheticIds.set(findings, ids);
+  }
+  return ids;
+}
+
+const filtered = new WeakMap<Views, Views>();
+
+/** The views without the rows of these reports (kept per views object: each chart of a batch reuses them). */
+function withoutReports(v: Views, ids: ReadonlySet<string>): Views {
+  let out = filtered.get(v);
+  if (!out) {
+    const keep = aq.escape((d: { report_id: string }) => !ids.has(d.report_id));
+    out = {
+      reports: v.reports.filter(keep),
+      findings: v.findings.filter(keep),
+      channels: v.channels.filter(keep),
+      requests: v.requests.filter(keep),
+      outcomes: v.outcomes.filter(keep),
+      appeals: v.appeals.filter(keep),
+    };
+    filtered.set(v, out);
+  }
+  return out;
 }

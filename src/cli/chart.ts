@@ -10,6 +10,7 @@ export interface ChartCommandOptions {
   scale?: number;
   agency?: string;
   year?: number;
+  includeSynthetic?: boolean;
 }
 
 export function checkChartKind(kind: string | undefined): void {
@@ -25,6 +26,7 @@ export async function chartCommand(r: LoadResult, kind: string | undefined, out:
     years: o.year ? [o.year] : undefined,
     agency: o.agency,
     year: o.year,
+    includeSynthetic: o.includeSynthetic,
   });
   await exportChart(fig, out, { width: o.width, height: o.height, scale: o.scale });
 }

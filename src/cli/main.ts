@@ -65,6 +65,7 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
       'worker-heap-mb': { type: 'string' },
       'defect-rate': { type: 'string' },
       rebuild: { type: 'boolean' },
+      'include-synthetic': { type: 'boolean' },
     },
   }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
 
@@ -119,7 +120,9 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
         scale: num(values.scale, 'scale'),
         agency: values.agency as string | undefined,
         year: num(values.year, 'year'),
+        includeSynthetic: values['include-synthetic'] === true,
       });
+      io.err(syntheticNote(r, values['include-synthetic'] === true));
       io.err(`[xxgk] wrote ${out}\n`);
       return 0;
     }
@@ -127,7 +130,9 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
       const out = requireString(values.out, '--out brief.html is required');
       const { writeBrief } = await import('../export/brief.ts');
       const r = await load(positionals);
-      await writeBrief(r, out, { agency: values.agency as string | undefined, year: num(values.year, 'year') });
+      const includeSynthetic = values['include-synthetic'] === true;
+      await writeBrief(r, out, { agency: values.agency as string | undefined, year: num(values.year, 'year'), includeSynthetic });
+      io.err(syntheticNote(r, includeSynthetic));
       io.err(`[xxgk] wrote ${out}\n`);
       return 0;
     }
@@ -191,4 +196,13 @@ function summary(r: LoadResult): string {
   const by = (s: string) => reports.filter((x) => x.status === s).length;
   const errors = r.records.findings.filter((f) => f.severity === 'error').length;
   return `[xxgk] ${reports.length} report(s): ${by('ok')} ok, ${by('partial')} partial, ${by('failed')} failed; ${r.records.facts.length} facts; ${r.records.findings.length} findings (${errors} errors)\n`;
+}
+
+/** A line on the synthetic reports a chart or brief left out (or took in, as asked); empty when there are none. */
+function syntheticNote(r: LoadResult, included: boolean): string {
+  const n = r.records.findings.filter((f) => f.code === 'synthetic_report').length;
+  if (!n) return '';
+  return included
+    ? `[xxgk] ${n} synthetic report(s) (xxgk synth) included, as asked, and marked in the source line\n`
+    : `[xxgk] left out ${n} synthetic report(s) (xxgk synth: for tests, never for analysis); --include-synthetic to include them\n`;
 }

@@ -10,10 +10,12 @@ Commands:
   validate <files or folders…> [--strict]
       Print findings grouped by report (file:line  severity  code  message).
   chart <kind> <files or folders…> --out FILE.(png|svg|html) [--width W --height H --scale S]
-        [--agency NAME] [--year Y]
+        [--agency NAME] [--year Y] [--include-synthetic]
       Render a standard chart (kinds: see \`xxgk chart --help\`).
-  brief <files or folders…> --out brief.html [--agency NAME] [--year Y]
+  brief <files or folders…> --out brief.html [--agency NAME] [--year Y] [--include-synthetic]
       One self-contained HTML briefing pack: key figures, charts, findings.
+      Reports written by \`xxgk synth\` are left out of charts and briefs unless
+      --include-synthetic is given (then the source line says so).
   synth --n N --out DIR [--seed S] [--defect-rate R]
       Write N synthetic reports (files synth_*.txt, first line 【合成数据】) and
       DIR/manifest.jsonl with their true values — for scale and accuracy tests only.

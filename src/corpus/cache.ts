@@ -12,7 +12,7 @@ import type { ReportSummary } from './worker.ts';
 
 export const CACHE_FILE = '_corpus.jsonl';
 /** Bump when the dataset layout or the pipeline's output changes incompatibly. */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 export interface CacheHeader {
   version: number;

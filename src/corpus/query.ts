@@ -72,9 +72,12 @@ export const STANDARD_SQL = {
   /** Items published per channel per year (the resolved channel counts, without totals). */
   channelMixByYear: `SELECT year, channel, sum(count) AS count, count(DISTINCT report_id) AS reports
     FROM channels WHERE channel <> 'total' AND count IS NOT NULL GROUP BY year, channel ORDER BY year, channel`,
-  /** Request outcomes per crosswalk group and year. */
+  /**
+   * Request outcomes per crosswalk group and year (and the outcomes' `total`). Rows whose group
+   * is null are aggregates whose sub-rows are counted already (2008 `denied`): left out.
+   */
   outcomesByGroup: `SELECT year, "group", sum(count) AS count, count(DISTINCT report_id) AS reports
-    FROM outcomes WHERE count IS NOT NULL GROUP BY year, "group" ORDER BY year, "group"`,
+    FROM outcomes WHERE count IS NOT NULL AND "group" IS NOT NULL GROUP BY year, "group" ORDER BY year, "group"`,
   /** Appeals (reconsideration, litigation …) per result and year. */
   appealsByResult: `SELECT year, kind, result, sum(count) AS count
     FROM appeals WHERE count IS NOT NULL GROUP BY year, kind, result ORDER BY year, kind, result`,

@@ -9,6 +9,9 @@ import type { BasicType } from 'hyparquet-writer';
 
 export type ColumnSpec = readonly [name: string, type: BasicType];
 
+/** How a view's count was resolved: which source won, whether it is a zero the identities proved, its line. */
+const RESOLVED = [['source', 'STRING'], ['inferred', 'BOOLEAN'], ['line', 'INT32']] as const satisfies readonly ColumnSpec[];
+
 export const DATASET_TABLES = {
   reports: [
     ['report_id', 'STRING'], ['file', 'STRING'], ['format', 'STRING'], ['encoding', 'STRING'], ['agency', 'STRING'],
@@ -23,14 +26,19 @@ export const DATASET_TABLES = {
   findings: [
     ['report_id', 'STRING'], ['severity', 'STRING'], ['code', 'STRING'], ['message', 'STRING'], ['metric', 'STRING'], ['line', 'INT32'],
   ],
-  channels: [['report_id', 'STRING'], ['agency', 'STRING'], ['channel', 'STRING'], ['count', 'DOUBLE'], ['source', 'STRING']],
+  // The views as loadReports builds them (VIEW_COLUMNS), `year` in the folder name.
+  channels: [
+    ['report_id', 'STRING'], ['agency', 'STRING'], ['channel', 'STRING'], ['count', 'DOUBLE'], ...RESOLVED,
+  ],
   requests: [
     ['report_id', 'STRING'], ['agency', 'STRING'], ['template', 'STRING'], ['by', 'STRING'], ['key', 'STRING'], ['count', 'DOUBLE'],
+    ...RESOLVED,
   ],
   outcomes: [
     ['report_id', 'STRING'], ['agency', 'STRING'], ['template', 'STRING'], ['outcome', 'STRING'], ['group', 'STRING'], ['count', 'DOUBLE'],
+    ...RESOLVED,
   ],
-  appeals: [['report_id', 'STRING'], ['agency', 'STRING'], ['kind', 'STRING'], ['result', 'STRING'], ['count', 'DOUBLE']],
+  appeals: [['report_id', 'STRING'], ['agency', 'STRING'], ['kind', 'STRING'], ['result', 'STRING'], ['count', 'DOUBLE'], ...RESOLVED],
 } as const satisfies Record<string, readonly ColumnSpec[]>;
 
 /**

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as aq from 'arquero';
 import { FONT_FAMILY } from '../charts/figure.ts';
-import { type ChartKind, STANDARD_CHARTS, standardChart } from '../charts/standard.ts';
+import { type ChartKind, STANDARD_CHARTS, standardChart, syntheticReportIds } from '../charts/standard.ts';
 import type { LoadResult } from '../load.ts';
 import { correctionRate, disclosureRate, newMediaShare } from '../tables/indicators.ts';
 import { escapeHtml, figureEmbed, plotlyScriptTag } from './html.ts';
@@ -14,6 +14,8 @@ import { escapeHtml, figureEmbed, plotlyScriptTag } from './html.ts';
 export interface BriefOptions {
   agency?: string;
   year?: number;
+  /** Include reports written by `xxgk synth` (left out by default, and named when they are). */
+  includeSynthetic?: boolean;
   /** Charts to include, in order. */
   charts?: ChartKind[];
   title?: string;
@@ -23,11 +25,17 @@ const DEFAULT_CHARTS: ChartKind[] = ['channel-mix', 'request-volumes', 'outcomes
 
 type Row = Record<string, unknown>;
 
-/** Filter every table of a load result to one agency and/or year. */
-export function selectResult(r: LoadResult, o: { agency?: string; year?: number }): LoadResult {
-  if (!o.agency && !o.year) return r;
+/**
+ * Filter every table of a load result to one agency and/or year, and (unless `includeSynthetic`)
+ * without the reports `xxgk synth` wrote.
+ */
+export function selectResult(r: LoadResult, o: { agency?: string; year?: number; includeSynthetic?: boolean }): LoadResult {
+  const synthetic = o.includeSynthetic ? new Set<string>() : syntheticReportIds(r.findings);
+  if (!o.agency && !o.year && !synthetic.size) return r;
   const keep = new Set(
-    r.records.reports.filter((x) => (!o.agency || x.agency === o.agency) && (!o.year || x.year === o.year)).map((x) => x.report_id),
+    r.records.reports
+      .filter((x) => (!o.agency || x.agency === o.agency) && (!o.year || x.year === o.year) && !synthetic.has(x.report_id))
+      .map((x) => x.report_id),
   );
   const pick = (t: LoadResult['reports']) => t.filter(aq.escape((d: { report_id: string }) => keep.has(d.report_id)));
   return {
@@ -78,6 +86,15 @@ export function keyFigures(r: LoadResult): Row[] {
   });
 }
 
+/** What the source line says of synthetic reports: how many are in the pack, or were left out. */
+function syntheticNote(all: LoadResult, shown: LoadResult, o: BriefOptions): string {
+  const synthetic = syntheticReportIds(all.findings);
+  if (!synthetic.size) return '';
+  const inPack = shown.records.reports.filter((x) => synthetic.has(x.report_id)).length;
+  if (o.includeSynthetic) return inPack ? `，其中 ${inPack} 份为合成年报（xxgk synth，仅供测试）` : '';
+  return `（另有 ${synthetic.size} 份合成年报未计入）`;
+}
+
 function htmlTable(rows: Row[], empty: string): string {
   if (!rows.length) return `<p class="empty">${escapeHtml(empty)}</p>`;
   const cols = Object.keys(rows[0]!);
@@ -99,7 +116,7 @@ export function briefHtml(all: LoadResult, o: BriefOptions = {}): string {
     说明: f.message,
   }));
   const charts = (o.charts ?? DEFAULT_CHARTS)
-    .map((kind) => `<section class="chart"><h3>${escapeHtml(STANDARD_CHARTS[kind].title)}</h3>${figureEmbed(standardChart(r, kind, { agency: o.agency, year: o.year }))}</section>`)
+    .map((kind) => `<section class="chart"><h3>${escapeHtml(STANDARD_CHARTS[kind].title)}</h3>${figureEmbed(standardChart(r, kind, { agency: o.agency, year: o.year, includeSynthetic: o.includeSynthetic }))}</section>`)
     .join('\n');
   return [
     '<!doctype html>',
@@ -112,7 +129,7 @@ th{background:#f3f3f3}.empty{color:#777}.meta{color:#555}</style>`,
     plotlyScriptTag(),
     '</head><body>',
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="meta">来源：${reports.length} 份年报${years.length ? `（${escapeHtml(years.join('、'))}）` : ''}；由 xxgk 生成。空白表示年报未报告，不是 0。</p>`,
+    `<p class="meta">来源：${reports.length} 份年报${years.length ? `（${escapeHtml(years.join('、'))}）` : ''}${syntheticNote(all, r, o)}；由 xxgk 生成。空白表示年报未报告，不是 0。</p>`,
     '<h2>关键数据 Key figures</h2>',
     htmlTable(keyFigures(r), '所选范围没有年报 (no reports in this selection)'),
     '<h2>图表 Charts</h2>',

@@ -189,6 +189,22 @@ export function requestsPerAgency(requests: Table, opts: { by?: string[] } = {})
 }
 
 /**
+ * A view's counts pivoted: one row per `by` combination, one column per value of `column` (in
+ * first-seen order), each the Σ of its counts — null when any is null or there is none. What
+ * `groupby(by).pivot(column, { count: op.sum(…) })` would give, without counting blanks as 0.
+ */
+export function pivotCounts(table: Table, by: readonly string[], column: string, value = 'count'): Table {
+  const rows = table.objects() as Rec[];
+  const names = [...new Set(rows.map((r) => String(r[column])))];
+  const out = groupBy(rows, by).map(({ keys, rows: groupRows }) => {
+    const row: Rec = { ...keys };
+    for (const name of names) row[name] = strictSum(groupRows.filter((r) => String(r[column]) === name).map((r) => r[value]));
+    return row;
+  });
+  return tableFrom(out, [...by, ...names]);
+}
+
+/**
  * Year-over-year change: adds `<value>_prev`, `<value>_change` and `<value>_change_pct`,
  * comparing each row with the row of the same `by` keys in year − 1 (null when there is no
  * such single row, or either value is null; pct null when the previous value is 0).

@@ -482,7 +482,8 @@ function outcomeRow({ report_id, agency, year, template }: ReportRow, outcome: s
 /**
  * Appeals rows. For 2019/2021 reports a `litigation` kind is added (= litigation_direct +
  * litigation_after_reconsideration per result, source `derived`, null when either is null)
- * so that eras compare; the 2008 form states litigation directly.
+ * so that eras compare; the 2008 form states litigation directly. A result the report states
+ * as litigation itself (its prose often gives the total) is kept, and only the others derived.
  */
 const APPEAL_CELLS = APPEAL_KINDS.flatMap((kind) => APPEAL_BLOCK_RESULTS.map((result) => [kind, result, interned(`${kind}.${result}`)] as const));
 const LITIGATION_PARTS = APPEAL_BLOCK_RESULTS.map(
@@ -491,21 +492,22 @@ const LITIGATION_PARTS = APPEAL_BLOCK_RESULTS.map(
 
 function appealRows(report: ReportRow, res: Resolution, into: Rec[]): void {
   const { report_id, agency, year } = report;
-  let litigation = false;
+  // The litigation results the report states itself (2019/2021 prose may state a total only).
+  const stated = new Set<string>();
   for (const [kind, result, metric] of APPEAL_CELLS) {
     const r = cellAt(res, metric, TOTAL);
     if (!r) continue;
-    if (kind === 'litigation') litigation = true;
+    if (kind === 'litigation') stated.add(result);
     into.push({ report_id, agency, year, kind, result, count: r.value, source: sourceOf(r), inferred: inferredOf(r), line: lineOf(r) });
   }
   const era = eraOf(report);
-  if ((era === '2019' || era === '2021') && !litigation) {
-    for (const [result, directKey, afterKey] of LITIGATION_PARTS) {
-      const direct = cellAt(res, directKey, TOTAL);
-      const after = cellAt(res, afterKey, TOTAL);
-      if (!direct && !after) continue;
-      const value = direct?.value != null && after?.value != null ? direct.value + after.value : null;
-      into.push({ report_id, agency, year, kind: 'litigation', result, count: value, source: value === null ? null : 'derived', inferred: false, line: null });
-    }
+  if (era !== '2019' && era !== '2021') return;
+  for (const [result, directKey, afterKey] of LITIGATION_PARTS) {
+    if (stated.has(result)) continue;
+    const direct = cellAt(res, directKey, TOTAL);
+    const after = cellAt(res, afterKey, TOTAL);
+    if (!direct && !after) continue;
+    const value = direct?.value != null && after?.value != null ? direct.value + after.value : null;
+    into.push({ report_id, agency, year, kind: 'litigation', result, count: value, source: value === null ? null : 'derived', inferred: false, line: null });
   }
 }

@@ -56,13 +56,14 @@ export const outcomes = () =>
       'denied.other_law': ['denied', 5],
       not_exist: ['unable', 66],
       asked_to_amend: ['other', null],
+      total: ['total', 244],
     }),
     ...outcomeRows('r003', A003, 2020, '2019', {
       granted: ['granted', 13],
       partial: ['partial', 1],
       'unable.not_held': ['unable', 3],
       'not_processed.repeat': ['not_processed', 0],
-      total: [null, 17],
+      total: ['total', 17],
     }),
   ]);
 

@@ -72,11 +72,34 @@ describe('outcomesByGroup', () => {
     expect(traceOf(fig, 'denied').marker.color).toBe(OUTCOME_GROUP_COLOURS.denied);
   });
 
-  it('share mode: shares of the reported groups sum to 1', () => {
+  it('share mode: shares of the outcomes total (办理结果合计), as the disclosure rate takes them', () => {
     const fig = outcomesByGroup(outcomes(), { mode: 'share' });
     for (const i of [0, 1]) expect(fig.data.reduce((s, t) => s + (t.x[i] ?? 0), 0)).toBeCloseTo(1, 12);
     expect(traceOf(fig, 'granted').x[1]).toBeCloseTo(159 / 244, 12);
+    expect(traceOf(fig, 'granted').hovertext[1]).toMatch(/予以公开：159 件（65\.2%）$/);
     expect(fig.layout.xaxis.tickformat).toBe('.0%');
+  });
+
+  it('a group with a blank part is null, not the sum of the rest; shares keep the stated total (001 with 申请信息不存在数 blank)', () => {
+    const rows = (outcomes().objects() as Array<Record<string, unknown>>).map((r) => (r.outcome === 'not_exist' ? { ...r, count: null } : r));
+    rows.push({ ...rows.find((r) => r.outcome === 'not_exist')!, outcome: 'not_this_agency', count: 6 });
+    const counts = outcomesByGroup(rows);
+    expect(traceOf(counts, 'unable').x).toEqual([3, null]);
+    expect(traceOf(counts, 'unable').hovertext[1]).toMatch(/无法提供：不完整：已报告部分 6 件，1 项未报告$/);
+    expect(counts.layout.annotations.map((a: { text: string }) => a.text).join()).toContain('有空项的类别不画');
+    const shares = outcomesByGroup(rows, { mode: 'share' });
+    expect(traceOf(shares, 'granted').x[1]).toBeCloseTo(159 / 244, 12);
+    expect(traceOf(shares, 'unable').x[1]).toBeNull();
+  });
+
+  it('reported zeros under a zero total are zeros, with no share (not 未报告)', () => {
+    const zero = [
+      { report_id: 'z', agency: '某局', year: 2017, template: '2008', outcome: 'granted', group: 'granted', count: 0 },
+      { report_id: 'z', agency: '某局', year: 2017, template: '2008', outcome: 'total', group: 'total', count: 0 },
+    ];
+    const fig = outcomesByGroup(zero, { mode: 'share' });
+    expect(traceOf(fig, 'granted').x).toEqual([null]);
+    expect(traceOf(fig, 'granted').hovertext).toEqual(['某局<br>予以公开：0 件（合计为 0，无占比）']);
   });
 
   it('empty selection', () => {

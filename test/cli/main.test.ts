@@ -144,3 +144,22 @@ describe('npm run xxgk', () => {
     expect(run.stderr).toMatch(/^Usage: xxgk <command> \[options\]/m);
   }, 60_000);
 });
+
+describe('synthetic reports in briefs and charts', () => {
+  it('brief leaves them out and says so; --include-synthetic takes them in', async () => {
+    const dir = tmp();
+    await main(['synth', '--n', '3', '--out', path.join(dir, 'synth'), '--quiet'], capture().io);
+    const { copyFileSync, readFileSync } = await import('node:fs');
+    copyFileSync('data/raw/001_f6584d2c7913d8cd.txt', path.join(dir, '001.txt'));
+    const out = path.join(tmp(), 'brief.html'); // not in the input folder, which the second run reads
+    const c = capture();
+    expect(await main(['brief', dir, '--out', out, '--quiet'], c.io)).toBe(0);
+    expect(c.err()).toContain('[xxgk] left out 3 synthetic report(s) (xxgk synth: for tests, never for analysis); --include-synthetic to include them\n');
+    const meta = () => /<p class="meta">([^<]*)<\/p>/.exec(readFileSync(out, 'utf8'))?.[1];
+    expect(meta()).toMatch(/^来源：1 份年报（2017）（另有 3 份合成年报未计入）；/);
+    const all = capture();
+    expect(await main(['brief', dir, '--out', out, '--quiet', '--include-synthetic'], all.io)).toBe(0);
+    expect(all.err()).toContain('[xxgk] 3 synthetic report(s) (xxgk synth) included, as asked, and marked in the source line\n');
+    expect(meta()).toMatch(/^来源：4 份年报（[^）]*），其中 3 份为合成年报（xxgk synth，仅供测试）；/);
+  }, 60_000);
+});

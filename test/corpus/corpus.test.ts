@@ -57,8 +57,8 @@ describe('loadCorpus', () => {
     const findings = await queryParquet(out, 'SELECT * FROM findings');
     expect(findings.objects().map(findingKey).sort()).toEqual(ref.records.findings.map((f) => findingKey(f as never)).sort());
 
-    // Every view row agrees with loadReports' views (the dataset's view tables have no year,
-    // source or line columns: those live in the facts).
+    // Every view row agrees with loadReports' views, source, inferred and line included (the
+    // dataset's `year` is its partition folder).
     for (const view of ['channels', 'requests', 'outcomes', 'appeals'] as const) {
       const cols = DATASET_TABLES[view].map(([name]) => name);
       const rowKey = (r: Record<string, unknown>) => JSON.stringify(cols.map((c) => r[c] ?? null));

@@ -5,6 +5,7 @@ import {
   disclosureRate,
   INDICATORS,
   newMediaShare,
+  pivotCounts,
   refusalRate,
   requestsPerAgency,
   strictSum,
@@ -190,6 +191,19 @@ describe('definitions', () => {
     expect(Object.keys(INDICATORS.disclosure_rate!.variants)).toEqual(['with_partial', 'granted_only']);
     expect(Object.keys(INDICATORS.correction_rate!.variants)).toEqual(['decided', 'all']);
     expect(INDICATORS.correction_rate!.variants.decided).toBe('corrected / (total − pending)');
+  });
+
+  it('pivots counts per group without counting a blank as 0', () => {
+    const t = aq.from([
+      outcome('a', 'A', 2017, 'unable', 6, 'not_this_agency'),
+      outcome('a', 'A', 2017, 'unable', null, 'not_exist'),
+      outcome('a', 'A', 2017, 'granted', 135),
+      outcome('b', 'B', 2017, 'granted', 3),
+    ]);
+    expect(pivotCounts(t, ['agency', 'year'], 'group').objects()).toEqual([
+      { agency: 'A', year: 2017, unable: null, granted: 135 },
+      { agency: 'B', year: 2017, unable: null, granted: 3 },
+    ]);
   });
 
   it('sums strictly', () => {

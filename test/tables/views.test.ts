@@ -252,6 +252,23 @@ describe('appeals', () => {
     ]);
   });
 
+  it('keeps a litigation result the prose states and derives the others (seed 003: prose gives only the total)', () => {
+    const r = report({ year: 2020, template: '2019' });
+    const block = (kind: string, values: number[]) =>
+      ['upheld', 'corrected', 'other', 'pending', 'total'].map((res, i) => fact(`${kind}.${res}`, values[i]!));
+    const v = views(
+      [...block('litigation_direct', [0, 0, 1, 0, 1]), ...block('litigation_after_reconsideration', [0, 0, 0, 0, 0]), fact('litigation.total', 1, { source: 'narrative', line: 27 })],
+      r,
+    );
+    expect(pick(v.appeals.filter((a) => a.kind === 'litigation'), ['result', 'count', 'source', 'line'])).toEqual([
+      ['total', 1, 'narrative', 27],
+      ['upheld', 0, 'derived', null],
+      ['corrected', 0, 'derived', null],
+      ['other', 1, 'derived', null],
+      ['pending', 0, 'derived', null],
+    ]);
+  });
+
   it('stays null when a component is unknown', () => {
     const r = report({ year: 2020, template: '2019' });
     const v = views([fact('litigation_direct.total', 2), fact('litigation_after_reconsideration.total', null)], r);
