@@ -7,7 +7,7 @@
  *   npm start -- --no-notebooks   # skip the Jupyter step (e.g. without Jupyter installed)
  *   npm start -- path/to/folder   # another corpus instead of data/raw
  */
-import { join, relative } from 'node:path';
+import { delimiter, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHART_KINDS, standardChart } from '../src/charts/standard.ts';
 import { writeBrief } from '../src/export/brief.ts';
@@ -27,7 +27,8 @@ const total = withNotebooks ? 5 : 4;
 
 const t0 = Date.now();
 step(1, total, `loading ${inputs.length ? inputs.join(', ') : 'data/raw'} …`);
-const r = await loadReports(inputs.length ? inputs : [join(ROOT, 'data', 'raw')]);
+// Relative to the working directory, as the CLI names files (npm runs this from the project root).
+const r = await loadReports(inputs.length ? inputs : [rel(join(ROOT, 'data', 'raw'))]);
 const errors = r.records.findings.filter((f) => f.severity === 'error').length;
 console.log(
   `      ${r.records.reports.length} reports (${r.records.reports.map((x) => x.status).join(', ')}), ${r.records.facts.length} facts, ${r.records.findings.length} findings (${errors} errors)`,
@@ -52,7 +53,9 @@ console.log(`      wrote ${rel(await writeBrief(r, join(OUT, 'brief.html')))}`);
 if (withNotebooks) {
   step(5, total, 'executing notebooks to out/notebooks …');
   const { runNotebooks } = await import('./notebooks.ts');
+  // The notebooks load what this run loaded (src/notebook/input.ts); their kernel starts in ROOT.
+  if (inputs.length) process.env.XXGK_INPUT = inputs.map((i) => resolve(i)).join(delimiter);
   const runs = await runNotebooks(undefined, { log: (line) => console.log(`      ${line}`) });
   console.log(`      wrote ${runs.map((x) => `${rel(x.html)}`).join(' ')}`);
 }
-console.log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s — open out/brief.html, out/charts/*.png, out/notebooks/*.html`);
+console.log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s — open out/brief.html, out/charts/*.png${withNotebooks ? ', out/notebooks/*.html' : ''}`);

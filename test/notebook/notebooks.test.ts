@@ -78,7 +78,7 @@ describe.skipIf(skip)('notebooks (Jupyter + Chromium)', () => {
       const outputs = nb.cells.flatMap((c) => c.outputs ?? []);
       expect(outputs.filter((o) => o.output_type === 'error')).toEqual([]);
       const streams = outputs.filter((o) => o.output_type === 'stream').map((o) => text(o.text)).join('');
-      expect(streams).toMatch(/dataset out\/dataset-seeds: 5 reports \(\d+ unchanged, \d+ loaded\)/);
+      expect(streams).toMatch(/dataset out\/dataset: 5 reports \(\d+ unchanged, \d+ loaded\)/);
       expect(streams).toMatch(/coverage: 2 year\(s\), 5 reports, query \d+ ms/);
       expect(streams).toMatch(/channel mix: 10 rows/);
       // 2017 website: the four 2017 seeds' resolved counts, summed by DuckDB.
