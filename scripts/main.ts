@@ -7,6 +7,7 @@
  *   npm start -- --no-notebooks   # skip the Jupyter step (e.g. without Jupyter installed)
  *   npm start -- path/to/folder   # another corpus instead of data/raw
  */
+import { existsSync } from 'node:fs';
 import { delimiter, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHART_KINDS, standardChart } from '../src/charts/standard.ts';
@@ -21,6 +22,14 @@ const OUT = join(ROOT, 'out');
 const args = process.argv.slice(2);
 const inputs = args.filter((a) => !a.startsWith('--'));
 const withNotebooks = !args.includes('--no-notebooks');
+// A mistyped flag or path must not cost a full run (the notebooks take a minute or more).
+const unknown = args.filter((a) => a.startsWith('-') && a !== '--no-notebooks');
+const missing = inputs.filter((i) => !existsSync(i));
+if (unknown.length || missing.length) {
+  for (const a of unknown) console.error(`npm start: unknown option ${a} (the one option is --no-notebooks)`);
+  for (const i of missing) console.error(`npm start: no such file or folder: ${i}`);
+  process.exit(2);
+}
 const rel = (p: string) => relative(process.cwd(), p) || '.';
 const step = (n: number, total: number, what: string) => console.log(`[${n}/${total}] ${what}`);
 const total = withNotebooks ? 5 : 4;

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { corpusProgress, progressLine, progressWriter } from '../corpus/progress.ts';
 import { isXxgkError, XxgkError } from '../errors.ts';
 import { type LoadResult, loadReports } from '../load.ts';
+import { DEFAULT_EXTENSIONS } from '../read/inputs.ts';
 import { COMMANDS, type CommandName, USAGE } from './usage.ts';
 import { formatFindings } from './report.ts';
 
@@ -25,9 +26,14 @@ const FORMATS = ['csv', 'json', 'arrow', 'parquet'] as const;
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
+  if (!command) {
     io.err(USAGE);
-    return command ? 0 : 2;
+    return 2;
+  }
+  // Asked for, help is the output: stdout (`xxgk --help | less`).
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return 0;
   }
   if (!(COMMANDS as readonly string[]).includes(command)) {
     io.err(`xxgk: unknown command "${command}"\n\n${USAGE}`);
@@ -45,29 +51,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 }
 
 async function run(command: CommandName, args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      format: { type: 'string', short: 'f' },
-      strict: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      width: { type: 'string' },
-      height: { type: 'string' },
-      scale: { type: 'string' },
-      agency: { type: 'string' },
-      year: { type: 'string' },
-      n: { type: 'string' },
-      seed: { type: 'string' },
-      workers: { type: 'string' },
-      'worker-heap-mb': { type: 'string' },
-      'defect-rate': { type: 'string' },
-      rebuild: { type: 'boolean' },
-      'include-synthetic': { type: 'boolean' },
-    },
-  }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  const { values, positionals } = parseOptions(command, args);
+  if (values.help) {
+    io.out(await commandHelp(command));
+    return 0;
+  }
 
   const clock = io.now ?? (() => performance.now());
   const load = async (inputs: string[]): Promise<LoadResult> => {
@@ -99,7 +87,7 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
       const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, r[n]]));
       const paths = await exportTables(tables, out, format as (typeof FORMATS)[number]);
       io.err(summary(r));
-      for (const p of paths) io.err(`[xxgk] wrote ${p}\n`);
+      if (!values.quiet) for (const p of paths) io.err(`[xxgk] wrote ${p}\n`);
       return strictExit(r);
     }
     case 'validate': {
@@ -112,16 +100,21 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
       const [kind, ...inputs] = positionals;
       const out = requireString(values.out, '--out file.(png|svg|html) is required');
       const { chartCommand, checkChartKind } = await import('./chart.ts');
+      const { chartFormat } = await import('../export/chart.ts');
+      // Every argument is checked before a load that may take minutes.
       checkChartKind(kind);
-      const r = await load(inputs);
-      await chartCommand(r, kind, out, {
+      chartFormat(out);
+      const options = {
         width: num(values.width, 'width'),
         height: num(values.height, 'height'),
         scale: num(values.scale, 'scale'),
         agency: values.agency as string | undefined,
         year: num(values.year, 'year'),
         includeSynthetic: values['include-synthetic'] === true,
-      });
+      };
+      const r = await load(inputs);
+      io.err(selectionNote(r, options));
+      await chartCommand(r, kind, out, options);
       io.err(syntheticNote(r, values['include-synthetic'] === true));
       io.err(`[xxgk] wrote ${out}\n`);
       return 0;
@@ -129,9 +122,11 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
     case 'brief': {
       const out = requireString(values.out, '--out brief.html is required');
       const { writeBrief } = await import('../export/brief.ts');
-      const r = await load(positionals);
+      const options = { agency: values.agency as string | undefined, year: num(values.year, 'year') };
       const includeSynthetic = values['include-synthetic'] === true;
-      await writeBrief(r, out, { agency: values.agency as string | undefined, year: num(values.year, 'year'), includeSynthetic });
+      const r = await load(positionals);
+      io.err(selectionNote(r, options));
+      await writeBrief(r, out, { ...options, includeSynthetic });
       io.err(syntheticNote(r, includeSynthetic));
       io.err(`[xxgk] wrote ${out}\n`);
       return 0;
@@ -195,7 +190,24 @@ function summary(r: LoadResult): string {
   const reports = r.records.reports;
   const by = (s: string) => reports.filter((x) => x.status === s).length;
   const errors = r.records.findings.filter((f) => f.severity === 'error').length;
-  return `[xxgk] ${reports.length} report(s): ${by('ok')} ok, ${by('partial')} partial, ${by('failed')} failed; ${r.records.facts.length} facts; ${r.records.findings.length} findings (${errors} errors)\n`;
+  const none = reports.length ? '' : `[xxgk] warning: no report files found in the inputs (extensions read: ${DEFAULT_EXTENSIONS.join(', ')})\n`;
+  return `${none}[xxgk] ${reports.length} report(s): ${by('ok')} ok, ${by('partial')} partial, ${by('failed')} failed; ${r.records.facts.length} facts; ${r.records.findings.length} findings (${errors} errors)\n`;
+}
+
+/** A warning when --agency or --year select no report, naming what there is. */
+function selectionNote(r: LoadResult, o: { agency?: string; year?: number }): string {
+  const reports = r.records.reports;
+  if (!reports.length) return summary(r);
+  if (o.agency && !reports.some((x) => x.agency === o.agency)) {
+    const agencies = [...new Set(reports.map((x) => x.agency).filter(Boolean))].sort();
+    const shown = agencies.slice(0, 10).join('、') + (agencies.length > 10 ? ` … (${agencies.length} in all)` : '');
+    return `[xxgk] warning: no report of agency "${o.agency}"; agencies: ${shown || '(none recognised)'}\n`;
+  }
+  if (o.year && !reports.some((x) => x.year === o.year)) {
+    const years = [...new Set(reports.map((x) => x.year).filter((y) => y != null))].sort();
+    return `[xxgk] warning: no report of ${o.year}; years: ${years.join(', ') || '(none recognised)'}\n`;
+  }
+  return '';
 }
 
 /** A line on the synthetic reports a chart or brief left out (or took in, as asked); empty when there are none. */
@@ -205,4 +217,54 @@ function syntheticNote(r: LoadResult, included: boolean): string {
   return included
     ? `[xxgk] ${n} synthetic report(s) (xxgk synth) included, as asked, and marked in the source line\n`
     : `[xxgk] left out ${n} synthetic report(s) (xxgk synth: for tests, never for analysis); --include-synthetic to include them\n`;
+}
+
+const OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  format: { type: 'string', short: 'f' },
+  strict: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  width: { type: 'string' },
+  height: { type: 'string' },
+  scale: { type: 'string' },
+  agency: { type: 'string' },
+  year: { type: 'string' },
+  n: { type: 'string' },
+  seed: { type: 'string' },
+  workers: { type: 'string' },
+  'worker-heap-mb': { type: 'string' },
+  'defect-rate': { type: 'string' },
+  rebuild: { type: 'boolean' },
+  'include-synthetic': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The command line's options; a malformed or unknown one is a usage error (exit 2), not a crash. */
+function parseOptions(command: CommandName, args: string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    return parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS }) as {
+      values: Record<string, string | boolean | undefined>;
+      positionals: string[];
+    };
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    if (!err.code?.startsWith('ERR_PARSE_ARGS')) throw e;
+    // Node's message continues with advice on `--` that does not apply here.
+    throw new XxgkError('usage', `${err.message.split('. ')[0]!.replace(/\.$/, '')}; see \`xxgk ${command} --help\``);
+  }
+}
+
+/** One command's part of the usage text, the chart kinds with `chart`, and the common options. */
+async function commandHelp(command: CommandName): Promise<string> {
+  const lines = USAGE.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`  ${command} `));
+  let end = start + 1;
+  while (end < lines.length && !/^ {2}[a-z]/.test(lines[end]!) && lines[end] !== '') end++;
+  const parts = [`Usage: xxgk ${lines.slice(start, end).join('\n').trimStart()}`];
+  if (command === 'chart') {
+    const { STANDARD_CHARTS } = await import('../charts/standard.ts');
+    parts.push(`Kinds:\n${Object.entries(STANDARD_CHARTS).map(([kind, c]) => `  ${kind.padEnd(20)}${c.title}`).join('\n')}`);
+  }
+  parts.push(USAGE.slice(USAGE.indexOf('Options:')));
+  return parts.join('\n\n');
 }

@@ -2,14 +2,13 @@
  * The briefing pack: one self-contained HTML file (key figures, the standard charts, the
  * findings) an analyst can email. plotly.js is embedded once; all report text is escaped.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import * as aq from 'arquero';
 import { FONT_FAMILY } from '../charts/figure.ts';
 import { type ChartKind, STANDARD_CHARTS, standardChart, syntheticReportIds } from '../charts/standard.ts';
 import type { LoadResult } from '../load.ts';
 import { correctionRate, disclosureRate, newMediaShare } from '../tables/indicators.ts';
 import { escapeHtml, figureEmbed, plotlyScriptTag } from './html.ts';
+import { writeOut } from './write.ts';
 
 export interface BriefOptions {
   agency?: string;
@@ -141,7 +140,6 @@ th{background:#f3f3f3}.empty{color:#777}.meta{color:#555}</style>`,
 }
 
 export async function writeBrief(r: LoadResult, out: string, o: BriefOptions = {}): Promise<string> {
-  await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, briefHtml(r, o), 'utf8');
+  await writeOut(out, briefHtml(r, o));
   return out;
 }

@@ -3,13 +3,13 @@
  * batch, one page reused), HTML as a standalone offline page. The page never touches the
  * network: plotly.js is injected from node_modules.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, extname } from 'node:path';
+import { extname } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH, type Figure } from '../charts/figure.ts';
 import { XxgkError } from '../errors.ts';
 import { launchBrowser } from './browser.ts';
 import { plotlySource, standaloneHtml } from './html.ts';
+import { writeOut } from './write.ts';
 
 export type ChartFormat = 'png' | 'svg' | 'html';
 
@@ -92,8 +92,7 @@ export async function exportCharts(items: readonly ChartItem[], o: ChartExportOp
           throw new XxgkError('export_failed', `rendering ${path} failed: ${(e as Error).message.split('\n')[0]}`);
         }
       }
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, bytes);
+      await writeOut(path, bytes);
     }
   } finally {
     await browser?.close();
@@ -106,3 +105,4 @@ export async function exportChart(fig: Figure, path: string, o: ChartExportOptio
   const [written] = await exportCharts([{ fig, path }], o);
   return written;
 }
+

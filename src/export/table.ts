@@ -8,12 +8,12 @@
  * written as they are (-133 stays -133); only strings are guarded, so a label "-133" in a text
  * column becomes '-133.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import * as aq from 'arquero';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { BasicType, ColumnSource } from 'hyparquet-writer';
 import { XxgkError } from '../errors.ts';
+import { writeOut } from './write.ts';
 
 export const TABLE_FORMATS = ['csv', 'json', 'arrow', 'parquet'] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
@@ -154,13 +154,7 @@ export function tableBytes(input: TableInput, format: TableFormat): Uint8Array |
 /** Write one table; returns the path written. */
 export async function exportTable(input: TableInput, path: string, o: TableExportOptions = {}): Promise<string> {
   const format = tableFormat(path, o.format);
-  const bytes = tableBytes(input, format);
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, bytes);
-  } catch (e) {
-    throw new XxgkError('export_failed', `cannot write ${path}: ${(e as Error).message}`);
-  }
+  await writeOut(path, tableBytes(input, format));
   return path;
 }
 

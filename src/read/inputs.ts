@@ -64,7 +64,9 @@ function describe(v: unknown): string {
 
 function osError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
-  return err?.code ? `${err.code}: ${err.message}` : String(err?.message ?? e);
+  // Node's messages mostly start with their code already ("ENOENT: no such file…").
+  if (err?.code && !err.message?.startsWith(`${err.code}:`)) return `${err.code}: ${err.message}`;
+  return String(err?.message ?? e);
 }
 
 function unreadable(file: string, e: unknown): Source {

@@ -142,7 +142,7 @@ describe('npm run xxgk', () => {
     // Usage goes to stderr; the exit code is 0 for --help.
     const run = spawnSync('npm', ['run', '-s', 'xxgk', '--', '--help'], { encoding: 'utf8' });
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/^Usage: xxgk <command> \[options\]/m);
+    expect(run.stdout).toMatch(/^Usage: xxgk <command> \[options\]/m);
   }, 60_000);
 });
 
@@ -162,5 +162,64 @@ describe('synthetic reports in briefs and charts', () => {
     expect(await main(['brief', dir, '--out', out, '--quiet', '--include-synthetic'], all.io)).toBe(0);
     expect(all.err()).toContain('[xxgk] 3 synthetic report(s) (xxgk synth) included, as asked, and marked in the source line\n');
     expect(meta()).toMatch(/^来源：4 份年报（[^）]*），其中 3 份为合成年报（xxgk synth，仅供测试）；/);
+  }, 60_000);
+});
+
+describe('usage', () => {
+  function io() {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { io: { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s) }, out: () => out.join(''), err: () => err.join('') };
+  }
+
+  it('--help is the output (stdout, exit 0), per command; chart --help lists the kinds', async () => {
+    const top = io();
+    expect(await main(['--help'], top.io)).toBe(0);
+    expect(top.out()).toMatch(/^Usage: xxgk <command> \[options\]/);
+    const exp = io();
+    expect(await main(['export', '--help'], exp.io)).toBe(0);
+    expect(exp.out()).toMatch(/^Usage: xxgk export <files or folders…> --out DIR/);
+    expect(exp.out()).not.toContain('validate <files');
+    const chart = io();
+    expect(await main(['chart', '-h'], chart.io)).toBe(0);
+    expect(chart.out()).toMatch(/\nKinds:\n {2}channel-mix {9}主动公开渠道构成（按机构）\n/);
+    expect(chart.err()).toBe('');
+  });
+
+  it('an unknown or malformed option is a usage error (exit 2), not a crash', async () => {
+    const bogus = io();
+    expect(await main(['validate', 'data/raw', '--bogus'], bogus.io)).toBe(2);
+    expect(bogus.err()).toBe("xxgk validate: Unknown option '--bogus'; see `xxgk validate --help`\n");
+    const missing = io();
+    expect(await main(['export', 'data/raw', '--out'], missing.io)).toBe(2);
+    expect(missing.err()).toBe("xxgk export: Option '-o, --out <value>' argument missing; see `xxgk export --help`\n");
+  });
+
+  it('chart checks its arguments before loading, and names a file it cannot write', async () => {
+    const ext = io();
+    expect(await main(['chart', 'channel-mix', 'data/raw', '--out', 'c.jpg'], ext.io)).toBe(2);
+    expect(ext.err()).toBe('xxgk chart: cannot export a chart to "c.jpg": use .png, .svg or .html\n');
+    const dir = tmp();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(dir, 'afile'), '');
+    const target = path.join(dir, 'afile', 'x.html');
+    const blocked = io();
+    expect(await main(['chart', 'channel-mix', 'data/raw', '--out', target, '-q'], blocked.io)).toBe(1);
+    expect(blocked.err()).toMatch(new RegExp(`^xxgk chart: cannot write ${target.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: EEXIST`));
+  }, 60_000);
+
+  it('warns of an empty selection: no report files, or an agency no report names', async () => {
+    const empty = io();
+    expect(await main(['validate', tmp(), '-q'], empty.io)).toBe(0);
+    expect(empty.err()).toMatch(/^\[xxgk\] warning: no report files found in the inputs \(extensions read: txt, /);
+    const agency = io();
+    expect(await main(['brief', 'data/raw', '--out', path.join(tmp(), 'b.html'), '--agency', '不存在', '-q'], agency.io)).toBe(0);
+    expect(agency.err()).toContain('[xxgk] warning: no report of agency "不存在"; agencies: 威海市中小企业局、');
+  }, 60_000);
+
+  it('export --quiet leaves only the summary line', async () => {
+    const quiet = io();
+    expect(await main(['export', 'data/raw', '--out', tmp(), '-q'], quiet.io)).toBe(0);
+    expect(quiet.err()).toMatch(/^\[xxgk\] 5 report\(s\): [^\n]*\n$/);
   }, 60_000);
 });
