@@ -3,9 +3,9 @@
  * extract; no validation). What `loadReports` does per file and what each corpus worker runs; kept
  * apart from load.ts so a worker does not load the table builders (and Arquero) it never uses.
  */
-import { fnv1a } from './fnv.ts';
 import { type DocLimits, type ReportResult, failedReport, processDoc } from './extract/document.ts';
 import { findingOf } from './extract/cells.ts';
+import { sha256 } from './read/decode.ts';
 import { formatOf, readSourceAsync } from './read/index.ts';
 import type { Source } from './types.ts';
 
@@ -22,14 +22,25 @@ export async function readAndProcess(
   const format = formatOf(source.file);
   if (source.readError) return failedReport(source.file, idFor(null), format, null, source.readError);
   const doc = await readSourceAsync(source);
-  if ('error' in doc) return failedReport(source.file, idFor(null), format, null, doc.error);
+  // Read but not readable as a report (empty, binary, a format it cannot open): its bytes still
+  // give the content-hash id, as the corpus loader's main thread gives it.
+  if ('error' in doc) return failedReport(source.file, idFor(contentHash(source)), format, null, doc.error);
   const result = processDoc(doc, idFor(doc.hash), limits);
   // What the reader noticed (a PDF table it could not rebuild, a cut-off file) joins the findings.
   for (const n of doc.notes ?? []) result.findings.push(findingOf(n, result.report.report_id));
   return result;
 }
 
-/** Unreadable files have no content hash: derive a stable id from the path instead. */
+/** The hash the read stage computes: of the bytes, or of the text given in memory; null when nothing was read. */
+function contentHash(source: Source): string | null {
+  const data = source.text ?? source.bytes;
+  return data === undefined ? null : sha256(data);
+}
+
+/**
+ * Files that could not be read at all (missing, not a regular file, over the size limit) have no
+ * content hash: their id comes from the path (16 hex digits of its SHA-256, as a content id has).
+ */
 export function fallbackId(file: string): string {
-  return `nofile-${fnv1a(file).toString(16).padStart(8, '0')}`;
+  return `nofile-${sha256(file).slice(0, 16)}`;
 }

@@ -334,7 +334,8 @@ export function viewRows({ reports, facts, findings }: ViewInput): ViewRows {
   const findingsOf = byReport(findings);
   for (const report of reports) {
     const id = report.report_id;
-    reportViewRows(report, indexReport(factsOf.get(id) ?? [], id), findingsOf.get(id) ?? [], rows);
+    const findings = findingsOf.get(id) ?? [];
+    reportViewRows(report, indexReport(factsOf.get(id) ?? [], id, findings), findings, rows);
   }
   return rows;
 }

@@ -3,7 +3,8 @@
  * which means the same as the 2019/2021 总计 column: both are indexed as `total`.
  */
 import { ALL_APPLICANTS, APPLICANTS } from '../catalogue/labels.ts';
-import type { Applicant, Fact } from '../types.ts';
+import { MATRIX_ROWS } from '../catalogue/metrics2019.ts';
+import type { Applicant, Fact, Finding } from '../types.ts';
 
 /** A stated (or blank) cell: the fact that first stated it. */
 export type Cell = Pick<Fact, 'value' | 'line'>;
@@ -70,8 +71,13 @@ export interface ReportCells {
   hasBlank: boolean;
 }
 
-/** Index one report's facts (facts of other reports in the list are skipped). */
-export function indexReport(facts: readonly Fact[], reportId: string): ReportCells {
+/**
+ * Index one report's facts (facts of other reports in the list are skipped). `findings`: the
+ * report's reading findings; a row one names as `ambiguous_cells` is in the report but could not
+ * be split, so its cells are indexed blank (unknown), not absent: an identity over it is then
+ * checked as over a blank cell, which a stated part cannot be reported against.
+ */
+export function indexReport(facts: readonly Fact[], reportId: string, findings: readonly Finding[] = []): ReportCells {
   const table: CellIndex = new Map();
   const narrative: Fact[] = [];
   let hasBlank = false;
@@ -86,7 +92,26 @@ export function indexReport(facts: readonly Fact[], reportId: string): ReportCel
     if (fact.value === null && slotOf(fact.applicant) !== undefined) hasBlank = true;
     add(fact);
   }
+  for (const f of findings) {
+    if (f.code !== 'ambiguous_cells' || f.report_id !== reportId || !f.metric) continue;
+    for (const metric of f.metric.split(',')) hasBlank = unreadableRow(table, metric, f.line ?? 0) || hasBlank;
+  }
   return { table, narrative, hasBlank };
+}
+
+const MATRIX_KEYS = new Set(MATRIX_ROWS.map((r) => r.key));
+
+/** Blank cells for a row no reader could split, in the slots no fact states; true when any was added. */
+function unreadableRow(table: CellIndex, metric: string, line: number): boolean {
+  let row = table.get(metric);
+  if (!row) table.set(metric, (row = new Array(MATRIX_KEYS.has(metric) ? APPLICANT_SLOTS.length : 1)));
+  let added = false;
+  for (let slot = 0; slot < row.length; slot++) {
+    if (row[slot]) continue;
+    row[slot] = { value: null, line };
+    added = true;
+  }
+  return added;
 }
 
 /**

@@ -21,7 +21,7 @@ export interface ReportInput {
  * facts to check.
  */
 export function checkReport(input: ReportInput): { cells: ReportCells; findings: Finding[] } {
-  const cells = indexReport(input.facts, input.report.report_id);
+  const cells = indexReport(input.facts, input.report.report_id, input.findings);
   const findings = input.report.status === 'failed' ? input.findings : [...input.findings, ...validateReport(input, cells)];
   return { cells, findings };
 }
@@ -29,7 +29,7 @@ export function checkReport(input: ReportInput): { cells: ReportCells; findings:
 /** `cells`: the report's cells (indexReport of its facts) when the caller has them already (checkReport). */
 export function validateReport(input: ReportInput, cells?: ReportCells): Finding[] {
   const { report } = input;
-  const { table, narrative } = cells ?? indexReport(input.facts, report.report_id);
+  const { table, narrative } = cells ?? indexReport(input.facts, report.report_id, input.findings);
   const out: Finding[] = [];
   identityFindings(report, table, out);
   if (narrative.length) narrativeConflicts(report, table, narrative, out);

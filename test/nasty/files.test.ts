@@ -31,6 +31,13 @@ describe('empty inputs', () => {
   it('a 0-byte file is a failed row with empty_file', async () => {
     expect(outcome(await loadReports(file('zero.txt', '')))).toBe('failed empty_file/error');
   });
+  it('a file read but unreadable as a report keeps its content-hash id; one not read at all gets a path id', async () => {
+    // 0 bytes: the SHA-256 of nothing, as the corpus loader's main thread computes it.
+    const zero = (await loadReports(file('zero-id.txt', ''))).records.reports[0]!;
+    expect(zero.report_id).toBe('e3b0c44298fc1c14');
+    const missing = (await loadReports(join(dir, 'no-such-file.txt'))).records.reports[0]!;
+    expect(missing.report_id).toMatch(/^nofile-[0-9a-f]{16}$/);
+  });
   it('an empty in-memory text is a failed row with empty_file', async () => {
     expect(outcome(await loadReports({ file: 'empty.txt', text: '' }))).toBe('failed empty_file/error');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IDENTITY_RULES, ruleKeys } from '../../src/catalogue/identities.ts';
-import type { Fact, ReportRow } from '../../src/types.ts';
+import type { Fact, Finding, ReportRow } from '../../src/types.ts';
 import { statedPrecision, validateReport } from '../../src/validate/validate.ts';
 import { fact, matrixRow, prose, report } from './fixtures.ts';
 
@@ -236,6 +236,20 @@ describe('2019/2021 request matrix', () => {
     ]);
     expect(f.map((x) => x.code)).toEqual(['identity_violation', 'identity_violation']);
     expect(f[0]!.metric).toBe('requests.received,requests.carried_over,requests.outcome.total,requests.carried_to_next');
+  });
+
+  it('takes a row left out as ambiguous (glued digits) as blank: no violation against its unknown values', () => {
+    // Seed 003 glued, its 本年新收 row unsplittable: carried_over 0 alone is not "≠ 17".
+    const rows = [
+      ...matrixRow('requests.carried_over', [0, 0, 0, 0, 0, 0, 0]),
+      ...matrixRow('requests.outcome.granted', [13, 0, 0, 0, 0, 0, 13]),
+      ...matrixRow('requests.outcome.total', [17, 0, 0, 0, 0, 0, 17]),
+      ...matrixRow('requests.carried_to_next', [0, 0, 0, 0, 0, 0, 0]),
+    ].filter((f) => f.metric !== 'requests.outcome.granted');
+    const ambiguous: Finding = { report_id: 'r1', severity: 'error', code: 'ambiguous_cells', message: 'row "本年新收": …', metric: 'requests.received', line: 57 };
+    expect(validateReport({ report: r2019, facts: rows, findings: [ambiguous] })).toEqual([]);
+    // Without the finding the row is absent, and the balance is checked without it.
+    expect(run(rows, r2019).map((f) => f.code)).toEqual(['identity_violation', 'identity_violation']);
   });
 
   it('checks outcome.total against every outcome row, using 2021 other.* without double counting', () => {
