@@ -12,6 +12,7 @@ import { extname, join } from 'node:path';
 import * as aq from 'arquero';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { BasicType, ColumnSource } from 'hyparquet-writer';
+import { DATASET_TABLES } from '../corpus/schema.ts';
 import { XxgkError } from '../errors.ts';
 import { writeOut } from './write.ts';
 
@@ -115,8 +116,30 @@ export function parquetType(values: ArrayLike<unknown>): BasicType {
   return type ?? 'STRING';
 }
 
-function parquetColumn(name: string, values: ArrayLike<unknown>): ColumnSource {
-  const type = parquetType(values);
+/**
+ * The Parquet types of the standard tables' columns, as the corpus dataset writes them (`year`,
+ * there a partition folder, as INT32): an export's schema does not depend on the values in it.
+ */
+const STANDARD_TYPES: Record<string, Record<string, BasicType>> = Object.fromEntries(
+  Object.entries(DATASET_TABLES).map(([table, columns]) => [table, { ...Object.fromEntries(columns), year: 'INT32' }]),
+);
+
+/** A declared type the values fit (whole numbers for INT32), else the type the values give. */
+function columnType(values: ArrayLike<unknown>, declared: BasicType | undefined): BasicType {
+  const given = parquetType(values);
+  if (!declared) return given;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v == null || (typeof v === 'number' && Number.isNaN(v))) continue;
+    const fits =
+      declared === 'STRING' ? typeof v === 'string' : declared === 'BOOLEAN' ? typeof v === 'boolean' : declared === 'INT32' ? Number.isInteger(v) && Math.abs(v as number) < 2 ** 31 : typeof v === 'number';
+    if (!fits) return given;
+  }
+  return declared;
+}
+
+function parquetColumn(name: string, values: ArrayLike<unknown>, declared?: BasicType): ColumnSource {
+  const type = columnType(values, declared);
   const data = Array.from(values, (v) => {
     if (v == null || (typeof v === 'number' && Number.isNaN(v))) return null;
     if (type !== 'STRING') return v;
@@ -125,9 +148,11 @@ function parquetColumn(name: string, values: ArrayLike<unknown>): ColumnSource {
   return { name, data, type, nullable: true };
 }
 
-export function toParquetBytes(input: TableInput): Uint8Array {
+/** `table`: a standard table's name (reports, facts…), whose columns get their declared types. */
+export function toParquetBytes(input: TableInput, table?: string): Uint8Array {
   const t = asTable(input);
-  const columnData = t.columnNames().map((n) => parquetColumn(n, t.array(n) as ArrayLike<unknown>));
+  const types = table ? STANDARD_TYPES[table] : undefined;
+  const columnData = t.columnNames().map((n) => parquetColumn(n, t.array(n) as ArrayLike<unknown>, types?.[n]));
   return new Uint8Array(parquetWriteBuffer({ columnData }));
 }
 
@@ -136,9 +161,11 @@ export function toParquetBytes(input: TableInput): Uint8Array {
 export interface TableExportOptions {
   /** Overrides the extension. */
   format?: TableFormat;
+  /** A standard table's name: Parquet columns get the dataset's types (see toParquetBytes). */
+  table?: string;
 }
 
-export function tableBytes(input: TableInput, format: TableFormat): Uint8Array | string {
+export function tableBytes(input: TableInput, format: TableFormat, table?: string): Uint8Array | string {
   switch (format) {
     case 'csv':
       return toCsvText(input);
@@ -147,14 +174,14 @@ export function tableBytes(input: TableInput, format: TableFormat): Uint8Array |
     case 'arrow':
       return toArrowBytes(input);
     case 'parquet':
-      return toParquetBytes(input);
+      return toParquetBytes(input, table);
   }
 }
 
 /** Write one table; returns the path written. */
 export async function exportTable(input: TableInput, path: string, o: TableExportOptions = {}): Promise<string> {
   const format = tableFormat(path, o.format);
-  await writeOut(path, tableBytes(input, format));
+  await writeOut(path, tableBytes(input, format, o.table));
   return path;
 }
 
@@ -174,7 +201,7 @@ export async function exportTables(
   if (!(TABLE_FORMATS as readonly string[]).includes(format)) tableFormat('', format);
   const paths: string[] = [];
   for (const [name, table] of Object.entries(tables)) {
-    paths.push(await exportTable(table, join(dir, `${name}.${FORMAT_EXTENSIONS[format]}`), { format }));
+    paths.push(await exportTable(table, join(dir, `${name}.${FORMAT_EXTENSIONS[format]}`), { format, table: name }));
   }
   return paths;
 }

@@ -80,6 +80,25 @@ describe('Parquet', () => {
   });
 });
 
+describe('Parquet types of the standard tables', () => {
+  it('are the dataset’s whatever the values: year and line INT32, count DOUBLE, inferred BOOLEAN', async () => {
+    const { loadReports } = await import('../../src/load.ts');
+    const r = await loadReports(['data/raw']);
+    const typesOf = (bytes: Uint8Array) => {
+      const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      return Object.fromEntries(parquetSchema(parquetMetadata(file)).children.map((c) => [c.element.name, c.element.type]));
+    };
+    const { toParquetBytes } = await import('../../src/export/table.ts');
+    expect(typesOf(toParquetBytes(r.channels, 'channels'))).toEqual({
+      report_id: 'BYTE_ARRAY', agency: 'BYTE_ARRAY', year: 'INT32', channel: 'BYTE_ARRAY', count: 'DOUBLE',
+      source: 'BYTE_ARRAY', inferred: 'BOOLEAN', line: 'INT32',
+    });
+    expect(typesOf(toParquetBytes(r.facts, 'facts'))).toMatchObject({ value: 'DOUBLE', line: 'INT32', approx: 'BOOLEAN' });
+    // Any other table: types from its values.
+    expect(typesOf(toParquetBytes(r.channels))).toMatchObject({ year: 'DOUBLE', line: 'DOUBLE' });
+  });
+});
+
 describe('formats and batches', () => {
   it('format by extension or option; unknown is a bad_argument', () => {
     expect(tableFormat('x.CSV')).toBe('csv');
