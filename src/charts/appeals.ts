@@ -11,7 +11,7 @@ import {
 } from '../catalogue/labels.ts';
 import { APPEAL_RESULT_COLOURS, colourOf } from '../catalogue/palette.ts';
 import { barFigure, type BarSeries } from './bars.ts';
-import { emptyFigure, formatCount, formatShare, noDataMessage, sourceLine, type Figure } from './figure.ts';
+import { emptyFigure, formatShare, noDataMessage, sourceLine, type Figure } from './figure.ts';
 import {
   agencyName,
   countOf,

@@ -29,7 +29,6 @@ import {
   groupBy,
   orderedKeys,
   selectRows,
-  sumReported,
   toRows,
   type ChartOptions,
   type TableLike,

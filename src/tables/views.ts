@@ -334,8 +334,8 @@ export function viewRows({ reports, facts, findings }: ViewInput): ViewRows {
   const findingsOf = byReport(findings);
   for (const report of reports) {
     const id = report.report_id;
-    const findings = findingsOf.get(id) ?? [];
-    reportViewRows(report, indexReport(factsOf.get(id) ?? [], id, findings), findings, rows);
+    const own = findingsOf.get(id) ?? [];
+    reportViewRows(report, indexReport(factsOf.get(id) ?? [], id, own), own, rows);
   }
   return rows;
 }
