@@ -4,6 +4,7 @@
  */
 import * as aq from 'arquero';
 import type { LoadResult } from '../load.ts';
+import { syntheticReportIds } from '../tables/select.ts';
 import { appealsByResult, correctionRate } from './appeals.ts';
 import { channelDonut, channelMixBars, newMediaShareLine } from './channels.ts';
 import type { Figure } from './figure.ts';
@@ -58,19 +59,6 @@ export function standardChart(views: Views, kind: ChartKind, o: StandardOptions 
   // After the source line, before any note under it.
   if (source) source.text = source.text.replace(/^[^<]*/, (line: string) => `${line}，含合成年报（xxgk synth，仅供测试）`);
   return fig;
-}
-
-type Table = Views['reports'];
-const syntheticIds = new WeakMap<Table, Set<string>>();
-
-/** Reports flagged `synthetic_report` (written by `xxgk synth`). */
-export function syntheticReportIds(findings: Table): Set<string> {
-  let ids = syntheticIds.get(findings);
-  if (!ids) {
-    ids = new Set((findings.objects() as Array<{ report_id: string; code: string }>).filter((f) => f.code === 'synthetic_report').map((f) => f.report_id));
-    syntheticIds.set(findings, ids);
-  }
-  return ids;
 }
 
 const filtered = new WeakMap<Views, Views>();

@@ -2,11 +2,11 @@
  * The briefing pack: one self-contained HTML file (key figures, the standard charts, the
  * findings) an analyst can email. plotly.js is embedded once; all report text is escaped.
  */
-import * as aq from 'arquero';
 import { FONT_FAMILY } from '../charts/figure.ts';
-import { type ChartKind, STANDARD_CHARTS, standardChart, syntheticReportIds } from '../charts/standard.ts';
+import { type ChartKind, STANDARD_CHARTS, standardChart } from '../charts/standard.ts';
 import type { LoadResult } from '../load.ts';
 import { correctionRate, disclosureRate, newMediaShare } from '../tables/indicators.ts';
+import { selectResult, syntheticReportIds } from '../tables/select.ts';
 import { escapeHtml, figureEmbed, plotlyScriptTag } from './html.ts';
 import { writeOut } from './write.ts';
 
@@ -23,35 +23,6 @@ export interface BriefOptions {
 const DEFAULT_CHARTS: ChartKind[] = ['channel-mix', 'request-volumes', 'outcomes', 'reconsideration', 'litigation', 'findings'];
 
 type Row = Record<string, unknown>;
-
-/**
- * Filter every table of a load result to one agency and/or year, and (unless `includeSynthetic`)
- * without the reports `xxgk synth` wrote.
- */
-export function selectResult(r: LoadResult, o: { agency?: string; year?: number; includeSynthetic?: boolean }): LoadResult {
-  const synthetic = o.includeSynthetic ? new Set<string>() : syntheticReportIds(r.findings);
-  if (!o.agency && !o.year && !synthetic.size) return r;
-  const keep = new Set(
-    r.records.reports
-      .filter((x) => (!o.agency || x.agency === o.agency) && (!o.year || x.year === o.year) && !synthetic.has(x.report_id))
-      .map((x) => x.report_id),
-  );
-  const pick = (t: LoadResult['reports']) => t.filter(aq.escape((d: { report_id: string }) => keep.has(d.report_id)));
-  return {
-    reports: pick(r.reports),
-    facts: pick(r.facts),
-    findings: pick(r.findings),
-    channels: pick(r.channels),
-    requests: pick(r.requests),
-    outcomes: pick(r.outcomes),
-    appeals: pick(r.appeals),
-    records: {
-      reports: r.records.reports.filter((x) => keep.has(x.report_id)),
-      facts: r.records.facts.filter((x) => keep.has(x.report_id)),
-      findings: r.records.findings.filter((x) => keep.has(x.report_id)),
-    },
-  };
-}
 
 const pct = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '—');
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v.toLocaleString('zh-CN') : '—');

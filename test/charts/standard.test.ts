@@ -1,6 +1,7 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { standardChart, syntheticReportIds } from '../../src/charts/standard.ts';
+import { standardChart } from '../../src/charts/standard.ts';
+import { syntheticReportIds } from '../../src/tables/select.ts';
 import { A001, channelRowsSeed } from './fixtures.ts';
 
 /** The seed channels plus one synthetic report (flagged `synthetic_report`, as `xxgk synth` files are). */
