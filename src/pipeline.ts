@@ -31,8 +31,12 @@ export async function readAndProcess(
   return result;
 }
 
-/** The hash the read stage computes: of the bytes, or of the text given in memory; null when nothing was read. */
+/**
+ * The hash the read stage computes: the one the caller gave (the corpus loader's main thread has
+ * hashed every file), else of the bytes or of the text given in memory; null when nothing was read.
+ */
 function contentHash(source: Source): string | null {
+  if (source.hash) return source.hash;
   const data = source.text ?? source.bytes;
   return data === undefined ? null : sha256(data);
 }

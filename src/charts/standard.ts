@@ -2,9 +2,8 @@
  * The standard briefing charts, by name: one place that the CLI (`xxgk chart <kind>`), the main
  * job (`npm start`), the briefing pack and the notebooks share.
  */
-import * as aq from 'arquero';
 import type { LoadResult } from '../load.ts';
-import { syntheticReportIds } from '../tables/select.ts';
+import { syntheticReportIds, tablesOf } from '../tables/select.ts';
 import { appealsByResult, correctionRate } from './appeals.ts';
 import { channelDonut, channelMixBars, newMediaShareLine } from './channels.ts';
 import type { Figure } from './figure.ts';
@@ -66,17 +65,6 @@ const filtered = new WeakMap<Views, Views>();
 /** The views without the rows of these reports (kept per views object: each chart of a batch reuses them). */
 function withoutReports(v: Views, ids: ReadonlySet<string>): Views {
   let out = filtered.get(v);
-  if (!out) {
-    const keep = aq.escape((d: { report_id: string }) => !ids.has(d.report_id));
-    out = {
-      reports: v.reports.filter(keep),
-      findings: v.findings.filter(keep),
-      channels: v.channels.filter(keep),
-      requests: v.requests.filter(keep),
-      outcomes: v.outcomes.filter(keep),
-      appeals: v.appeals.filter(keep),
-    };
-    filtered.set(v, out);
-  }
+  if (!out) filtered.set(v, (out = tablesOf(v, (id) => !ids.has(id))));
   return out;
 }

@@ -7,6 +7,7 @@ import { corpusProgress, progressLine, progressWriter } from '../corpus/progress
 import { isXxgkError, XxgkError } from '../errors.ts';
 import { type LoadResult, loadReports } from '../load.ts';
 import { DEFAULT_EXTENSIONS } from '../read/inputs.ts';
+import { syntheticReportIds } from '../tables/select.ts';
 import { COMMANDS, type CommandName, USAGE } from './usage.ts';
 import { formatFindings } from './report.ts';
 
@@ -212,7 +213,7 @@ function selectionNote(r: LoadResult, o: { agency?: string; year?: number }): st
 
 /** A line on the synthetic reports a chart or brief left out (or took in, as asked); empty when there are none. */
 function syntheticNote(r: LoadResult, included: boolean): string {
-  const n = r.records.findings.filter((f) => f.code === 'synthetic_report').length;
+  const n = syntheticReportIds(r.findings).size;
   if (!n) return '';
   return included
     ? `[xxgk] ${n} synthetic report(s) (xxgk synth) included, as asked, and marked in the source line\n`

@@ -30,21 +30,21 @@ export function selectResult(r: LoadResult, o: { agency?: string; year?: number;
       .filter((x) => (!o.agency || x.agency === o.agency) && (!o.year || x.year === o.year) && !synthetic.has(x.report_id))
       .map((x) => x.report_id),
   );
-  const pick = (t: LoadResult['reports']) => t.filter(aq.escape((d: { report_id: string }) => keep.has(d.report_id)));
+  const { records: _records, ...tables } = r;
   return {
-    reports: pick(r.reports),
-    facts: pick(r.facts),
-    findings: pick(r.findings),
-    channels: pick(r.channels),
-    requests: pick(r.requests),
-    outcomes: pick(r.outcomes),
-    appeals: pick(r.appeals),
+    ...tablesOf(tables, (id) => keep.has(id)),
     records: {
       reports: r.records.reports.filter((x) => keep.has(x.report_id)),
       facts: r.records.facts.filter((x) => keep.has(x.report_id)),
       findings: r.records.findings.filter((x) => keep.has(x.report_id)),
     },
   };
+}
+
+/** Each of these tables with only the rows of the reports `keep` accepts. */
+export function tablesOf<T extends Record<string, Table>>(tables: T, keep: (reportId: string) => boolean): T {
+  const kept = aq.escape((d: { report_id: string }) => keep(d.report_id));
+  return Object.fromEntries(Object.entries(tables).map(([name, t]) => [name, t.filter(kept)])) as T;
 }
 
 /** The load result without synthetic reports (what the analysis notebooks chart). */

@@ -242,10 +242,9 @@ describe('2019/2021 request matrix', () => {
     // Seed 003 glued, its 本年新收 row unsplittable: carried_over 0 alone is not "≠ 17".
     const rows = [
       ...matrixRow('requests.carried_over', [0, 0, 0, 0, 0, 0, 0]),
-      ...matrixRow('requests.outcome.granted', [13, 0, 0, 0, 0, 0, 13]),
       ...matrixRow('requests.outcome.total', [17, 0, 0, 0, 0, 0, 17]),
       ...matrixRow('requests.carried_to_next', [0, 0, 0, 0, 0, 0, 0]),
-    ].filter((f) => f.metric !== 'requests.outcome.granted');
+    ];
     const ambiguous: Finding = { report_id: 'r1', severity: 'error', code: 'ambiguous_cells', message: 'row "本年新收": …', metric: 'requests.received', line: 57 };
     expect(validateReport({ report: r2019, facts: rows, findings: [ambiguous] })).toEqual([]);
     // Without the finding the row is absent, and the balance is checked without it.
