@@ -1,6 +1,6 @@
 /**
  * Per-report validation: the identity rules on the table facts, narrative-vs-table
- * conflicts, and a year that disagrees with the template. Returns new findings only; the
+ * conflicts, and a year that disagrees with the template (or has none, from 2019 on). Returns new findings only; the
  * loader's own findings (value_on_header_row …) are passed in for context and left alone.
  */
 import { eraOf, rulesFor, type IdentityRule } from '../catalogue/identities.ts';
@@ -138,7 +138,21 @@ export function expectedTemplate(year: number): '2008' | '2019' | '2021' {
 
 function yearTemplate(report: ReportRow, out: Finding[]): void {
   const { year, template } = report;
-  if (year === null || (template !== '2008' && template !== '2019' && template !== '2021')) return;
+  if (year === null) return;
+  // From 2019 on the statistics tables are mandatory: a report without one lost it (a crawl that
+  // flattened the page, a table pasted as an image), and its figures come from the prose alone.
+  if (template === 'narrative' && year >= 2019) {
+    out.push({
+      report_id: report.report_id,
+      severity: 'warning',
+      code: 'missing_section',
+      message: `report year ${year} but no statistics table found (report years from 2019 on must have the ${expectedTemplate(year)} tables); its facts come from the prose only`,
+      metric: null,
+      line: null,
+    });
+    return;
+  }
+  if (template !== '2008' && template !== '2019' && template !== '2021') return;
   const expected = expectedTemplate(year);
   if (expected === template) return;
   out.push({

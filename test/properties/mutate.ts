@@ -84,6 +84,15 @@ function pick(n: number, len: number): number {
   return len === 0 ? 0 : n % len;
 }
 
+/**
+ * `p`, or the position before it when it falls between the halves of an astral character (an
+ * earlier garbage's): a lone surrogate has no UTF-8 form, so text and bytes would differ by construction.
+ */
+function charAt(line: string, p: number): number {
+  const split = p > 0 && p < line.length && /[\uD800-\uDBFF]/.test(line[p - 1]!) && /[\uDC00-\uDFFF]/.test(line[p]!);
+  return split ? p - 1 : p;
+}
+
 /** Half-width ASCII ↔ full-width forms, over a whole line (tabs and spaces kept). */
 export function toFullWidth(line: string): string {
   return line.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
@@ -133,7 +142,7 @@ function mutate(m: Mutated, mut: Mutation): Mutated {
   };
   switch (mut.kind) {
     case 'truncate': {
-      const keep = Math.min(mut.keep, lines[i]!.length);
+      const keep = charAt(lines[i]!, Math.min(mut.keep, lines[i]!.length));
       const cut = lines.slice(0, i + 1);
       const o = origin.slice(0, i + 1);
       if (keep < cut[i]!.length) o[i] = null;
@@ -190,7 +199,7 @@ function mutate(m: Mutated, mut: Mutation): Mutated {
     }
     case 'garbage': {
       const line = lines[i]!;
-      const p = pick(mut.pos, line.length + 1);
+      const p = charAt(line, pick(mut.pos, line.length + 1));
       // Garbage may contain line breaks: they split the line, and every piece is new.
       const pieces = (line.slice(0, p) + mut.text + line.slice(p)).split(/\r\n|\r|\n/);
       lines.splice(i, 1, ...pieces);
@@ -219,7 +228,7 @@ function mutate(m: Mutated, mut: Mutation): Mutated {
     }
     case 'oddity': {
       const line = lines[i]!;
-      const p = pick(mut.pos, line.length + 1);
+      const p = charAt(line, pick(mut.pos, line.length + 1));
       touch(i, line.slice(0, p) + mut.char + line.slice(p));
       return { lines, origin };
     }

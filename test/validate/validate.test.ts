@@ -340,6 +340,18 @@ describe('year vs template', () => {
   ] as const)('accepts year %i with the %s template', (year, template) => {
     expect(check(year, template)).toEqual([]);
   });
+  it.each([2019, 2020, 2023])('warns that a %i report has no statistics table (missing_section)', (year) => {
+    const [f, ...rest] = run([], report({ year, template: 'narrative' }));
+    expect(rest).toEqual([]);
+    expect(f).toEqual({
+      report_id: 'r1',
+      severity: 'warning',
+      code: 'missing_section',
+      message: `report year ${year} but no statistics table found (report years from 2019 on must have the ${year < 2021 ? 2019 : 2021} tables); its facts come from the prose only`,
+      metric: null,
+      line: null,
+    });
+  });
   it('says which template the year expects', () => {
     const [f] = run([], report({ year: 2017, template: '2019' }));
     expect(f).toMatchObject({
