@@ -41,6 +41,15 @@ export interface NarrativePattern {
   notes: string;
 }
 
+/**
+ * The clause right after a figure that narrows it to what the report is about: the figure before
+ * counts more ("收到行政复议申请3件，其中涉及政府信息公开的1件"; a department's "全区各部门共收到…
+ * 300件，其中我局收到12件"), so the narrowed figure is the fact, under the same key. `{N}` is a
+ * figure in the unit of the figure narrowed.
+ */
+export const NARROWING =
+  '^\\s*其中[^\\d,，;；。]{0,12}?(?:(?:涉及|关于|有关|属于)(?:政府)?信息公开|(?:我|本)(?:局|委|办|厅|中心|单位|机关|部门|镇|乡|街道|县|区|市))[^\\d,，;；。]{0,20}?{SEP}{N}';
+
 /** A fact copied to another key when the text right after its figure says so. */
 export interface NarrativeDerivation {
   key: string;
@@ -57,6 +66,21 @@ export const OF_WHICH = '其中';
 /** Disqualifies a figure match: the text between label and figure speaks of another period or a change. */
 export const NARRATIVE_DISQUALIFIERS = '上年|去年|上一年|前一年|同比|环比|较|比上|比去|增加|减少|增长|下降|累计至今|历年';
 
+/**
+ * Words that date a figure to another period than the report year when they stand in its clause
+ * before the figure's label ("去年我局主动公开…356条", "前三季度收到申请9件", "自2008年以来累计…").
+ */
+export const OTHER_PERIOD = '去年|上年|上一年|前一年|前三季度|上半年|下半年|第?[一二三四1-4]季度|累计|历年';
+
+/**
+ * A clause that opens with a time word dates the rest of its sentence ("2018年，我局收到申请8件"
+ * in a 2019 report; "去年，…"): a year other than the report year, or an OTHER_PERIOD word, puts
+ * the figures after it out of the report year until a clause opens with the report year or
+ * THIS_PERIOD. Group 1: a year; group 2: another period; group 3: this period.
+ */
+export const PERIOD_OPENING =
+  `^\\s*(?:在|于|自|从)?\\s*(?:(20\\d\\d)\\s*年度?|(${OTHER_PERIOD})|(本年度?|今年|全年|本报告期))`;
+
 const COUNT = ['条', '件', '个', '份'] as const;
 const CASES = ['件', '起', '宗', '个'] as const;
 
@@ -69,7 +93,17 @@ const CHANNEL = {
   other: '其他(?:方式|渠道|途径|形式)',
 } as const;
 
+/**
+ * A named channel's figure: not when the channel is one of a list ("通过政府网站、政务微博、政务
+ * 微信等渠道主动公开…1500条" is their sum), so no list word between channel and figure and no
+ * channel word and list word right before it; a list of figures ("政府公报公开28条、政府网站公开
+ * 4140条") has a unit before its 、.
+ */
 const channelPattern = (words: string): string =>
+  `(?<!(?:博|信|站|报|号|台|网)\\s*(?:[、和与]|及(?!时))\\s*[^\\d,，;；。、]{0,10})${words}` +
+  `(?:(?![、和与]|及(?!时)|等)[^\\d,，;；。]){0,30}?(?:主动)?{PUB}(?:各类)?(?:政府)?(?:信息)?(?:数量|数)?{SEP}{N}`;
+/** The other channels: "其他方式如本单位信息公示栏、LED显示屏等公开…" lists the ways of one channel. */
+const otherChannelPattern = (words: string): string =>
   `${words}[^\\d,，;；。]{0,30}?(?:主动)?{PUB}(?:各类)?(?:政府)?(?:信息)?(?:数量|数)?{SEP}{N}`;
 
 const APPEAL_UNLESS = '纠错|纠正|败诉|维持|驳回|撤销|确认违法|费用';
@@ -118,7 +152,7 @@ export const NARRATIVE_PATTERNS: readonly NarrativePattern[] = [
   {
     key: 'proactive.channel.other',
     kind: 'figure',
-    pattern: channelPattern(CHANNEL.other),
+    pattern: otherChannelPattern(CHANNEL.other),
     units: ['条'],
     notes: '"通过其他方式如本单位信息公示栏、LED显示屏等公开政府信息220条", "其他方式公开908条".',
   },

@@ -9,12 +9,12 @@
  * view over `read_parquet('<dir>/<table>/**\/*.parquet', hive_partitioning = true)`, so
  * `year` is a column and `WHERE year = 2021` reads only that partition.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import * as aq from 'arquero';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { XxgkError } from '../errors.ts';
-import { TABLE_NAMES } from './schema.ts';
+import { DATASET_TABLES, TABLE_NAMES, type DatasetTable } from './schema.ts';
 
 type Table = ReturnType<typeof aq.table>;
 
@@ -22,6 +22,23 @@ type Table = ReturnType<typeof aq.table>;
 function parquetSource(dir: string, table: string): string {
   const glob = path.join(path.resolve(dir), table, '**', '*.parquet').split("'").join("''");
   return `read_parquet('${glob}', hive_partitioning = true, union_by_name = true)`;
+}
+
+const SQL_TYPES = { STRING: 'VARCHAR', DOUBLE: 'DOUBLE', INT32: 'INTEGER', BOOLEAN: 'BOOLEAN' } as const;
+
+/** A table's columns, and its hive `year` (a BIGINT, as DuckDB reads it from the folder names), without rows. */
+function emptySource(table: DatasetTable): string {
+  const columns = DATASET_TABLES[table].map(([name, type]) => `CAST(NULL AS ${SQL_TYPES[type as keyof typeof SQL_TYPES]}) AS "${name}"`);
+  return `(SELECT ${[...columns, 'CAST(NULL AS BIGINT) AS "year"'].join(', ')} WHERE false)`;
+}
+
+/** Whether a folder holds a .parquet file at any depth. */
+function holdsParquet(dir: string): boolean {
+  if (!existsSync(dir)) return false;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() ? holdsParquet(path.join(dir, entry.name)) : entry.name.endsWith('.parquet')) return true;
+  }
+  return false;
 }
 
 const connections = new Map<string, Promise<DuckDBConnection>>();
@@ -35,8 +52,11 @@ async function connect(dir: string): Promise<DuckDBConnection> {
       if (!existsSync(key)) throw new XxgkError('bad_argument', `no Parquet dataset at ${dir}`);
       const instance = await DuckDBInstance.create(':memory:');
       const conn = await instance.connect();
+      // A table without part files (a corpus with no findings, say) is an empty view of its
+      // columns: a query over it answers nothing rather than failing.
       for (const t of TABLE_NAMES) {
-        if (existsSync(path.join(key, t))) await conn.run(`CREATE VIEW "${t}" AS SELECT * FROM ${parquetSource(key, t)}`);
+        const source = holdsParquet(path.join(key, t)) ? parquetSource(key, t) : emptySource(t);
+        await conn.run(`CREATE VIEW "${t}" AS SELECT * FROM ${source}`);
       }
       return conn;
     })();

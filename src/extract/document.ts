@@ -111,14 +111,14 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
   for (const b of blocks) {
     if (b.kind === 'prose' && !inTable[b.line]) prose.push({ text: b.text, line: b.line, raw: doc.raw[b.line - 1] ?? '' });
   }
-  // Narrative facts follow the table facts.
-  appendNarrativeFacts(prose, reportId, facts);
-
-  if (overdue()) return timedOut(doc, reportId, 'narrative extraction', limits);
-
   const { meta, findings: metaFindings } = extractMetadata(doc.lines, { file: doc.file, tableMask: inTable });
   for (const f of metaFindings) local.push(f);
   if (overdue()) return timedOut(doc, reportId, 'metadata extraction', limits);
+
+  // Narrative facts follow the table facts; the report year tells a sentence about another year.
+  appendNarrativeFacts(prose, reportId, facts, meta.year);
+
+  if (overdue()) return timedOut(doc, reportId, 'narrative extraction', limits);
 
   if (!facts.length && decision.template === 'narrative') {
     local.push({

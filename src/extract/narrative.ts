@@ -16,8 +16,11 @@ import {
   NARRATIVE_DERIVATIONS,
   NARRATIVE_DISQUALIFIERS,
   NARRATIVE_PATTERNS,
+  NARROWING,
   type NarrativePattern,
   OF_WHICH,
+  OTHER_PERIOD,
+  PERIOD_OPENING,
 } from '../catalogue/narrative.ts';
 
 export interface ProseLine {
@@ -193,6 +196,14 @@ const COMPILED: readonly Compiled[] = NARRATIVE_PATTERNS.map(compile);
 /** parseNumber of a figure, memoised: figures ("0条", "12件") come back report after report. */
 const figureValue = memoize(parseNumber);
 const DERIVED = NARRATIVE_DERIVATIONS.map((d) => ({ ...d, re: new RegExp(d.then) }));
+/** NARROWING in the units of every figure pattern (a narrowed figure must keep its figure's unit). */
+const NARROWED = compile({
+  key: '',
+  kind: 'figure',
+  pattern: NARROWING,
+  units: [...new Set(NARRATIVE_PATTERNS.flatMap((p) => p.units ?? []))],
+  notes: '',
+});
 const DISQUALIFY = new RegExp(NARRATIVE_DISQUALIFIERS);
 
 /**
@@ -213,18 +224,47 @@ function inSet(set: Uint32Array, c: number): boolean {
  * The first characters of what DISQUALIFY needs (see requiredLiterals): a label part holding
  * none of them cannot match it, and is not cut out to be tested. Undefined: no such requirement.
  */
-const DISQUALIFY_NEEDS = requiredLiterals(NARRATIVE_DISQUALIFIERS)[0];
-const DISQUALIFY_FIRSTS = new Set(DISQUALIFY_NEEDS?.map((lit) => lit.charCodeAt(0)));
-const DISQUALIFY_STARTS = DISQUALIFY_NEEDS && charSet((c) => DISQUALIFY_FIRSTS.has(c));
+const DISQUALIFY_STARTS = startsOf(NARRATIVE_DISQUALIFIERS);
 
 /** Whether text[start, end) speaks of another period or a change (DISQUALIFY matches it). */
 function disqualifies(text: string, start: number, end: number): boolean {
-  if (DISQUALIFY_STARTS) {
+  return holds(DISQUALIFY, DISQUALIFY_STARTS, text, start, end);
+}
+
+/** Whether `re` matches text[start, end), tested only when a character of `starts` occurs there. */
+function holds(re: RegExp, starts: Uint32Array | undefined, text: string, start: number, end: number): boolean {
+  if (starts) {
     let i = start;
-    while (i < end && !inSet(DISQUALIFY_STARTS, text.charCodeAt(i))) i++;
+    while (i < end && !inSet(starts, text.charCodeAt(i))) i++;
     if (i === end) return false;
   }
-  return DISQUALIFY.test(text.slice(start, end));
+  return re.test(text.slice(start, end));
+}
+
+const OTHER_PERIOD_RE = new RegExp(OTHER_PERIOD);
+const OTHER_PERIOD_STARTS = startsOf(OTHER_PERIOD);
+const OPENING = new RegExp(PERIOD_OPENING);
+const OPENING_STARTS = charSet((c) => c === 0x32 || isTrimSpace(c) || '在于自从'.includes(String.fromCharCode(c)) || inSet(OTHER_PERIOD_STARTS!, c) || '本今全'.includes(String.fromCharCode(c)));
+
+/** The first characters of what a pattern needs (requiredLiterals), as a set; undefined when it needs nothing. */
+function startsOf(pattern: string): Uint32Array | undefined {
+  const needs = requiredLiterals(pattern)[0];
+  if (!needs) return undefined;
+  const firsts = new Set(needs.map((lit) => lit.charCodeAt(0)));
+  return charSet((c) => firsts.has(c));
+}
+
+/**
+ * What the opening of clause text[start, end) says of the period of the figures after it
+ * (PERIOD_OPENING): true, another period than the report year `year`; false, the report year;
+ * undefined, nothing (no time word, or a year when the report year is unknown).
+ */
+function opensOtherPeriod(text: string, start: number, end: number, year: number | null): boolean | undefined {
+  if (start >= end || !inSet(OPENING_STARTS, text.charCodeAt(start))) return undefined;
+  const m = OPENING.exec(text.slice(start, Math.min(end, start + 16)));
+  if (!m) return undefined;
+  if (m[1] !== undefined) return year === null ? undefined : Number(m[1]) !== year;
+  return m[2] !== undefined;
 }
 
 /*
@@ -412,6 +452,12 @@ function sentenceEnd(text: string, from: number): number {
 }
 
 /** Where the clause starting at `from` ends: its break, or the sentence's `end`. */
+function firstNonSpace(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && isTrimSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
 function clauseEnd(text: string, from: number, end: number): number {
   for (let i = from; i < end; i++) if (isClauseBreak(text, i)) return i;
   return end;
@@ -504,7 +550,7 @@ const SCAN_LIMIT = 32;
  * how sentence. A figure that repeats a fact this call appended (same metric, value, unit
  * and approx) is skipped; the facts `out` held before are not compared with.
  */
-export function appendNarrativeFacts(prose: ReadonlyArray<ProseLine>, reportId: string, out: Fact[]): void {
+export function appendNarrativeFacts(prose: ReadonlyArray<ProseLine>, reportId: string, out: Fact[], year: number | null = null): void {
   const from = out.length;
   // Facts read so far by metric, once there are many: a later one with the same value, unit and
   // approx is a duplicate.
@@ -530,7 +576,7 @@ export function appendNarrativeFacts(prose: ReadonlyArray<ProseLine>, reportId: 
       keysInSentence.length = 0;
       claimed.length = 0;
       hits.length = 0;
-      readSentence(text, start, end, subject, keysInSentence, claimed, found, hits);
+      readSentence(text, start, end, subject, year, keysInSentence, claimed, found, hits);
       for (const h of hits) if (!h.derived) subject = h.metric;
       for (const h of hits) {
         if (byMetric ? hasSameFigure(byMetric.get(h.metric), h) : scanForSameFigure(out, from, h)) continue;
@@ -579,15 +625,19 @@ function sameFigure(f: Fact, h: Hit): boolean {
  * is scratch space (a clause's hits), emptied here.
  */
 function readSentence(
-  text: string, sentStart: number, sentEnd: number, inherited: string | undefined,
+  text: string, sentStart: number, sentEnd: number, inherited: string | undefined, year: number | null,
   keys: string[], claimed: number[], found: Hit[], out: Hit[],
 ): void {
   let latest = inherited;
   // "2018年…8件，2019年…12件": a clause about an earlier year than the sentence's latest is last year's figure.
   const latestYear = latestOfSeveralYears(text, sentStart, sentEnd);
+  // Whether the clauses so far are dated out of the report year ("去年，…", "2018年，…").
+  let elsewhere = false;
   for (let start = sentStart, end = sentStart; start <= sentEnd; start = end + 1) {
     end = clauseEnd(text, start, sentEnd);
     if (isBlank(text, start, end)) continue;
+    elsewhere = opensOtherPeriod(text, firstNonSpace(text, start, end), end, year) ?? elsewhere;
+    if (elsewhere) continue;
     if (latestYear !== undefined) {
       const clauseYear = latestYearIn(text, start, end);
       if (clauseYear !== undefined && clauseYear < latestYear) continue;
@@ -619,6 +669,7 @@ function readSentence(
       insertByOffset(found, hit);
     }
     for (const h of found) {
+      narrow(text, end, sentEnd, h, claimed);
       out.push(h);
       latest = h.metric;
       derive(text, sentEnd, h, keys, out);
@@ -637,11 +688,44 @@ function insertByOffset(found: Hit[], hit: Hit): void {
 
 /** The clause after the one ending at `end` (its break) in a sentence ending at `sentEnd`, or ''. */
 function nextClause(text: string, end: number, sentEnd: number): string {
+  const start = nextClauseStart(text, end, sentEnd);
+  return start < 0 ? '' : text.slice(start, clauseEnd(text, start, sentEnd));
+}
+
+/** Where the clause after the one ending at `end` starts, or -1. */
+function nextClauseStart(text: string, end: number, sentEnd: number): number {
   for (let start = end + 1, to = start; start <= sentEnd; start = to + 1) {
     to = clauseEnd(text, start, sentEnd);
-    if (!isBlank(text, start, to)) return text.slice(start, to);
+    if (!isBlank(text, start, to)) return start;
   }
-  return '';
+  return -1;
+}
+
+/**
+ * When the clause after hit `h`'s (which ends at `end`) narrows its figure (NARROWING: "…3件，
+ * 其中涉及政府信息公开的1件"), the hit takes the narrowed figure, in the same unit, and its label
+ * runs on to the narrowing clause's end.
+ */
+function narrow(text: string, end: number, sentEnd: number, h: Hit, claimed: number[]): void {
+  if (h.labelEnd < end || text.indexOf(OF_WHICH, end) < 0) return;
+  const start = nextClauseStart(text, end, sentEnd);
+  if (start < 0) return;
+  const to = clauseEnd(text, start, sentEnd);
+  const clause = text.slice(start, to);
+  NARROWED.re.lastIndex = 0;
+  const m = NARROWED.re.exec(clause);
+  if (!m) return;
+  const fig = NARROWED.figGroup ? m[NARROWED.figGroup] : m.groups?.fig;
+  if (fig === undefined) return;
+  const parsed = figureValue(fig);
+  if (!parsed || parsed.value === null || parsed.unit !== h.unit) return;
+  const abs = start + m.index + m[0].length - fig.length;
+  claimed.push(abs);
+  h.value = parsed.value;
+  h.approx = parsed.approx;
+  h.offset = abs;
+  h.figureEnd = abs + fig.length;
+  h.labelEnd = to;
 }
 
 /** The first match of `c` in the clause starting at `clStart` whose figure is not read yet. */
@@ -653,6 +737,8 @@ function matchClause(c: Compiled, clauseText: string, clStart: number, claimed: 
       continue;
     }
     const start = clStart + m.index;
+    // Before the label: a word dating the clause to another period ("我局去年…").
+    if (holds(OTHER_PERIOD_RE, OTHER_PERIOD_STARTS, clauseText, 0, m.index)) continue;
     if (c.spec.kind === 'none') {
       return {
         metric,

@@ -73,6 +73,20 @@ describe('loadCorpus', () => {
     expect(total).toBe(refTotal);
   }, 120_000);
 
+  it('answers a query over a table without part files (no findings) with no rows, the table’s columns and year', async () => {
+    const input = tmp('xxgk-clean-in-');
+    for (const seed of readdirSync('data/raw').filter((f) => /^00[13]_/.test(f))) copyFileSync(path.join('data/raw', seed), path.join(input, seed));
+    const out = tmp('xxgk-clean-out-');
+    await loadCorpus([input], { out, progress: false });
+    expect(existsSync(path.join(out, 'findings'))).toBe(false);
+    const findings = await queryParquet(out, 'SELECT * FROM findings');
+    expect(findings.numRows()).toBe(0);
+    expect(findings.columnNames()).toEqual([...DATASET_TABLES.findings.map(([name]) => name), 'year']);
+    const byCode = await queryParquet(out, 'SELECT code, count(*) AS n FROM findings GROUP BY code');
+    expect(byCode.numRows()).toBe(0);
+    expect((await queryParquet(out, 'SELECT count(*) AS n FROM reports')).objects()).toEqual([{ n: 2 }]);
+  });
+
   it('writes each table’s row groups when its own rows weigh: facts within the budget, reports not cut with them', async () => {
     // 64 KB of columns: a few reports' facts. A year's reports rows weigh far less than its
     // facts, so they wait and are written in fewer, bigger row groups.

@@ -217,6 +217,46 @@ describe('distractors never become facts', () => {
     expect(one('政府网站公开信息较上年增加30条。')).toEqual([]);
     expect(one('收到政府信息公开申请比去年减少5件。')).toEqual([]);
   });
+  it('a clause dated to another period before its label', () => {
+    expect(one('去年我局主动公开政府信息356条。')).toEqual([]);
+    expect(one('我局上年度共收到申请20件。')).toEqual([]);
+    expect(one('前三季度收到申请9件。')).toEqual([]);
+    expect(one('自2008年以来累计主动公开政府信息12000条。')).toEqual([]);
+    expect(one('去年发生行政复议3件，今年发生行政复议1件。').map((f) => [f.metric, f.value])).toEqual([['reconsideration.total', 1]]);
+  });
+  it('a sentence opened by another year than the report year, until a clause opens with the report year', () => {
+    const inYear = (text: string, year: number | null) => {
+      const facts: Fact[] = [];
+      appendNarrativeFacts([{ text, line: 1 }], 'r1', facts, year);
+      return facts.map((f) => [f.metric, f.value]);
+    };
+    const text = '2018年，我局收到政府信息公开申请8件，主动公开政府信息356条；2019年，收到政府信息公开申请12件。';
+    expect(inYear(text, 2019)).toEqual([['requests.received', 12]]);
+    expect(inYear('去年，我局主动公开政府信息356条。', 2019)).toEqual([]);
+    expect(inYear('2019年，我局主动公开政府信息412条。', 2019)).toEqual([['proactive.total', 412]]);
+    // Unknown report year: a year alone does not date the sentence.
+    expect(inYear('2018年，我局主动公开政府信息356条。', null)).toEqual([['proactive.total', 356]]);
+    // A year later in the clause ("2019年修订的条例") is no opening.
+    expect(inYear('按照2019年修订的条例，全年主动公开政府信息412条。', 2020)).toEqual([['proactive.total', 412]]);
+  });
+  it('a figure for a list of channels is not one channel\'s', () => {
+    expect(brief('通过政府网站、政务微博、政务微信等渠道主动公开政府信息1500条。')).toEqual([['proactive.total', 1500, false, '条']]);
+    expect(one('通过政府网站和政务微信公开信息1500条。')).toEqual([]);
+    expect(one('通过政府网站等平台公开信息1500条。')).toEqual([]);
+    // A list of figures is a list of channels' own figures; 及时 is no list word.
+    expect(brief('其中政府公报公开28条、政府网站公开4140条、政务微博公开52条。').map((f) => f[1])).toEqual([28, 4140, 52]);
+    expect(brief('通过政府网站及时公开政府信息300条。')).toEqual([['proactive.channel.website', 300, false, '条']]);
+  });
+  it('a figure narrowed by the clause after it (其中涉及政府信息公开…, 其中我局…) is the narrowed one', () => {
+    const [r] = one('全年收到行政复议申请3件，其中涉及政府信息公开的1件。');
+    expect(r).toMatchObject({ metric: 'reconsideration.total', value: 1, text: '1件', label: '全年收到行政复议申请3件，其中涉及政府信息公开的1件' });
+    expect(brief('全区各部门共收到政府信息公开申请300件，其中我局收到12件。')).toEqual([['requests.received', 12, false, '件']]);
+    // Another kind of 其中 is a breakdown, not a narrowing.
+    expect(brief('共收到政府信息公开申请17件，其中当面申请5件。')).toEqual([
+      ['requests.received', 17, false, '件'],
+      ['requests.channel.in_person', 5, false, '件'],
+    ]);
+  });
   it('不予公开信息N条 (unpublished items, not refused requests)', () => {
     expect(one('经审查，不予公开信息5条。')).toEqual([]);
     expect(one('政府网站不予公开信息5条。')).toEqual([]);
