@@ -5,7 +5,7 @@
  * the cell (index and first source line) and the error text; exit 1.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KERNEL_NAME, registerKernel } from './kernel.ts';
@@ -117,6 +117,23 @@ function nbconvertExecute(input: string, outDir: string, name: string, timeout: 
   ];
 }
 
+/**
+ * Number the executed notebook's code cells 1, 2, … (In [1]: …): tslab's replies carry no
+ * execution count, so a notebook run through it would read as never run.
+ */
+export function numberCells(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  const nb = JSON.parse(text) as { cells: Array<Cell & { execution_count?: number | null }> };
+  let n = 0;
+  for (const cell of nb.cells) {
+    if (cell.cell_type !== 'code') continue;
+    cell.execution_count ??= ++n;
+    for (const o of cell.outputs ?? []) if (o.output_type === 'execute_result') (o as { execution_count?: number | null }).execution_count ??= cell.execution_count;
+  }
+  // nbconvert writes one space of indent and a final newline.
+  writeFileSync(file, JSON.stringify(nb, null, 1) + '\n');
+}
+
 /** nbclient prints the failing cell's source between dashed lines. */
 export function failedCellSource(stderr: string): string | null {
   const m = /An error occurred while executing the following cell:\n-{10,}\n([\s\S]*?)\n-{10,}\n/.exec(stderr);
@@ -170,6 +187,9 @@ export async function runNotebooks(names?: string[], opts: RunNotebooksOptions =
   mkdirSync(outDir, { recursive: true });
   const wanted = names && names.length > 0 ? names.map((n) => basename(n).replace(/\.ipynb$/, '')) : listNotebooks(root);
   const runs: NotebookRun[] = [];
+  // A run that stops at a failing notebook must not leave a previous run's outputs of the
+  // notebooks after it, to be read as this run's.
+  for (const name of wanted) for (const ext of ['ipynb', 'html']) rmSync(join(outDir, `${name}.${ext}`), { force: true });
   for (const name of wanted) {
     const input = join(root, 'notebooks', `${name}.ipynb`);
     if (!existsSync(input)) throw new NotebookError(name, null, null, `no such notebook: ${input}`);
@@ -181,6 +201,7 @@ export async function runNotebooks(names?: string[], opts: RunNotebooksOptions =
       throw error;
     }
     const notebook = join(outDir, `${name}.ipynb`);
+    numberCells(notebook);
     const html = await run('jupyter', ['nbconvert', '--to', 'html', '--output-dir', outDir, '--output', name, notebook], root);
     if (html.code !== 0) throw new NotebookError(name, null, null, `HTML export failed:\n${tail(html.stderr)}`);
     const seconds = (Date.now() - started) / 1000;

@@ -69,5 +69,9 @@ export const AGGREGATE_PHRASES = ['全区', '全县', '全市', '全省', '全�
 /** Words that put a sentence in the request/proactive figures context. */
 export const FIGURE_CONTEXT = /(申请|主动公开|公开政府信息|发布信息|受理|公开信息)/u;
 
-/** The part of a name that is a township-level unit: "娄桥街道办事处", "泽雅镇人民政府". */
-export const TOWNSHIP_UNIT = /^([\p{Script=Han}]{1,8}?)(?<![城村])(乡|镇|街道)(?!村|办公室)/u;
+/**
+ * The part of a name that is a township-level unit: "娄桥街道办事处", "泽雅镇人民政府". 城镇/村镇/
+ * 城乡 mostly open a department's words (新型城镇化办公室, 城乡建设局, 村镇银行): a 城镇 or 村镇 is
+ * a town only as the issuer itself (文城镇人民政府, 张村镇人民政府, a name ending there).
+ */
+export const TOWNSHIP_UNIT = /^([\p{Script=Han}]{1,8}?)(?:(?<![城村])(乡|镇|街道)(?!村|办公室)|(?<=[城村])(镇)(?=人民政府|政府|党委|$))/u;

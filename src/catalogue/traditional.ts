@@ -16,12 +16,21 @@ export const MIN_TRADITIONAL_CHARACTERS = 2;
 
 /**
  * Words of Traditional-script disclosure reports that differ from the mainland term, same
- * length, applied after character conversion: "政府資訊公開" → 政府资讯公开 → 政府信息公开.
+ * length, applied after character conversion, in this order: "政府資訊公開" → 政府资讯公开 →
+ * 政府信息公开. Taiwan-style copies (OpenCC s2twp and the like) also rewrite mainland words:
+ * 規範性檔案 for 规范性文件, 釋出 for 发布, 設定 for 设置, 線上 for 在线. Only documents told Traditional are
+ * converted, where these words are that rewriting, not the mainland words they also are.
  */
 export const TERM_VARIANTS: ReadonlyArray<readonly [string, string]> = [
-  ['资讯公开', '信息公开'],
-  ['政府资讯', '政府信息'],
-  ['公开资讯', '公开信息'],
-  ['资讯数', '信息数'],
-  ['网路申请', '网络申请'],
+  ['资讯', '信息'],
+  ['网路', '网络'],
+  ['规范性档案', '规范性文件'],
+  ['政策档案', '政策文件'],
+  ['入口网站', '门户网站'],
+  ['释出', '发布'],
+  ['设定', '设置'],
+  ['专案', '项目'],
+  ['物件', '对象'],
+  ['程式', '程序'],
+  ['线上', '在线'],
 ];

@@ -269,12 +269,15 @@ function titleBlock(lines: Line[]): Line[] {
 }
 
 const TITLE_PREFIX = new RegExp(String.raw`^(.+?)(?:关于)?\s*${YEAR}\s*年`, 'u');
+/** A title without its year: "威海市文登区住房和城乡建设局政府信息公开工作年度报告". */
+const TITLE_NO_YEAR = /^(.+?)(?:关于)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/u;
 
-/** "威海市中小企业局2017年政府信息公开年度报告" → 威海市中小企业局. */
-function nameBeforeYear(text: string): string | null {
+/** "威海市中小企业局2017年政府信息公开年度报告" (or without 2017年) → 威海市中小企业局. */
+function titleName(text: string): string | null {
   if (!/报告|年报/.test(text)) return null;
   // Crawled pages carry the title as a header field: "标题:XX2017年…".
-  const m = TITLE_PREFIX.exec(text.replace(/^(?:标题|题目|名称)\s*:\s*/u, ''));
+  const title = text.replace(/^(?:标题|题目|名称)\s*:\s*/u, '');
+  const m = TITLE_PREFIX.exec(title) ?? TITLE_NO_YEAR.exec(title);
   return m ? asAgencyName(m[1]) : null;
 }
 
@@ -321,8 +324,8 @@ const COMPILED_BY = /由(.{2,40}?)(?:负责|组织|牵头)?(?:编制|编写|起�
 
 // Readers of one line for findAgency (module-level: no closures made per report).
 const nameLine = (l: Line) => asAgencyName(l.text);
-const titlePrefix = (l: Line) => nameBeforeYear(l.text);
-const flattenedTitle = (l: Line) => (l.text.length > 60 ? nameBeforeYear(l.text.split(/\s+/)[0] ?? '') : null);
+const titlePrefix = (l: Line) => titleName(l.text);
+const flattenedTitle = (l: Line) => (l.text.length > 60 ? titleName(l.text.split(/\s+/)[0] ?? '') : null);
 const unitLabel = (l: Line) => {
   const m = UNIT_LINE.exec(l.text);
   return m ? asAgencyName(m[1]) : null;
@@ -363,7 +366,7 @@ function baseName(file: string): string {
 
 function fileAgency(file: string): Found<string> | null {
   const base = fold(baseName(file));
-  const value = nameBeforeYear(base) ?? asAgencyName(base);
+  const value = titleName(base) ?? asAgencyName(base);
   return value ? { value, line: undefined, source: 'file' } : null;
 }
 

@@ -414,7 +414,7 @@ export function townshipOf(name: string, mentions: Mention[]): string | null {
   const last = mentions[mentions.length - 1];
   const rest = last ? name.slice(last.start + last.text.length) : name;
   const m = TOWNSHIP_UNIT.exec(rest);
-  return m ? m[1] + m[2] : null;
+  return m ? m[1]! + (m[2] ?? m[3]) : null;
 }
 
 export interface RegionContext {

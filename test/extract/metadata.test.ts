@@ -105,6 +105,12 @@ describe('extractMetadata on inline fixtures', () => {
     expect(findings.map((f) => [f.code, f.severity])).toEqual([['unknown_year', 'error']]);
   });
 
+  it('a title without its year names the agency: "XX局政府信息公开工作年度报告"', () => {
+    const { meta } = extractMetadata(['威海市文登区住房和城乡建设局政府信息公开工作年度报告', '发布日期：2020-01-20', '我局主动公开政府信息412条。']);
+    expect(meta).toMatchObject({ agency: '威海市文登区住房和城乡建设局', level: 'county', year: null, published: '2020-01-20' });
+    expect(extractMetadata(['威海市环翠区人民政府政府信息公开工作年度报告', '我区主动公开政府信息412条。']).meta.agency).toBe('威海市环翠区人民政府');
+  });
+
   it('a province department: 山东省教育厅 → province level, 370000', () => {
     const { meta } = extractMetadata(['山东省教育厅2018年政府信息公开工作年度报告', '', '2018年,我厅……。', '山东省教育厅', '2019年3月28日']);
     expect(meta).toMatchObject({

@@ -67,6 +67,15 @@ describe('resolveRegion from the agency name', () => {
     expect(row('威海市住房和城乡建设局')).toEqual(['山东省', '威海市', null, '371000', 'prefecture']);
     expect(townshipOf('新型城镇化办公室', [])).toBeNull();
     expect(townshipOf('乡村振兴局', [])).toBeNull();
+    expect(townshipOf('村镇银行', [])).toBeNull();
+  });
+
+  it('a town whose name ends in 城 or 村 (文城镇, 张村镇) is a township when it is the issuer', () => {
+    expect(townshipOf('文城镇人民政府', [])).toBe('文城镇');
+    expect(townshipOf('张村镇人民政府', [])).toBe('张村镇');
+    expect(townshipOf('张村镇', [])).toBe('张村镇');
+    expect(row('威海市环翠区张村镇人民政府')[4]).toBe('township');
+    expect(row('文昌市文城镇人民政府')[4]).toBe('township');
   });
 
   it('no place in the name: the title, else the most mentioned place of the text (level unknown)', () => {
