@@ -13,6 +13,10 @@ export const VALUE_COLUMN_HEADERS = {
   year: ['^统计数', '^本年度?', '^本期', '^数量$', '^数值$', '^\\d{4}年'],
   /** Cumulative columns: never taken as the year's figure. */
   cumulative: ['累计', '历年'],
+  /** A column headed with a year ("2017年"): the report year's is the year's own; group 1 is the year. */
+  dated: '^(\\d{4})年',
+  /** A header over several value columns (统计数 above 本年度 | 历年累计): not a column of its own when they are named. */
+  spanning: ['^统计数$'],
 } as const;
 
 /**

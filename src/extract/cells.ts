@@ -2,6 +2,7 @@
 import type { Applicant, Cell, Fact, FactHow, Finding } from '../types.ts';
 import { interned } from '../interned.ts';
 import { parseNumber } from './numbers.ts';
+import { FIGURE_UNITS } from '../catalogue/numerals.ts';
 import { memoize } from '../memo.ts';
 
 export type TableFact = Omit<Fact, 'report_id'>;
@@ -135,7 +136,10 @@ const parsedValue = memoize((text: string): Readonly<CellValue> => {
   if (SHORT_DIGITS.test(text)) return Object.freeze({ value: Number(text), unit: null, approx: false, parsed: true });
   const p = parseNumber(text);
   // The unit interned: one of a few, carried by facts into later look-ups (see interned).
-  return p ? Object.freeze({ value: p.value, unit: p.unit && interned(p.unit), approx: p.approx, parsed: true }) : UNPARSED;
+  if (p) return Object.freeze({ value: p.value, unit: p.unit && interned(p.unit), approx: p.approx, parsed: true });
+  // A unit without its figure ("个", "万元": a form's unit left in a blank cell) is a blank cell.
+  const unit = FIGURE_UNITS.find((u) => u === text.trim());
+  return unit ? Object.freeze({ value: null, unit, approx: false, parsed: true }) : UNPARSED;
 });
 
 export function cellValue(cell: Cell | undefined): Readonly<CellValue> {

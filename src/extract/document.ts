@@ -94,10 +94,17 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
   const inTable = tableMask(lineCount, decision.tables);
 
   const local: LocalFinding[] = capped.findings; // capTables' fresh list: the other findings join it
+  // Metadata first (it reads the lines and the table mask only): the report year tells the
+  // tables which dated column (2016年 | 2017年) is the year's own, and the prose which sentence
+  // is about another year.
+  const { meta, findings: metaFindings } = extractMetadata(doc.lines, { file: doc.file, tableMask: inTable });
+  for (const f of metaFindings) local.push(f);
+  if (overdue()) return timedOut(doc, reportId, 'metadata extraction', limits);
+
   // Table facts come as final rows (report_id first): the table extractors build each once.
   let facts: Fact[] = [];
   if (decision.template === '2008') {
-    const r = extractTable2008(decision.tables, { endsDocument: endsDocument(doc, decision.tables), reportId });
+    const r = extractTable2008(decision.tables, { endsDocument: endsDocument(doc, decision.tables), reportId, year: meta.year });
     facts = r.facts;
     for (const f of r.findings) local.push(f);
   } else if (decision.template === '2019' || decision.template === '2021') {
@@ -111,10 +118,6 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
   for (const b of blocks) {
     if (b.kind === 'prose' && !inTable[b.line]) prose.push({ text: b.text, line: b.line, raw: doc.raw[b.line - 1] ?? '' });
   }
-  const { meta, findings: metaFindings } = extractMetadata(doc.lines, { file: doc.file, tableMask: inTable });
-  for (const f of metaFindings) local.push(f);
-  if (overdue()) return timedOut(doc, reportId, 'metadata extraction', limits);
-
   // Narrative facts follow the table facts; the report year tells a sentence about another year.
   appendNarrativeFacts(prose, reportId, facts, meta.year);
 

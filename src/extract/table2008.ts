@@ -4,6 +4,7 @@
 import { IDENTITY_RULES } from '../catalogue/identities.ts';
 import { interned } from '../interned.ts';
 import { hasCjk } from '../layout/lines.ts';
+import { isLabelCell } from '../layout/pipe-cells.ts';
 import { HEADERS_2008, METRICS_2008, RELATIVE_2008 } from '../catalogue/metrics2008.ts';
 import { EXPECTED_UNITS, NO_UNIT, UNITS, VALUE_COLUMN_HEADERS } from '../catalogue/units.ts';
 import type { Cell, Fact, Row, TableBlock } from '../types.ts';
@@ -43,6 +44,8 @@ export interface Extract2008Options {
   endsDocument?: boolean;
   /** The report the facts belong to: given (processDoc), facts are final rows, report_id first. */
   reportId?: string;
+  /** The report year: of columns headed with years (2016年 | 2017年), its own is taken. */
+  year?: number | null;
 }
 
 /** A row whose glued value pair splits several ways: settled by the column identities later. */
@@ -54,22 +57,89 @@ interface Pending {
   slot: number;
 }
 
-/** Column roles from the header row; a second value column (累计) is never the year's figure. */
-function readHeader(row: Row): Columns | undefined {
-  const cores = row.cells.map((c) => labelCore(c.text));
-  const values = cores.slice(1).filter((c) => !matchesAny(c, VALUE_COLUMN_HEADERS.unit) && c !== '');
+/** A header row (and the row below it, when it names the value columns), with the report year. */
+interface Header {
+  row: Row;
+  /** The second row of a two-row header (统计数 spanning 历年累计 | 本年度). */
+  sub?: Row;
+  year?: number | null;
+}
+
+/** Column roles from the header; a cumulative column (累计) is never the year's figure. */
+function readHeader({ row, sub, year }: Header): Columns & { note?: LocalFinding } {
+  const values = valueHeaders(row, sub);
   if (values.length <= 1) return { valueIndex: 0, count: 1 };
-  const yearIdx = values.findIndex(
-    (c) => matchesAny(c, VALUE_COLUMN_HEADERS.year) && !matchesAny(c, VALUE_COLUMN_HEADERS.cumulative),
-  );
-  const idx = yearIdx >= 0 ? yearIdx : values.findIndex((c) => !matchesAny(c, VALUE_COLUMN_HEADERS.cumulative));
-  const cum = values.findIndex((c) => matchesAny(c, VALUE_COLUMN_HEADERS.cumulative));
-  return {
-    valueIndex: Math.max(0, idx),
-    chosen: values[Math.max(0, idx)],
-    count: values.length,
-    ...(cum >= 0 && cum !== Math.max(0, idx) ? { cumulativeIndex: cum } : {}),
+  const { index, unmatched } = yearColumn(values, year ?? null);
+  const cum = values.findIndex(isCumulative);
+  const chosen = values[index]!;
+  const others = values.filter((_, i) => i !== index).map((v) => `"${v}"`).join(', ');
+  const note: LocalFinding = {
+    severity: unmatched ? 'warning' : 'info',
+    code: 'column_choice',
+    message: unmatched
+      ? `${year ? `no value column is headed with the report year ${year}` : 'the report year is unknown'}; took "${chosen}", the latest of the dated columns, and ignored ${others}: these may not be the year's figures`
+      : `table has several value columns; took "${chosen}" as the year's figures and ignored ${others}`,
+    metric: null,
+    line: row.line,
   };
+  return { valueIndex: index, chosen, count: values.length, ...(cum >= 0 && cum !== index ? { cumulativeIndex: cum } : {}), note };
+}
+
+const isCumulative = (core: string): boolean => matchesAny(core, VALUE_COLUMN_HEADERS.cumulative);
+const DATED = new RegExp(VALUE_COLUMN_HEADERS.dated);
+
+/**
+ * The year's own column among the value headers: the one dated with the report year; else an
+ * undated year header (本年度, 本期, 统计数); else, among dated ones, the latest (`unmatched`: no
+ * header says it is the report year's); else the first column that is not cumulative.
+ */
+function yearColumn(values: readonly string[], year: number | null): { index: number; unmatched: boolean } {
+  const dated = values.map((v) => (isCumulative(v) ? undefined : DATED.exec(v)?.[1])).map((y) => (y ? Number(y) : undefined));
+  const own = year === null ? -1 : dated.indexOf(year);
+  if (own >= 0) return { index: own, unmatched: false };
+  const undated = values.findIndex((v, i) => dated[i] === undefined && !isCumulative(v) && matchesAny(v, VALUE_COLUMN_HEADERS.year));
+  if (undated >= 0) return { index: undated, unmatched: false };
+  const latest = dated.reduce<number>((best, y, i) => (y !== undefined && (best < 0 || y > dated[best]!) ? i : best), -1);
+  if (latest >= 0) return { index: latest, unmatched: true };
+  return { index: Math.max(0, values.findIndex((v) => !isCumulative(v))), unmatched: false };
+}
+
+/**
+ * The value columns' header cores, in order: the header row's cells after the label, units and
+ * blanks left out; a cell the row below splits (统计数 over 历年累计 | 本年度) is replaced by the
+ * sub-headers under it, and a spanning header next to the columns it spans is dropped.
+ */
+function valueHeaders(row: Row, sub: Row | undefined): string[] {
+  const at: Array<{ pos: number; core: string }> = [];
+  row.cells.forEach((c, pos) => {
+    const core = labelCore(c.text);
+    if (pos > 0 && core !== '' && !matchesAny(core, VALUE_COLUMN_HEADERS.unit)) at.push({ pos, core });
+  });
+  const below = sub ? sub.cells.map((c, pos) => ({ pos, core: labelCore(c.text) })).filter((c) => c.core !== '') : [];
+  let values: string[];
+  if (below.length && at.length <= 1) values = below.map((c) => c.core);
+  else {
+    // Several header cells: each takes the sub-headers from its column to the next one's.
+    values = at.flatMap(({ pos, core }, k) => {
+      const under = below.filter((c) => c.pos >= pos && c.pos < (at[k + 1]?.pos ?? Infinity));
+      return under.length ? under.map((c) => c.core) : [core];
+    });
+  }
+  const spanned = values.filter((v) => !matchesAny(v, VALUE_COLUMN_HEADERS.spanning));
+  return spanned.length >= 2 ? spanned : values;
+}
+
+/** The row under a header row that names the value columns (历年累计 | 本年度), if it is one. */
+function isSubHeader(row: Row | undefined): boolean {
+  if (!row) return false;
+  let named = 0;
+  for (const c of row.cells) {
+    if (c.text === '') continue;
+    const core = labelCore(c.text);
+    if (!matchesAny(core, VALUE_COLUMN_HEADERS.year) && !isCumulative(core)) return false;
+    named++;
+  }
+  return named >= 2;
 }
 
 const SHORT_CJK = /^[\u4e00-\u9fff]{1,2}$/;
@@ -182,22 +252,18 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
   let shifted: LocalFinding | undefined;
 
   for (const table of tables) {
-    for (const row of unmerged(table.rows)) {
+    const rows = unmerged(table.rows);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
       // Most rows are statistics rows: the first cell tells, before the others are read.
       const label = row.cells[0];
       const read = label && rowLabel(label.text);
-      const header = read?.header ? readHeader(row) : undefined;
-      if (header) {
+      if (read?.header) {
+        // A two-row header: the row below names the value columns (and is read here).
+        const sub = isSubHeader(rows[r + 1]) ? rows[++r] : undefined;
+        const { note, ...header } = readHeader({ row, sub, year: options.year });
         columns = header;
-        if (header.chosen) {
-          findings.push({
-            severity: 'info',
-            code: 'column_choice',
-            message: `table has several value columns; took "${header.chosen}" as the year's figures, cumulative columns ignored`,
-            metric: null,
-            line: row.line,
-          });
-        }
+        if (note) findings.push(note);
         continue;
       }
       if (!label || !read) continue;
@@ -236,6 +302,16 @@ export function extractTable2008(tables: TableBlock[], options: Extract2008Optio
         continue;
       }
       const key = match.key;
+      if (holdsOtherRows(core)) {
+        findings.push({
+          severity: 'error',
+          code: 'ambiguous_cells',
+          message: `row "${label.raw}" runs on into the figures and labels of other rows (cell boundaries lost): which value is its own is unknown; values left out`,
+          metric: key,
+          line: label.line,
+        });
+        continue;
+      }
       if (match.opens && under.parent !== key) under = rowsUnder(key);
       seenAny = true;
       if (match.closing) seenClosing = true;
@@ -432,16 +508,22 @@ const CLOSING_2008: readonly string[] = [
  * A row whose row break was lost runs into the next one ("（三）其他情形数 件 2 五、行政诉讼数量
  * 件 0"): it is split before every later cell that is itself a row label or a section header,
  * so the next row is read (and its section opened) instead of its cells being ignored as surplus.
- * Undefined when the row is whole.
+ * A section header has no cells of its own, so the row right after it may start at its second
+ * cell ("（二）通过不同渠道…情况 | 1.政府公报公开政府信息数 | 条 | 6"). Undefined when the row is whole.
  */
 function splitMerged(row: Row): Row[] | undefined {
   const cells = row.cells;
   let out: Row[] | undefined;
   let start = 0;
-  for (let i = 2; i < cells.length; i++) {
-    if (i < start + 2 || !isRowLabel(cells[i].text)) continue;
-    (out ??= []).push({ cells: cells.slice(start, i), line: cells[start].line });
+  let section = isSectionLabel(cells[0]?.text ?? '');
+  for (let i = 1; i < cells.length; i++) {
+    if (i < start + (section ? 1 : 2)) continue;
+    // After a section header any label starts a row (an unknown one is then reported, not lost).
+    const text = cells[i]!.text;
+    if (!isRowLabel(text) && !(section && isLabelCell(text))) continue;
+    (out ??= []).push({ cells: cells.slice(start, i), line: cells[start]!.line });
     start = i;
+    section = isSectionLabel(text);
   }
   if (!out) return undefined;
   out.push({ cells: cells.slice(start), line: cells[start].line });
@@ -459,11 +541,30 @@ function unmerged(rows: Row[]): Row[] {
   return out ?? rows;
 }
 
+/**
+ * A label core that runs on into other rows' figures and labels ("政府网站公开政府信息数条1463.政务微博
+ * 公开…"): a flattened table whose cell boundaries were lost. Where its value belongs is unknown.
+ */
+function holdsOtherRows(core: string): boolean {
+  if (!/\d/.test(core)) return false;
+  for (const m of core.matchAll(/\d+[.．、]?/g)) {
+    if (isRowLabel(core.slice(m.index! + m[0].length))) return true;
+  }
+  return false;
+}
+
 /** A section header or a row of its own (sub-rows named only by their parent do not count). */
 function isRowLabel(text: string): boolean {
   if (!hasCjk(text) || UNITS.includes(text)) return false;
   const { core, section } = rowLabel(text);
   return !!core && (section || matchTopRow(core) !== undefined);
+}
+
+/** A section header (主动公开情况 …): a row without figures of its own (the table's header row names columns). */
+function isSectionLabel(text: string): boolean {
+  if (!hasCjk(text)) return false;
+  const read = rowLabel(text);
+  return read.section && !read.header;
 }
 
 /** Rows matched outside any parent row. */

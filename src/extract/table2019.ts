@@ -247,6 +247,8 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
   let measures: Array<Art20Column | undefined> | undefined;
   let group: string | undefined;
   const seen = { matrix: false, appeals: false };
+  /** The appeals table's first line, once its header is read (where a missing value row is). */
+  let appealsLine: number | undefined;
   /** The closing rows seen (CLOSING_ROWS). */
   const closedBy = new Set<string>();
 
@@ -383,9 +385,12 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
       }
 
       if (mode === 'appeals') {
-        if (labels.length || !anyFilled(values)) continue; // header rows
-        const cells = values;
         const width = APPEAL_COLUMNS.length;
+        appealsLine ??= row.line;
+        // Header rows have labels; a row of exactly the template's cells, all blank, is the value
+        // row stated blank (null facts), not a header.
+        if (labels.length || (!anyFilled(values) && values.length !== width)) continue;
+        const cells = values;
         if (cells.length !== width) {
           const size = APPEAL_BLOCK_RESULTS.length;
           const rec = recoverCells(cells.map((c) => c.text), width, { accept: blocksHold(size), prefixOk: blocksPrefix(size) });
@@ -443,8 +448,14 @@ export function extractTable2019(tables: TableBlock[], template: Template, optio
   }
   if (!seen.matrix)
     findings.push(missing('requests', `the ${template} request table (收到和处理政府信息公开申请情况) was not found`, firstLine));
-  if (!seen.appeals && !truncated)
-    findings.push(missing('reconsideration,litigation_direct,litigation_after_reconsideration', `the ${template} appeals table (行政复议、行政诉讼情况) was not found`, firstLine));
+  if (!seen.appeals && !truncated) {
+    const keys = APPEAL_BLOCKS.join(',');
+    findings.push(
+      appealsLine === undefined
+        ? missing(keys, `the ${template} appeals table (行政复议、行政诉讼情况) was not found`, firstLine)
+        : missing(keys, `the ${template} appeals table (行政复议、行政诉讼情况) has its header but no row of ${APPEAL_COLUMNS.length} value cells`, appealsLine),
+    );
+  }
   const all = flatten(out);
   return { facts: options.reportId === undefined ? withoutReportId(all) : all, findings };
 }

@@ -59,8 +59,11 @@ export const NOT_A_CELL_BEFORE = new RegExp(
   `(?:${[...BOUND_BEFORE_DIGITS, '-'].join('|')})$`,
   'u',
 );
-/** A list number starting the next label: "2." "2、" right after the last value (sticky, as above). */
-const STUCK_NUMBER = /[.．、](?=[\u3400-\u9fff(（])/uy;
+/**
+ * A list number starting the next label: "2." "2、" right after the last value (sticky, as above),
+ * also before a space (PDF copies write "条62. 政府网站…": 6, then "2. 政府网站").
+ */
+const STUCK_NUMBER = /[.．、][ \u3000]*(?=[\u3400-\u9fff(（])/uy;
 
 /** Where a label is cut into cells: before (一) / 一、 / 1. numbering inside a glued label. */
 const NUMBERING_CUT = /(?=[(（][一二三四五六七八九十]{1,3}[)）])|(?<![一二三四五六七八九十])(?=[一二三四五六七八九十]{1,3}、)|(?<!\d)(?=\d{1,2}[.．](?!\d))/gu;
@@ -128,9 +131,11 @@ export function gluedPieces(line: string): GluedPiece[] {
       break;
     }
     if (testAt(STUCK_NUMBER, line, end)) {
-      // The last digit is the next row's list number ("…7000007" + "2.没有现成…").
+      // The last digit is the next row's list number ("…7000007" + "2.没有现成…"); spaced out
+      // ("条 6 2. 政府网站…"), the run is what stands before it.
       end -= 1;
-      if (end <= start || line[end - 1] === ' ') continue;
+      while (end > start && line[end - 1] === ' ') end--;
+      if (end <= start) continue;
     } else if (testAt(NOT_A_CELL_AFTER, line, firstNonSpace(line, end))) continue;
     // A run inside a label ("第2项") has label text on both sides but no CJK label before it.
     if (before !== '' && !/[\u3400-\u9fff)）\]”’"」』]$/u.test(before)) continue;

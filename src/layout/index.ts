@@ -197,7 +197,11 @@ function pushTabCells(cells: Cell[], line: string, raw: string | undefined, line
   }
 }
 
-/** One row per line, cells separated by tabs (PDF dumps: seed 002). Blank lines inside are skipped. */
+/**
+ * One row per line, cells separated by tabs (PDF dumps: seed 002). Blank lines inside are skipped.
+ * A row whose first cells are empty starts with a tab ("\t\t历年累计\t本年度", the second row of a
+ * two-row header): a cell line by its class, but several cells on it make it a row of this table.
+ */
 function tabRows({ lines, raw, classes }: Lines, start: number): TableBlock {
   const rows: Row[] = [];
   let i = start;
@@ -209,12 +213,19 @@ function tabRows({ lines, raw, classes }: Lines, start: number): TableBlock {
       i = j - 1;
       continue;
     }
-    if (cls !== 'tab_row') break;
+    if (cls !== 'tab_row' && !(cls === 'tab_cell' && tabCount(lines[i]!) >= 2)) break;
     const cells: Cell[] = [];
     pushTabCells(cells, lines[i]!, raw[i], i + 1, 0);
     rows.push(toRow(cells));
   }
   return { kind: 'table', layout: 'tab_rows', rows, line: start + 1, endLine: i };
+}
+
+/** Number of tabs in the line. */
+function tabCount(line: string): number {
+  let n = 0;
+  for (let k = tabAt(line, 0); k >= 0; k = tabAt(line, k + 1)) n++;
+  return n;
 }
 
 /** One cell per line ending in " |" (seed 004); rows are regrouped from the cells' roles. */

@@ -32,6 +32,11 @@ export interface Violation {
   /** Metric keys involved (plain keys, no applicant suffix), in rule order. */
   keys: string[];
   line: number | null;
+  /**
+   * Every part is stated and they add up to less than the total: a row of the block the reader
+   * did not recognise may be the missing part (see validate.ts).
+   */
+  short?: boolean;
 }
 
 /** One stated (or blank) summand as it appears in a message. */
@@ -111,7 +116,8 @@ function checkSum(
     return exceeding.flatMap((t) => subitem(rule.id, t, total, applicant, state));
   }
   if (s.complete && !same(s.sum, total.value)) {
-    return [violation(rule.id, `${nameOf(total)} ${fmt(total.value)} ≠ ${show(s)}`, keys(), total.line)];
+    const v = violation(rule.id, `${nameOf(total)} ${fmt(total.value)} ≠ ${show(s)}`, keys(), total.line);
+    return [s.sum < total.value ? { ...v, short: true } : v];
   }
   if (!s.complete && s.sum > total.value && !same(s.sum, total.value)) {
     return [violation(rule.id, `${nameOf(total)} ${fmt(total.value)} < ${show(s)}${blanks(s)}`, keys(), total.line)];

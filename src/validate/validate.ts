@@ -3,7 +3,7 @@
  * conflicts, and a year that disagrees with the template (or has none, from 2019 on). Returns new findings only; the
  * loader's own findings (value_on_header_row …) are passed in for context and left alone.
  */
-import { eraOf, rulesFor, type IdentityRule } from '../catalogue/identities.ts';
+import { eraOf, ruleKeys, rulesFor, type IdentityRule } from '../catalogue/identities.ts';
 import { agreesWithin, parseNumber } from '../extract/numbers.ts';
 import type { Fact, Finding, ReportRow } from '../types.ts';
 import { fmt, indexReport, TOTAL_SLOT, type CellIndex, type ReportCells } from './cells.ts';
@@ -31,7 +31,7 @@ export function validateReport(input: ReportInput, cells?: ReportCells): Finding
   const { report } = input;
   const { table, narrative } = cells ?? indexReport(input.facts, report.report_id, input.findings);
   const out: Finding[] = [];
-  identityFindings(report, table, out);
+  identityFindings(report, table, unrecognisedLines(input.findings, report.report_id), out);
   if (narrative.length) narrativeConflicts(report, table, narrative, out);
   yearTemplate(report, out);
   return out;
@@ -57,23 +57,56 @@ function orderedRules(era: Era): IdentityRule[] {
  */
 const STATE: EvalState = { reportedPairs: new Set() };
 
-function identityFindings(report: ReportRow, table: CellIndex, out: Finding[]): void {
+function identityFindings(report: ReportRow, table: CellIndex, unrecognised: readonly number[], out: Finding[]): void {
   STATE.reportedPairs.clear();
   for (const rule of orderedRules(eraOf(report))) {
     const violations = evaluateIn(rule, table, STATE);
     // Indexed: most rules return the shared frozen NONE, whose for-of iterator is not optimized away.
     for (let i = 0; i < violations.length; i++) {
       const v = violations[i]!;
+      // Parts short of their total with an unrecognised row in the block: that row may be the
+      // missing part, so the recognised rows are not blamed (a warning implicates no value).
+      const unread = v.short && unrecognised.length ? unrecognisedInBlock(ruleKeys(rule), table, unrecognised) : undefined;
       out.push({
         report_id: report.report_id,
-        severity: 'error',
+        severity: unread === undefined ? 'error' : 'warning',
         code: v.code,
-        message: v.message,
+        message: unread === undefined ? v.message : `${v.message}; the unrecognised row on line ${unread} may be the missing part`,
         metric: v.keys.join(','),
         line: v.line,
       });
     }
   }
+}
+
+/** Lines of the report's unrecognised rows (its reading findings). */
+function unrecognisedLines(findings: readonly Finding[], reportId: string): number[] {
+  const lines: number[] = [];
+  for (const f of findings) if (f.code === 'unrecognised_row' && f.report_id === reportId && f.line !== null) lines.push(f.line);
+  return lines;
+}
+
+/**
+ * The first unrecognised row inside a rule's block: from the block's first row to the next row of
+ * another metric after its last (an unrecognised last row of the block counts too).
+ */
+function unrecognisedInBlock(keys: readonly string[], table: CellIndex, unrecognised: readonly number[]): number | undefined {
+  const own = new Set(keys);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const key of own) {
+    for (const c of table.get(key) ?? []) {
+      if (!c) continue;
+      first = Math.min(first, c.line);
+      last = Math.max(last, c.line);
+    }
+  }
+  let end = Infinity;
+  table.forEach((row, metric) => {
+    if (own.has(metric)) return;
+    for (const c of row) if (c && c.line > last) end = Math.min(end, c.line);
+  });
+  return unrecognised.find((line) => line > first && line < end);
 }
 
 /** The precision a narrative figure was stated with (3.7万多 → ±1000 upward; 3.3万 → ±500). */

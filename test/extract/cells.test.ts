@@ -18,6 +18,11 @@ describe('cell values (memoised parseNumber)', () => {
   it('gives an absent cell a blank, parsed value', () => {
     expect(cellValue(undefined)).toEqual({ value: null, unit: null, approx: false, parsed: true });
   });
+  it('reads a cell holding only a unit (the form\'s unit left in a blank cell) as blank with that unit', () => {
+    expect({ ...textValue('个') }).toEqual({ value: null, unit: '个', approx: false, parsed: true });
+    expect({ ...textValue('万元') }).toEqual({ value: null, unit: '万元', approx: false, parsed: true });
+    expect({ ...textValue('个人') }).toEqual({ value: null, unit: null, approx: false, parsed: false });
+  });
 });
 
 describe('knownRows (settled rows for the column identities)', () => {

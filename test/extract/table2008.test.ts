@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { layout } from '../../src/layout/index.ts';
 import { detectTemplate } from '../../src/template/detect.ts';
 import { extractTable2008 } from '../../src/extract/table2008.ts';
+import { processDoc } from '../../src/extract/document.ts';
 import { seedDoc, seedPath, textDoc, triples } from '../helpers.ts';
 
 function extract(doc: ReturnType<typeof seedDoc>) {
@@ -424,5 +425,111 @@ describe('2008 table: a section header lost (rows read under the previous sectio
     expect(r.findings[1]!.message).toBe(
       'row "（二）被依法纠错数" repeats reconsideration.corrected, already read on line 233: a section header above it may be missing, so these rows may belong to another section',
     );
+  });
+});
+
+describe('2008 value columns: two-row headers and dated columns', () => {
+  const run = (text: string, file = 'fixture.txt', year?: number | null) => {
+    const doc = textDoc(text, file);
+    return extractTable2008(detectTemplate(layout({ lines: doc.lines, raw: doc.raw })).tables, { year });
+  };
+  const chose = (taken: string, ignored: string, line: number) => ({
+    severity: 'info',
+    code: 'column_choice',
+    message: `table has several value columns; took "${taken}" as the year's figures and ignored "${ignored}"`,
+    metric: null,
+    line,
+  });
+  it('takes the year column named by the second header row (统计数 spanning 历年累计 | 本年度, either order)', () => {
+    const rows = (sub: string, a: string, b: string) =>
+      ['统计指标\t单位\t统计数\t', sub, `（一）主动公开政府信息数\t条\t${a}`, `（一）收到申请数\t件\t${b}`].join('\n');
+    const cumFirst = run(rows('\t\t历年累计\t本年度', '1036\t259', '12\t3'));
+    expect(triples(cumFirst.facts)).toEqual(['3 proactive.total 259', '4 requests.received 3']);
+    expect(cumFirst.findings).toEqual([chose('本年度', '历年累计', 1)]);
+    const yearFirst = run(rows('\t\t本年度\t历年累计', '259\t1036', '3\t12'));
+    expect(triples(yearFirst.facts)).toEqual(['3 proactive.total 259', '4 requests.received 3']);
+    expect(yearFirst.findings).toEqual([chose('本年度', '历年累计', 1)]);
+  });
+  it('reads a two-row header of an HTML table (rowspan, colspan)', () => {
+    const html = [
+      '<html><body><p>2017年度政府信息公开工作情况统计表</p><table>',
+      '<tr><td rowspan="2">统计指标</td><td rowspan="2">单位</td><td colspan="2">统计数</td></tr>',
+      '<tr><td>历年累计</td><td>本年度</td></tr>',
+      '<tr><td colspan="4">一、主动公开情况</td></tr>',
+      '<tr><td>（一）主动公开政府信息数</td><td>条</td><td>1036</td><td>259</td></tr>',
+      '<tr><td>（一）收到申请数</td><td>件</td><td>12</td><td>3</td></tr>',
+      '</table></body></html>',
+    ].join('\n');
+    const r = run(html, 'fixture.html');
+    expect(r.facts.map((f) => `${f.metric} ${f.value}`)).toEqual(['proactive.total 259', 'requests.received 3']);
+    expect(r.findings.map((f) => [f.code, f.severity, f.message])).toEqual([
+      ['column_choice', 'info', 'table has several value columns; took "本年度" as the year\'s figures and ignored "历年累计"'],
+    ]);
+  });
+  it('drops a spanning 统计数 that a flattened header puts beside its own columns', () => {
+    const r = run(['统计指标\t单位\t统计数\t历年累计\t本年度', '（一）主动公开政府信息数\t条\t1036\t259'].join('\n'));
+    expect(triples(r.facts)).toEqual(['2 proactive.total 259']);
+    expect(r.findings).toEqual([chose('本年度', '历年累计', 1)]);
+  });
+  const dated = ['统计指标\t单位\t2016年\t2017年', '（一）主动公开政府信息数\t条\t261\t259'].join('\n');
+  it('takes the column dated with the report year', () => {
+    const r = run(dated, 'fixture.txt', 2017);
+    expect(triples(r.facts)).toEqual(['2 proactive.total 259']);
+    expect(r.findings).toEqual([chose('2017年', '2016年', 1)]);
+    expect(triples(run(dated, 'fixture.txt', 2016).facts)).toEqual(['2 proactive.total 261']);
+  });
+  it('is given the report year by processDoc (metadata is read before the tables)', () => {
+    const doc = textDoc(['某某市某某局2017年政府信息公开工作年度报告', dated, '（一）收到申请数\t件\t5\t3'].join('\n'));
+    const r = processDoc(doc, 'r1');
+    expect(r.report.year).toBe(2017);
+    expect(triples(r.facts.filter((f) => f.source === 'table'))).toEqual(['3 proactive.total 259', '4 requests.received 3']);
+    expect(r.findings.filter((f) => f.code === 'column_choice').map((f) => [f.severity, f.line])).toEqual([['info', 2]]);
+  });
+  it('warns when no column is dated with the report year (or the year is unknown), taking the latest', () => {
+    const r = run(dated, 'fixture.txt', 2018);
+    expect(triples(r.facts)).toEqual(['2 proactive.total 259']);
+    expect(r.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'column_choice',
+        message: 'no value column is headed with the report year 2018; took "2017年", the latest of the dated columns, and ignored "2016年": these may not be the year\'s figures',
+        metric: null,
+        line: 1,
+      },
+    ]);
+    expect(run(dated).findings.map((f) => [f.severity, f.message])).toEqual([
+      ['warning', 'the report year is unknown; took "2017年", the latest of the dated columns, and ignored "2016年": these may not be the year\'s figures'],
+    ]);
+  });
+});
+
+describe('2008 rows run together on one line', () => {
+  const run = (rows: string[]) => {
+    const doc = textDoc(['统计指标\t单位\t统计数', ...rows].join('\n'));
+    return extractTable2008(detectTemplate(layout({ lines: doc.lines, raw: doc.raw })).tables);
+  };
+  it('reads the row that follows a section header in the same row, known or not', () => {
+    const r = run([
+      '（一）主动公开政府信息数\t条\t259',
+      '（二）通过不同渠道和方式公开政府信息的情况\t1.政府公报公开政府信息数\t条\t6',
+      '二、回应解读情况\t1.发放宣传资料数\t份\t300',
+    ]);
+    expect(triples(r.facts)).toEqual(['2 proactive.total 259', '3 proactive.channel.gazette 6']);
+    expect(r.findings).toEqual([
+      { severity: 'warning', code: 'unrecognised_row', message: 'row "1.发放宣传资料数" (value 300) matches no catalogue metric', metric: null, line: 4 },
+    ]);
+  });
+  it('leaves out the value of a label that runs on into other rows (cell boundaries lost), naming its line', () => {
+    const r = run(['（一）主动公开政府信息数\t条\t259', '2.政府网站公开政府信息数条1463.政务微博公开政府信息数\t条\t105']);
+    expect(triples(r.facts)).toEqual(['2 proactive.total 259']);
+    expect(r.findings).toEqual([
+      {
+        severity: 'error',
+        code: 'ambiguous_cells',
+        message: 'row "2.政府网站公开政府信息数条1463.政务微博公开政府信息数" runs on into the figures and labels of other rows (cell boundaries lost): which value is its own is unknown; values left out',
+        metric: 'proactive.channel.website',
+        line: 3,
+      },
+    ]);
   });
 });

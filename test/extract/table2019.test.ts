@@ -392,3 +392,40 @@ describe('matrix group rows (MATRIX_ROWS `under`)', () => {
     expect(r.findings.map((f) => f.code)).toContain('unrecognised_row');
   });
 });
+
+describe('blank appeals and 第二十条 cells (blank is a fact with value null)', () => {
+  const blankRow = Array<string>(15).fill('');
+  it('an appeals row of 15 blank cells gives 15 null facts, not a missing table', () => {
+    const r = extractTable2019(grid([['行政复议', '行政诉讼'], ['结果维持', '结果纠正'], blankRow]), '2019');
+    expect(r.facts.map((f) => `${f.line} ${f.metric} ${f.value}`)).toEqual(
+      [
+        'reconsideration.upheld', 'reconsideration.corrected', 'reconsideration.other', 'reconsideration.pending', 'reconsideration.total',
+        'litigation_direct.upheld', 'litigation_direct.corrected', 'litigation_direct.other', 'litigation_direct.pending', 'litigation_direct.total',
+        'litigation_after_reconsideration.upheld', 'litigation_after_reconsideration.corrected', 'litigation_after_reconsideration.other',
+        'litigation_after_reconsideration.pending', 'litigation_after_reconsideration.total',
+      ].map((m) => `3 ${m} null`),
+    );
+    expect(r.findings.map((f) => f.code)).toEqual(['missing_section']); // the request table only
+    expect(r.findings[0]!.metric).toBe('requests');
+  });
+  it('an appeals header without its value row is missing at the header, not at the first table', () => {
+    const r = extractTable2019(grid([['申请人情况'], ['（七）总计', ...seven(1)], ['四、结转下年度继续办理', ...seven(0)], ['行政复议', '行政诉讼'], ['结果维持', '结果纠正']]), '2019');
+    expect(r.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'missing_section',
+        message: 'the 2019 appeals table (行政复议、行政诉讼情况) has its header but no row of 15 value cells',
+        metric: 'reconsideration,litigation_direct,litigation_after_reconsideration',
+        line: 4,
+      },
+    ]);
+  });
+  it('a 第二十条 cell holding only a unit (个, 万元) is blank: a null fact with that unit, no finding', () => {
+    const r = extractTable2019(grid([['信息内容', '采购项目数量', '采购总金额'], ['政府集中采购', '个', '万元']]), '2019');
+    expect(r.facts.map((f) => `${f.metric} ${f.value} ${f.unit} ${f.text}`)).toEqual([
+      'art20.procurement.projects null 个 个',
+      'art20.procurement.amount null 万元 万元',
+    ]);
+    expect(r.findings.filter((f) => f.code === 'unparsed_value')).toEqual([]);
+  });
+});

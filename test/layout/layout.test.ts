@@ -194,3 +194,22 @@ describe('glued pieces without copies of the line', () => {
     expect(gluedPieces('政府集中采购129宗16671万元  ')).toEqual([{ labelStart: 0, runStart: 6, runEnd: 17 }]);
   });
 });
+
+describe('2008 tables: two-row headers and one-line tables', () => {
+  it('keeps a tab-rows row whose first cells are empty (a second header row) in its table', () => {
+    const [t] = tables(['统计指标\t单位\t统计数\t', '\t\t历年累计\t本年度', '（一）收到申请数\t件\t12\t3'].join('\n'));
+    expect(grid(t!)).toEqual([['统计指标', '单位', '统计数', ''], ['', '', '历年累计', '本年度'], ['(一)收到申请数', '件', '12', '3']]);
+  });
+  it('cuts the next list number off a value also when a space follows its mark, glued or spaced out', () => {
+    const rows = (line: string) => gluedRows([line], [line], 0).map((r) => r.cells.map((c) => c.text));
+    expect(rows('1.政府公报公开政府信息数条62. 政府网站公开政府信息数条1463. 政务微博公开政府信息数条105')).toEqual([
+      ['1.政府公报公开政府信息数', '条', '6'],
+      ['2. 政府网站公开政府信息数', '条', '146'],
+      ['3. 政务微博公开政府信息数', '条', '105'],
+    ]);
+    expect(rows('1. 政府公报公开政府信息数 条 6 2. 政府网站公开政府信息数 条 146')).toEqual([
+      ['1. 政府公报公开政府信息数', '条', '6'],
+      ['2. 政府网站公开政府信息数', '条', '146'],
+    ]);
+  });
+});

@@ -395,3 +395,42 @@ describe('evaluateRule', () => {
     expect(viaLookup).toEqual(run(facts, r2019).map((f) => [f.code, f.message]));
   });
 });
+
+describe('an unrecognised row inside a block', () => {
+  // 申请答复数 10 over its eight outcome rows, one of which ("6.申请内容不明确数 4") no catalogue row matches.
+  const outcomes = (answered: number) => [
+    fact('requests.answered', answered, { line: 10 }),
+    fact('requests.outcome.already_public', 2, { line: 11 }),
+    fact('requests.outcome.granted', 3, { line: 12 }),
+    fact('requests.outcome.partial', 1, { line: 13 }),
+    fact('requests.outcome.denied', 0, { line: 14 }),
+    fact('requests.outcome.not_this_agency', 0, { line: 15 }),
+    fact('requests.outcome.asked_to_amend', 0, { line: 17 }),
+    fact('requests.outcome.other_channel', 0, { line: 18 }),
+    fact('reconsideration.total', 0, { line: 20 }),
+  ];
+  const unrecognised = (line: number): Finding => ({
+    report_id: 'r1', severity: 'warning', code: 'unrecognised_row', message: 'row "6.申请内容不明确数" (value 4) matches no catalogue metric', metric: null, line,
+  });
+  const check = (facts: Fact[], line: number) => validateReport({ report: report(), facts, findings: [unrecognised(line)] });
+  it('does not blame the recognised rows when the parts fall short: a warning naming the row that may be missing', () => {
+    expect(check(outcomes(10), 16)).toEqual([
+      {
+        report_id: 'r1',
+        severity: 'warning',
+        code: 'identity_violation',
+        message:
+          'requests.answered 10 ≠ requests.outcome.already_public 2 + requests.outcome.granted 3 + requests.outcome.partial 1 + requests.outcome.denied 0 + ' +
+          'requests.outcome.not_this_agency 0 + requests.outcome.asked_to_amend 0 + requests.outcome.other_channel 0 = 6; the unrecognised row on line 16 may be the missing part',
+        metric: expect.stringContaining('requests.answered,requests.outcome.already_public'),
+        line: 10,
+      },
+    ]);
+    // Its last row counts too: between the block's last row and the next row of another metric.
+    expect(check(outcomes(10), 19).map((f) => f.severity)).toEqual(['warning']);
+  });
+  it('stays an error when the row lies outside the block or the parts exceed the total', () => {
+    expect(check(outcomes(10), 21).map((f) => f.severity)).toEqual(['error']);
+    expect(check(outcomes(5), 16).map((f) => [f.severity, f.code])).toEqual([['error', 'identity_violation']]);
+  });
+});
