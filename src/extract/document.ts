@@ -5,7 +5,7 @@
 import { SYNTH_MARKER } from '../catalogue/synthetic.ts';
 import { layout } from '../layout/index.ts';
 import { isBlank } from '../layout/lines.ts';
-import { detectTemplate } from '../template/detect.ts';
+import { detectTemplate, isFlattenedTable } from '../template/detect.ts';
 import type { Block, DecodedDoc, Fact, Finding, ReportRow, Status } from '../types.ts';
 import { findingOf, type LocalFinding } from './cells.ts';
 import { extractMetadata } from './metadata.ts';
@@ -123,6 +123,20 @@ export function processDoc(doc: DecodedDoc, reportId: string, limits: DocLimits 
 
   if (overdue()) return timedOut(doc, reportId, 'narrative extraction', limits);
 
+  // No table found, but a prose line holds one flattened (a whole page saved as one line): its
+  // figures are lost, and the report must say so.
+  if (decision.template === 'narrative') {
+    for (const p of prose) {
+      if (!isFlattenedTable(p.text)) continue;
+      local.push({
+        severity: 'warning',
+        code: 'missing_section',
+        message: `line ${p.line} holds a statistics table flattened into prose (its labels and figures run on in one line); its table figures were not read`,
+        metric: null,
+        line: p.line,
+      });
+    }
+  }
   if (!facts.length && decision.template === 'narrative') {
     local.push({
       severity: 'error',

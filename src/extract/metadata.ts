@@ -325,7 +325,15 @@ const COMPILED_BY = /由(.{2,40}?)(?:负责|组织|牵头)?(?:编制|编写|起�
 // Readers of one line for findAgency (module-level: no closures made per report).
 const nameLine = (l: Line) => asAgencyName(l.text);
 const titlePrefix = (l: Line) => titleName(l.text);
-const flattenedTitle = (l: Line) => (l.text.length > 60 ? titleName(l.text.split(/\s+/)[0] ?? '') : null);
+/** In a page flattened onto one line, the title's agency: the word before "2017 年政府信息公开…", after any page chrome. */
+const FLATTENED_TITLE = /(\S{2,40})\s*20\d\d\s*年度?\s*(?:政府)?信息公开/u;
+const flattenedTitle = (l: Line) => {
+  if (l.text.length <= 60) return null;
+  const first = titleName(l.text.split(/\s+/)[0] ?? '');
+  if (first) return first;
+  const m = FLATTENED_TITLE.exec(l.text.slice(0, 400));
+  return m ? asAgencyName(m[1]) : null;
+};
 const unitLabel = (l: Line) => {
   const m = UNIT_LINE.exec(l.text);
   return m ? asAgencyName(m[1]) : null;

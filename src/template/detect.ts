@@ -107,3 +107,28 @@ export function detectTemplate(blocks: Block[]): TemplateDecision {
   if (e08.length >= 2) return { template: '2008', tables: stats, evidence: e08 };
   return { template: 'narrative', tables: [], evidence: [] };
 }
+
+/** Figures a flattened statistics table holds at least: a prose paragraph naming its rows has a few. */
+const FLATTENED_FIGURES = 20;
+
+/**
+ * Whether a prose line reads like a whole statistics table flattened into it (a page saved as
+ * one line): three or more markers of one era and at least FLATTENED_FIGURES figures. Its table
+ * is not read; the caller says so instead of losing it silently.
+ */
+export function isFlattenedTable(text: string): boolean {
+  if (text.length < 200) return false;
+  const bits = cellMarkers(text);
+  if (!bits) return false;
+  let best = 0;
+  for (const era of ERAS) best = Math.max(best, evidenceOf([bits], era).length);
+  if (best < 3) return false;
+  let figures = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+    if (c >= 0x30 && c <= 0x39 && !(prev >= 0x30 && prev <= 0x39) && ++figures >= FLATTENED_FIGURES) return true;
+  }
+  return false;
+}
+

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layout } from '../../src/layout/index.ts';
-import { detectTemplate } from '../../src/template/detect.ts';
+import { processDoc } from '../../src/extract/document.ts';
+import { detectTemplate, isFlattenedTable } from '../../src/template/detect.ts';
 import { seedDoc, textDoc } from '../helpers.ts';
 
 const detect = (doc: ReturnType<typeof textDoc>) => detectTemplate(layout({ lines: doc.lines, raw: doc.raw }));
@@ -44,5 +45,28 @@ describe('marker search by first and second character', () => {
     const d = detect(doc);
     expect(d.template).toBe('2008');
     expect(d.evidence).toEqual(['收到申请数', '申请办结数', '统计指标']);
+  });
+});
+
+describe('isFlattenedTable', () => {
+  // Seed 002's prose and table, as a page saved onto one line (spaces between cells and rows).
+  const page = () => seedDoc('002').raw.join(' ').replace(/\t/g, ' ');
+  it('a whole page on one line, table included, reads as a flattened table', () => {
+    expect(isFlattenedTable(page())).toBe(true);
+  });
+  it('prose that names the table rows with a few figures does not', () => {
+    const prose = '本年新收政府信息公开申请17件，上年结转政府信息公开申请2件，结转下年度继续办理1件，' + '全区政务公开工作取得新成效，'.repeat(12);
+    expect(isFlattenedTable(prose)).toBe(false);
+    expect(isFlattenedTable('统计指标 单位 统计数 主动公开政府信息数 条 259 收到申请数 件 3')).toBe(false); // too short to be a page
+  });
+  it('every line of the seeds is not', () => {
+    for (const seed of ['000', '001', '002', '003', '004']) for (const line of seedDoc(seed).lines) expect(isFlattenedTable(line), `${seed}: ${line.slice(0, 40)}`).toBe(false);
+  });
+  it('a report whose only table is flattened into prose says so on that line (missing_section), and is partial', () => {
+    const r = processDoc(textDoc(page()), 'r');
+    expect(r.report.template).toBe('narrative');
+    expect(r.report.status).toBe('partial');
+    expect(r.findings.filter((f) => f.code === 'missing_section').map((f) => [f.severity, f.line])).toEqual([['warning', 1]]);
+    expect(r.report.agency).toBe('威海市中小企业局');
   });
 });
