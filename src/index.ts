@@ -22,6 +22,7 @@ export {
   requestsPerAgency,
   yoyChange,
   pivotCounts,
+  withReportColumns,
 } from './tables/indicators.ts';
 export { toDanfo, fromDanfo } from './tables/danfo.ts';
 export { exportTable, exportTables } from './export/table.ts';

@@ -33,6 +33,8 @@ export interface BarFigureOptions {
   text?: (series: BarSeries, i: number) => string;
   legendRight?: boolean;
   showLegend?: boolean;
+  /** Height (px) instead of the default for the number of rows (horizontal bars). */
+  height?: number;
 }
 
 export function barFigure(o: BarFigureOptions): Figure {
@@ -44,7 +46,7 @@ export function barFigure(o: BarFigureOptions): Figure {
     xTitle: h ? o.valueTitle : o.categoryTitle,
     yTitle: h ? o.categoryTitle : o.valueTitle,
     legendRight: o.legendRight,
-    height: h ? heightForRows(o.categories.length * (o.barmode === 'group' ? o.series.length / 2 + 0.5 : 1)) : undefined,
+    height: o.height ?? (h ? heightForRows(o.categories.length * (o.barmode === 'group' ? o.series.length / 2 + 0.5 : 1)) : undefined),
   });
   layout.barmode = o.barmode;
   layout.bargap = 0.25;
@@ -54,7 +56,9 @@ export function barFigure(o: BarFigureOptions): Figure {
   categoryAxis.type = 'category';
   categoryAxis.categoryorder = 'array';
   categoryAxis.categoryarray = o.categories;
-  if (h) categoryAxis.autorange = 'reversed'; // first category on top, as in a table
+  // First category on top, as in a table; an explicit range, so the rows fill the plot even
+  // when no trace has a bar (a findings chart of reports without findings).
+  if (h) categoryAxis.range = [o.categories.length - 0.5, -0.5];
   valueAxis.rangemode = 'tozero';
   if (o.percent) {
     valueAxis.tickformat = '.0%';

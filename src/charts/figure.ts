@@ -21,7 +21,9 @@ export const DEFAULT_WIDTH = 1000;
 export const DEFAULT_HEIGHT = 600;
 
 /** Bottom margin reserved for the x-axis title and the source line below it. */
-const MARGIN_BOTTOM = 96;
+export const MARGIN_BOTTOM = 96;
+/** Top margin when the legend is beside the plot (only the title above it). */
+export const MARGIN_TOP_LEGEND_RIGHT = 64;
 /** Source line offset below the plot area (px): under tick labels and the axis title. */
 const SOURCE_SHIFT = -62;
 
@@ -49,7 +51,7 @@ export function noDataMessage(what: string): string {
 export interface LayoutOptions {
   title: string;
   source: string;
-  /** Extra line under the source (e.g. how nulls were treated); omitted when empty. */
+  /** Extra line(s) under the source (e.g. how nulls were treated; `<br>` between lines); omitted when empty. */
   note?: string;
   xTitle?: string;
   yTitle?: string;
@@ -58,15 +60,25 @@ export interface LayoutOptions {
   height?: number;
 }
 
+/** Line height of the footer (source and notes, 11 px text). */
+const FOOTER_LINE = 16;
+
+/** How many lines a Plotly text holds (`<br>` separated). */
+export function lineCount(text: string | undefined): number {
+  return text ? text.split(/<br\s*\/?>/i).length : 0;
+}
+
 /** Shared layout: CJK fonts, title top-left, legend on top, source line bottom-left. */
 export function baseLayout(o: LayoutOptions): Record<string, any> {
   const footer = o.note ? `${o.source}<br>${o.note}` : o.source;
+  // The bottom margin holds the x axis, the source line and each note line.
+  const bottom = MARGIN_BOTTOM + FOOTER_LINE * (lineCount(footer) - 1) + (o.note ? 2 : 0);
   return {
     title: { text: o.title, x: 0.01, xanchor: 'left', y: 0.98, yanchor: 'top', font: { size: 18 } },
     font: { family: FONT_FAMILY, size: 13, color: '#222' },
     paper_bgcolor: '#ffffff',
     plot_bgcolor: '#ffffff',
-    margin: { l: 80, r: o.legendRight ? 20 : 40, t: 96, b: o.note ? MARGIN_BOTTOM + 18 : MARGIN_BOTTOM },
+    margin: { l: 80, r: o.legendRight ? 20 : 40, t: o.legendRight ? MARGIN_TOP_LEGEND_RIGHT : 96, b: bottom },
     ...(o.height ? { height: o.height } : {}),
     hoverlabel: { font: { family: FONT_FAMILY } },
     legend: o.legendRight
@@ -135,7 +147,8 @@ export function heightForRows(n: number): number {
 
 /** Break a long label (agency name) into lines of at most `width` characters. */
 export function wrapLabel(text: string, width = 12): string {
-  const chars = [...text];
+  // An HTML entity (&lt; from plotlyText) is one character: never split inside it.
+  const chars = text.match(/&(?:[a-z]+|#\d+);|[\s\S]/gu) ?? [];
   if (chars.length <= width) return text;
   // Balanced lines (13 chars → 7 + 6), not a long line and a one-character orphan.
   const n = Math.ceil(chars.length / width);

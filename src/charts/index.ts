@@ -1,5 +1,6 @@
 /** Chart builders: views in, Plotly figures out (pure; no rendering here). */
 export * from './figure.ts';
+export { fitToSize, rewrap, wrapToWidth } from './fit.ts';
 export { channelMixBars, channelDonut, newMediaShareLine, channelMix } from './channels.ts';
 export type { ChannelMixOptions, ChannelDonutOptions, ChannelMix } from './channels.ts';
 export { requestVolumes, requestsBySubmissionChannel, requestsByApplicant, outcomesByGroup, leafOutcomes } from './requests.ts';

@@ -3,7 +3,7 @@ import { FINDING_CODE_LABELS, labelOf } from '../catalogue/labels.ts';
 import { FINDING_CODE_COLOURS, colourOf } from '../catalogue/palette.ts';
 import { FINDING_CODES, type Severity } from '../types.ts';
 import { barFigure, type BarSeries } from './bars.ts';
-import { emptyFigure, formatCount, noDataMessage, sourceLine, type Figure } from './figure.ts';
+import { emptyFigure, formatCount, lineCount, MARGIN_BOTTOM, MARGIN_TOP_LEGEND_RIGHT, noDataMessage, sourceLine, type Figure } from './figure.ts';
 import {
   agencyName,
   orderedKeys,
@@ -74,10 +74,12 @@ export function findingsByCode(findings: TableLike, reports: TableLike, o: Findi
     values: counts[c],
     hover: counts[c].map((n) => formatCount(n, '条')),
   }));
+  const note = rows.length ? undefined : '所选年报没有发现问题。';
   const fig = barFigure({
     title,
     source: sourceLine(selected),
-    note: rows.length ? undefined : '所选年报没有发现问题。',
+    note,
+    height: findingsHeight(labels, codes.length, note != null),
     categories: labels,
     series,
     orientation: 'h',
@@ -100,6 +102,17 @@ export function findingsByCode(findings: TableLike, reports: TableLike, o: Findi
     });
   });
   return fig;
+}
+
+/**
+ * Height sized to the rows: each row as tall as its label's lines need, the legend beside the
+ * plot as tall as its entries, plus the title and footer margins — a corpus with one or two
+ * reports gets a short chart instead of rows lost in a 600 px plot.
+ */
+export function findingsHeight(labels: readonly string[], legendEntries: number, note: boolean): number {
+  const rowPx = Math.max(40, ...labels.map((l) => lineCount(l) * 17 + 14));
+  const plot = Math.max(labels.length * rowPx, legendEntries * 21 + 10);
+  return Math.min(2400, Math.max(240, MARGIN_TOP_LEGEND_RIGHT + MARGIN_BOTTOM + (note ? 18 : 0) + plot));
 }
 
 function fileName(file: string | null | undefined): string | null {

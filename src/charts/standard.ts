@@ -28,7 +28,8 @@ export const STANDARD_CHARTS = {
   'channel-mix-year': { title: '主动公开渠道构成（按年份）', build: (v: Views, o: StandardOptions) => channelMixBars(v.channels, { ...o, by: 'year' }) },
   'channel-donut': {
     title: '单一机构的主动公开渠道',
-    build: (v: Views, o: StandardOptions) => channelDonut(v.channels, { ...o, agency: o.agency ?? o.agencies?.[0], year: o.year ?? o.years?.[0] }),
+    build: (v: Views, o: StandardOptions) =>
+      channelDonut(v.channels, { ...o, agency: o.agency ?? o.agencies?.[0], year: o.year ?? o.years?.[0], reports: v.reports }),
   },
   'new-media-share': { title: '新媒体占比', build: (v: Views, o: StandardOptions) => newMediaShareLine(v.channels, o) },
   'request-volumes': { title: '收到与结转的申请', build: (v: Views, o: StandardOptions) => requestVolumes(v.requests, o) },

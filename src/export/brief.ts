@@ -7,7 +7,8 @@ import { type ChartKind, STANDARD_CHARTS, standardChart } from '../charts/standa
 import type { LoadResult } from '../load.ts';
 import { correctionRate, disclosureRate, newMediaShare } from '../tables/indicators.ts';
 import { selectResult, syntheticReportIds } from '../tables/select.ts';
-import { escapeHtml, figureEmbed, plotlyScriptTag } from './html.ts';
+import { FINDING_CODE_LABELS, labelOf, SEVERITY_LABELS } from '../catalogue/labels.ts';
+import { escapeHtml, figureEmbed, figureTitle, plotlyScriptTag } from './html.ts';
 import { writeOut } from './write.ts';
 
 export interface BriefOptions {
@@ -65,12 +66,31 @@ function syntheticNote(all: LoadResult, shown: LoadResult, o: BriefOptions): str
   return `（另有 ${synthetic.size} 份合成年报未计入）`;
 }
 
-function htmlTable(rows: Row[], empty: string): string {
+/**
+ * What each key figure means (口径), in the order of the key-figures columns — the same
+ * definitions as INDICATORS in src/tables/indicators.ts and the crosswalk (2008: 属于已主动公开范围
+ * counts as granted).
+ */
+export const KEY_FIGURE_DEFINITIONS: ReadonlyArray<readonly [string, string]> = [
+  ['主动公开总数', '年报所报主动公开政府信息条数（proactive.total；同一信息经多个渠道公开只计 1 条）。'],
+  ['新媒体占比', '(政务微博 + 政务微信) ÷ 五种渠道（政府公报、政府网站、政务微博、政务微信、其他方式）条数之和；分母不是主动公开总数（同一信息可经多个渠道公开，渠道条数之和可多于总数）。有渠道未报告、或五种渠道均为 0 时为空。'],
+  ['收到申请', '本年新收政府信息公开申请数（2008 年版模板：收到申请数）。'],
+  ['公开率', '(予以公开 + 部分公开) ÷ 办理结果总计（2008 年版模板：申请答复数）；2008 年版模板的「属于已主动公开范围」计入予以公开。'],
+  ['行政复议纠错率', '结果纠正 ÷ (总计 − 尚未审结)；2008 年版模板没有「尚未审结」，即 被依法纠错 ÷ 行政复议总数。无案件则为空。'],
+  ['问题', '该年报「错误」级别的数据问题条数（见下文数据问题）。'],
+];
+
+function definitionList(): string {
+  const items = KEY_FIGURE_DEFINITIONS.map(([name, text]) => `<li><b>${escapeHtml(name)}</b>：${escapeHtml(text)}</li>`).join('\n');
+  return `<p class="meta">口径 Definitions：</p>\n<ul class="defs">\n${items}\n</ul>`;
+}
+
+function htmlTable(rows: Row[], empty: string, cls?: string): string {
   if (!rows.length) return `<p class="empty">${escapeHtml(empty)}</p>`;
   const cols = Object.keys(rows[0]!);
   const head = cols.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
   const body = rows.map((row) => `<tr>${cols.map((c) => `<td>${escapeHtml(String(row[c] ?? ''))}</td>`).join('')}</tr>`).join('\n');
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 export function briefHtml(all: LoadResult, o: BriefOptions = {}): string {
@@ -81,12 +101,17 @@ export function briefHtml(all: LoadResult, o: BriefOptions = {}): string {
   const files = new Map(reports.map((x) => [x.report_id, x.file]));
   const findings = r.records.findings.map((f) => ({
     文件: `${files.get(f.report_id) ?? f.report_id}:${f.line ?? '-'}`,
-    级别: f.severity,
+    级别: labelOf(SEVERITY_LABELS, f.severity),
+    问题类型: labelOf(FINDING_CODE_LABELS, f.code),
     代码: f.code,
-    说明: f.message,
+    '说明（原文，含数值）': f.message,
   }));
+  // The chart's own title heads it (it names the agency and years); no second heading above it.
   const charts = (o.charts ?? DEFAULT_CHARTS)
-    .map((kind) => `<section class="chart"><h3>${escapeHtml(STANDARD_CHARTS[kind].title)}</h3>${figureEmbed(standardChart(r, kind, { agency: o.agency, year: o.year, includeSynthetic: o.includeSynthetic }))}</section>`)
+    .map((kind) => {
+      const fig = standardChart(r, kind, { agency: o.agency, year: o.year, includeSynthetic: o.includeSynthetic });
+      return `<section class="chart" aria-label="${escapeHtml(figureTitle(fig) || STANDARD_CHARTS[kind].title)}">${figureEmbed(fig)}</section>`;
+    })
     .join('\n');
   return [
     '<!doctype html>',
@@ -95,17 +120,19 @@ export function briefHtml(all: LoadResult, o: BriefOptions = {}): string {
     `<title>${escapeHtml(title)}</title>`,
     `<style>body{font-family:${FONT_FAMILY.replace(/"/g, "'")};margin:24px;color:#222;max-width:1100px}
 table{border-collapse:collapse;font-size:13px;margin:8px 0 24px}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f3f3f3}.empty{color:#777}.meta{color:#555}</style>`,
+th{background:#f3f3f3}.empty{color:#777}.meta{color:#555}.defs{font-size:13px;color:#333;margin:0 0 24px}
+.findings td:nth-child(2),.findings td:nth-child(3),.findings td:nth-child(4){white-space:nowrap}</style>`,
     plotlyScriptTag(),
     '</head><body>',
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="meta">来源：${reports.length} 份年报${years.length ? `（${escapeHtml(years.join('、'))}）` : ''}${syntheticNote(all, r, o)}；由 xxgk 生成。空白表示年报未报告，不是 0。</p>`,
     '<h2>关键数据 Key figures</h2>',
     htmlTable(keyFigures(r), '所选范围没有年报 (no reports in this selection)'),
+    definitionList(),
     '<h2>图表 Charts</h2>',
     reports.length ? charts : '<p class="empty">所选范围没有年报 (no reports in this selection)</p>',
     '<h2>数据问题 Findings</h2>',
-    htmlTable(findings, '没有发现问题 (no findings)'),
+    htmlTable(findings, '没有发现问题 (no findings)', 'findings'),
     '</body></html>',
   ].join('\n');
 }

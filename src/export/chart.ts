@@ -6,6 +6,7 @@
 import { extname } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH, type Figure } from '../charts/figure.ts';
+import { fitToSize } from '../charts/fit.ts';
 import { XxgkError } from '../errors.ts';
 import { launchBrowser } from './browser.ts';
 import { plotlySource, standaloneHtml } from './html.ts';
@@ -41,7 +42,7 @@ export async function openRenderer(browser: Browser): Promise<Page> {
   return page;
 }
 
-/** Render one figure to image bytes on a prepared page. */
+/** Render one figure to image bytes on a prepared page, its layout fitted to the size (fitToSize). */
 export async function renderImage(
   page: Page,
   fig: Figure,
@@ -51,6 +52,8 @@ export async function renderImage(
   const width = o.width ?? (Number(fig.layout?.width) || DEFAULT_WIDTH);
   const height = o.height ?? (Number(fig.layout?.height) || DEFAULT_HEIGHT);
   const scale = o.scale ?? DEFAULT_SCALE;
+  // Text, margins and labels fitted to the size asked for (a 640 × 400 export stays legible).
+  fig = fitToSize(fig, width, height);
   const url = await page.evaluate(
     async ({ fig, opts }) => {
       const P = (globalThis as any).Plotly;

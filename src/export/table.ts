@@ -12,6 +12,7 @@ import { extname, join } from 'node:path';
 import * as aq from 'arquero';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { BasicType, ColumnSource } from 'hyparquet-writer';
+import { bool, dictionary, float64, int32, utf8, type DataType } from '@uwdata/flechette';
 import { DATASET_TABLES } from '../corpus/schema.ts';
 import { XxgkError } from '../errors.ts';
 import { writeOut } from './write.ts';
@@ -88,8 +89,43 @@ export function toJsonText(input: TableInput): string {
 
 // ---------------------------------------------------------------- Arrow
 
-export function toArrowBytes(input: TableInput): Uint8Array {
-  return aq.toArrowIPC(asTable(input), { format: 'file' }) as Uint8Array;
+/** The Arrow type of each Parquet type the exports use (text dictionary-encoded, int32 keys). */
+const ARROW_TYPES: Partial<Record<BasicType, () => DataType>> = {
+  DOUBLE: () => float64(),
+  INT32: () => int32(),
+  BOOLEAN: () => bool(),
+  STRING: () => dictionary(utf8(), int32()),
+};
+
+/**
+ * Arrow type of a column: a standard table's declared type (as for Parquet) when its values fit
+ * it, else the type its values give — numbers always Float64 (never the narrowest integer type
+ * that happens to hold this corpus's values), text Utf8, booleans Bool. Undefined leaves the
+ * choice to Arquero (mixed, bigint or date columns).
+ */
+function arrowType(values: ArrayLike<unknown>, declared: BasicType | undefined): DataType | undefined {
+  const type = columnType(values, declared);
+  if (type === 'STRING') {
+    for (let i = 0; i < values.length; i++) if (values[i] != null && typeof values[i] !== 'string') return undefined;
+  }
+  return ARROW_TYPES[type]?.();
+}
+
+/**
+ * Arrow IPC (file format). `table`: a standard table's name (reports, facts…), whose columns get
+ * fixed types from the dataset schema (src/corpus/schema.ts, as Parquet): DOUBLE → Float64, INT32
+ * → Int32, STRING → Utf8 (dictionary), BOOLEAN → Bool — so exports of different corpora have the
+ * same schema and concatenate.
+ */
+export function toArrowBytes(input: TableInput, table?: string): Uint8Array {
+  const t = asTable(input);
+  const declared = table ? STANDARD_TYPES[table] : undefined;
+  const types: Record<string, DataType> = {};
+  for (const n of t.columnNames()) {
+    const type = arrowType(t.array(n) as ArrayLike<unknown>, declared?.[n]);
+    if (type) types[n] = type;
+  }
+  return aq.toArrowIPC(t, { format: 'file', types }) as Uint8Array;
 }
 
 // ---------------------------------------------------------------- Parquet
@@ -161,7 +197,7 @@ export function toParquetBytes(input: TableInput, table?: string): Uint8Array {
 export interface TableExportOptions {
   /** Overrides the extension. */
   format?: TableFormat;
-  /** A standard table's name: Parquet columns get the dataset's types (see toParquetBytes). */
+  /** A standard table's name: Parquet and Arrow columns get the dataset's types (see toParquetBytes, toArrowBytes). */
   table?: string;
 }
 
@@ -172,7 +208,7 @@ export function tableBytes(input: TableInput, format: TableFormat, table?: strin
     case 'json':
       return toJsonText(input);
     case 'arrow':
-      return toArrowBytes(input);
+      return toArrowBytes(input, table);
     case 'parquet':
       return toParquetBytes(input, table);
   }

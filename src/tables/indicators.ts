@@ -11,7 +11,8 @@
  *   the aggregation is written out here.)
  */
 import * as aq from 'arquero';
-import { tableFrom } from './build.ts';
+import { XxgkError } from '../errors.ts';
+import { REPORT_COLUMNS, tableFrom } from './build.ts';
 
 type Table = ReturnType<typeof aq.table>;
 type Rec = Record<string, unknown>;
@@ -50,7 +51,8 @@ export const INDICATORS: Record<string, IndicatorDef> = {
     definition: 'Share of proactively published items released through Weibo and WeChat (政务微博 + 政务微信).',
     variants: {
       channels: '(weibo + wechat) / (gazette + website + weibo + wechat + other), over the channel rows the report states',
-      total: '(weibo + wechat) / proactive.total',
+      total:
+        '(weibo + wechat) / proactive.total — may exceed 1 (one item published through several channels counts once in the total but once per channel); rows over 1 get a note',
     },
   },
   yoy_change: {
@@ -64,6 +66,47 @@ export const INDICATORS: Record<string, IndicatorDef> = {
 };
 
 export const DEFAULT_BY = ['report_id', 'agency', 'year'];
+
+/**
+ * Every column a helper groups by (or reads) must be in the table: a missing one would put every
+ * row in one group keyed null (the views have no `province`: `{ by: ['province'] }` would be one
+ * national row labelled null). Throws XxgkError('bad_argument') naming the column and what to do.
+ */
+export function requireColumns(table: Table, columns: readonly string[], what: string): void {
+  const names = table.columnNames();
+  if (!names.length && !table.numRows()) return; // an empty table without a schema: nothing to group
+  const missing = columns.filter((c) => !names.includes(c));
+  if (!missing.length) return;
+  const fromReports = missing.filter((c) => (REPORT_COLUMNS as readonly string[]).includes(c));
+  throw new XxgkError(
+    'bad_argument',
+    `${what}: no column ${missing.map((c) => `"${c}"`).join(', ')} in this table (columns: ${names.join(', ')})` +
+      (fromReports.length
+        ? `; ${fromReports.join(', ')} ${fromReports.length > 1 ? 'are' : 'is a'} reports column${fromReports.length > 1 ? 's' : ''}: join ${fromReports.length > 1 ? 'them' : 'it'} first, e.g. withReportColumns(view, r.reports, [${fromReports.map((c) => `'${c}'`).join(', ')}])`
+        : ''),
+  );
+}
+
+/**
+ * A view with columns of the reports table added by report_id (e.g. province, level, scope), so
+ * indicators can be grouped by them: `requestsPerAgency(withReportColumns(r.requests, r.reports,
+ * ['province']), { by: ['province'] })`. A column the view already has is left as it is.
+ */
+export function withReportColumns(view: Table, reports: Table, columns: readonly string[]): Table {
+  requireColumns(view, ['report_id'], 'withReportColumns(view)');
+  const add = columns.filter((c) => !view.columnNames().includes(c));
+  if (!add.length) return view;
+  const missing = ['report_id', ...add].filter((c) => !reports.columnNames().includes(c));
+  if (missing.length) {
+    throw new XxgkError('bad_argument', `withReportColumns: no column ${missing.map((c) => `"${c}"`).join(', ')} in the reports table (columns: ${reports.columnNames().join(', ')})`);
+  }
+  const byId = new Map((reports.objects() as Rec[]).map((r) => [r.report_id, r]));
+  const rows = (view.objects() as Rec[]).map((r) => {
+    const rep = byId.get(r.report_id);
+    return { ...r, ...Object.fromEntries(add.map((c) => [c, rep?.[c] ?? null])) };
+  });
+  return tableFrom<Rec>(rows, [...view.columnNames(), ...add]);
+}
 
 // ── null-propagating arithmetic ──
 
@@ -102,6 +145,7 @@ type Parts = (reportRows: Rec[]) => { num: number | null; den: number | null };
  * over the group; any null makes the group null.
  */
 function groupedRate(table: Table, by: readonly string[], name: string, parts: Parts, filter?: (r: Rec) => boolean): Table {
+  requireColumns(table, [...by, 'report_id', 'count'], name);
   const rows = (table.objects() as Rec[]).filter((r) => !filter || filter(r));
   const out = groupBy(rows, by).map(({ keys, rows: groupRows }) => {
     const perReport = groupBy(groupRows, ['report_id']).map((g) => parts(g.rows));
@@ -165,20 +209,36 @@ export function correctionRate(
   );
 }
 
-/** New-media share of proactive disclosure over the channels view. */
+/** Note on a `total`-variant new-media share above 1 (the `note` column). */
+export const NEW_MEDIA_OVER_TOTAL_NOTE =
+  '新媒体条数多于主动公开总数：同一信息可经多个渠道公开，渠道分别计数而总数只计 1 条 (share > 1: items published on several channels)';
+
+/**
+ * New-media share of proactive disclosure over the channels view. With `variant: 'total'` the
+ * share can exceed 1 (channels count an item once each, proactive.total once): such rows get
+ * NEW_MEDIA_OVER_TOTAL_NOTE in the `note` column (null otherwise, and for the default variant).
+ */
 export function newMediaShare(channels: Table, opts: RateOptions<'channels' | 'total'> = {}): Table {
-  return groupedRate(channels, opts.by ?? DEFAULT_BY, 'new_media_share', (rows) => ({
+  const t = groupedRate(channels, opts.by ?? DEFAULT_BY, 'new_media_share', (rows) => ({
     num: strictSum(['weibo', 'wechat'].map((c) => sumWhere(rows, (r) => r.channel === c))),
     den:
       opts.variant === 'total'
         ? sumWhere(rows, (r) => r.channel === 'total')
-        : sumWhere(rows, (r) => r.channel !== 'total'),
+        : sumWhere(rows, (r) => CHANNEL_KEYS.includes(r.channel as string)),
   }));
+  const rows = (t.objects() as Rec[]).map((r) => ({
+    ...r,
+    note: typeof r.new_media_share === 'number' && r.new_media_share > 1 ? NEW_MEDIA_OVER_TOTAL_NOTE : null,
+  }));
+  return tableFrom<Rec>(rows, [...t.columnNames(), 'note']);
 }
+
+const CHANNEL_KEYS = ['gazette', 'website', 'weibo', 'wechat', 'other'];
 
 /** Requests received per agency over the requests view (by=total, key=received rows). */
 export function requestsPerAgency(requests: Table, opts: { by?: string[] } = {}): Table {
   const by = opts.by ?? ['year'];
+  requireColumns(requests, [...by, 'by', 'key', 'count'], 'requests_per_agency');
   const rows = (requests.objects() as Rec[]).filter((r) => r.by === 'total' && r.key === 'received');
   const out = groupBy(rows, by).map(({ keys, rows: g }) => {
     const received = strictSum(g.map((r) => r.count));
@@ -194,6 +254,7 @@ export function requestsPerAgency(requests: Table, opts: { by?: string[] } = {})
  * `groupby(by).pivot(column, { count: op.sum(…) })` would give, without counting blanks as 0.
  */
 export function pivotCounts(table: Table, by: readonly string[], column: string, value = 'count'): Table {
+  requireColumns(table, [...by, column, value], 'pivotCounts');
   const rows = table.objects() as Rec[];
   const names = [...new Set(rows.map((r) => String(r[column])))];
   const out = groupBy(rows, by).map(({ keys, rows: groupRows }) => {
@@ -212,6 +273,7 @@ export function pivotCounts(table: Table, by: readonly string[], column: string,
 export function yoyChange(table: Table, opts: { value?: string; by?: string[] } = {}): Table {
   const value = opts.value ?? 'count';
   const by = (opts.by ?? ['agency']).filter((c) => c !== 'year');
+  requireColumns(table, [...by, 'year', value], 'yoyChange');
   const rows = table.objects() as Rec[];
   const index = new Map<string, Rec[]>();
   const keyOf = (r: Rec, year: unknown) => JSON.stringify([...by.map((c) => r[c] ?? null), year]);

@@ -34,4 +34,24 @@ describe('findingsByCode', () => {
     expect(fig.data).toEqual([]);
     expect(fig.layout.annotations[0].text).toBe('无数据：所选机构/年份没有年报 (no data for this selection)');
   });
+
+  it('sized to its rows: a corpus with one report and no findings is a short chart, the row on top of it', () => {
+    const fig = findingsByCode(findings(), reports(), { agencies: [A003] });
+    expect(fig.data).toEqual([]); // no finding codes: no traces
+    const label = `${A003}<br>2020年`;
+    expect(fig.layout.yaxis.categoryarray).toEqual([label]);
+    expect(fig.layout.yaxis.range).toEqual([0.5, -0.5]); // the one row fills the plot
+    // 64 (title) + 96 (axis, source) + 18 (note) + one 2-line row of 48 px → the 240 px floor
+    expect(fig.layout.height).toBe(240);
+    expect(fig.layout.margin.t).toBe(64);
+    expect(fig.layout.annotations.slice(1)).toEqual([expect.objectContaining({ text: '未发现问题', y: label })]);
+    expect(fig.layout.annotations[0].text).toBe('来源：1 份年报 (2020)<br>所选年报没有发现问题。');
+  });
+
+  it('height grows with rows (three-line labels get the room they need) and with the legend', () => {
+    const fig = findingsByCode(findings(), reports());
+    // 4 rows, the longest label three lines (3 × 17 + 14 = 65 px a row): 64 + 96 + 4 × 65
+    expect(fig.layout.height).toBe(64 + 96 + 4 * 65);
+    expect(fig.layout.yaxis.range).toEqual([3.5, -0.5]);
+  });
 });

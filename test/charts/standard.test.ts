@@ -40,6 +40,7 @@ describe('standardChart', () => {
   it('charts without synthetic reports are unchanged', () => {
     const v = { ...views(), findings: aq.from([{ report_id: 'r001', severity: 'warning', code: 'unrecognised_row' }]) };
     const fig = standardChart(v, 'channel-donut', { agency: A001 });
-    expect(fig.layout.annotations[0].text).toMatch(/^来源：1 份年报 \(2017\)$/);
+    expect(fig.layout.annotations[0].text).toMatch(/^来源：1 份年报 \(2017\)(<br>|$)/);
+    expect(fig.layout.annotations[0].text).not.toContain('合成');
   });
 });

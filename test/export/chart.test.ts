@@ -9,6 +9,8 @@ import * as browserModule from '../../src/export/browser.ts';
 import { exportChart, exportCharts, openRenderer, renderImage } from '../../src/export/chart.ts';
 import { isXxgkError } from '../../src/errors.ts';
 import { channels } from '../charts/fixtures.ts';
+import { fitToSize } from '../../src/charts/fit.ts';
+import { standardChart } from '../../src/charts/standard.ts';
 import { decodePng, inkMask, pngSize } from './png.ts';
 import { skipWithout } from './browser-gate.ts';
 
@@ -124,3 +126,83 @@ describe.skipIf(skipWithout({ browser: true, cjk: true }, 'CJK glyph rendering')
     }
   }, 60_000);
 });
+
+interface Box {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Draw a figure at width × height (as given, or fitted first) and measure the elements `selector` picks, in canvas px. */
+async function measure(page: Page, fig: Figure, width: number, height: number, selectors: string[]): Promise<Box[][]> {
+  return page.evaluate(
+    async ({ fig, width, height, selectors }) => {
+      const P = (globalThis as any).Plotly;
+      const old = document.getElementById('m');
+      if (old) {
+        P.purge(old);
+        old.remove();
+      }
+      document.body.style.margin = '0';
+      const div = document.createElement('div');
+      div.id = 'm';
+      document.body.appendChild(div);
+      await P.newPlot(div, fig.data, { ...fig.layout, width, height }, { staticPlot: true });
+      // Outside pie labels push the margins in a second, deferred redraw: let it finish.
+      await new Promise((done) => setTimeout(done, 300));
+      return selectors.map((sel) =>
+        Array.from(div.querySelectorAll(sel)).map((e) => {
+          const b = e.getBoundingClientRect();
+          return { text: e.textContent ?? '', x: b.x, y: b.y, w: b.width, h: b.height };
+        }),
+      );
+    },
+    { fig: { data: fig.data, layout: fig.layout }, width, height, selectors },
+  );
+}
+
+const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const inside = (a: Box, w: number, h: number) => a.x >= 0 && a.y >= 0 && a.x + a.w <= w && a.y + a.h <= h;
+
+describe.skipIf(skipWithout({ browser: true, cjk: true }, 'layout at custom sizes'))('layout at custom sizes (measured in Chromium)', () => {
+  it('outcome-shares 640 × 400: no two category labels overlap (they did before fitting)', async () => {
+    const { loadReports } = await import('../../src/load.ts');
+    const fig = standardChart(await loadReports(['data/raw']), 'outcome-shares');
+    const browser = await browserModule.launchBrowser();
+    try {
+      const page = await openRenderer(browser);
+      const ticks = async (f: Figure) => (await measure(page, f, 640, 400, ['.ytick text']))[0]!.sort((a, b) => a.y - b.y);
+      const fitted = await ticks(fitToSize(fig, 640, 400));
+      expect(fitted.length).toBe(5);
+      for (let i = 1; i < fitted.length; i++) expect(fitted[i - 1]!.y + fitted[i - 1]!.h, fitted[i]!.text).toBeLessThanOrEqual(fitted[i]!.y + 0.5);
+      for (const t of fitted) expect(inside(t, 640, 400), t.text).toBe(true);
+      const raw = await ticks(fig);
+      expect(raw.some((t, i) => i > 0 && overlap(raw[i - 1]!, t))).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it('channel-donut 500 × 400: every slice label on the canvas, none under the legend or another label', async () => {
+    const { loadReports } = await import('../../src/load.ts');
+    const r = await loadReports(['data/raw']);
+    const fig = standardChart(r, 'channel-donut');
+    const browser = await browserModule.launchBrowser();
+    try {
+      const page = await openRenderer(browser);
+      const [labels, legend] = await measure(page, fitToSize(fig, 500, 400), 500, 400, ['text.slicetext', '.legend']);
+      expect(labels!.map((l) => l.text)).toEqual(['政府公报0.1%', '政府网站47.7%', '政务微博30.4%', '政务微信18.8%', '其他方式3.1%']);
+      expect(legend).toEqual([]); // narrow: the labels name the slices
+      for (const l of labels!) expect(inside(l, 500, 400), l.text).toBe(true);
+      for (const [i, a] of labels!.entries()) for (const b of labels!.slice(i + 1)) expect(overlap(a, b), `${a.text}/${b.text}`).toBe(false);
+      // before fitting, 政府网站's label ran under the legend
+      const [rawLabels, rawLegend] = await measure(page, fig, 500, 400, ['text.slicetext', '.legend']);
+      expect(rawLabels!.some((l) => overlap(l, rawLegend![0]!))).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
+

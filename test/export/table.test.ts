@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import * as aq from 'arquero';
 import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
-import { csvField, exportTable, exportTables, tableFormat, toCsvText } from '../../src/export/table.ts';
+import { tableFromIPC, Type } from '@uwdata/flechette';
+import { csvField, exportTable, exportTables, tableFormat, toArrowBytes, toCsvText } from '../../src/export/table.ts';
+import { TABLE_NAMES } from '../../src/corpus/schema.ts';
 
 const rows = [
   { report_id: 'r001', agency: '温州市瓯海区人民政府', label: '=HYPERLINK("http://x","点我")', value: 244, ok: true },
@@ -96,6 +98,53 @@ describe('Parquet types of the standard tables', () => {
     expect(typesOf(toParquetBytes(r.facts, 'facts'))).toMatchObject({ value: 'DOUBLE', line: 'INT32', approx: 'BOOLEAN' });
     // Any other table: types from its values.
     expect(typesOf(toParquetBytes(r.channels))).toMatchObject({ year: 'DOUBLE', line: 'DOUBLE' });
+  });
+});
+
+/** `name: Type` of each Arrow field, as read back by flechette. */
+function arrowSchema(bytes: Uint8Array): Record<string, string> {
+  const name = (t: any): string =>
+    t.typeId === Type.Int
+      ? `${t.signed ? 'Int' : 'Uint'}${t.bitWidth}`
+      : t.typeId === Type.Float
+        ? ['Float16', 'Float32', 'Float64'][t.precision]!
+        : t.typeId === Type.Utf8
+          ? 'Utf8'
+          : t.typeId === Type.Bool
+            ? 'Bool'
+            : t.typeId === Type.Dictionary
+              ? `Dictionary<${name(t.dictionary)},${name(t.indices)}>`
+              : `type ${t.typeId}`;
+  return Object.fromEntries(tableFromIPC(bytes).schema.fields.map((f: any) => [f.name, name(f.type)]));
+}
+
+describe('Arrow types of the standard tables', () => {
+  it('are fixed per column from the dataset schema, whatever the values: exports of two corpora concatenate', async () => {
+    const { loadReports } = await import('../../src/load.ts');
+    const small = await loadReports(['data/raw/002_8ce2c52a2533517f.txt']); // counts up to 146
+    const large = await loadReports(['data/raw/001_f6584d2c7913d8cd.txt', 'data/raw/004_b5b9a5615959bd1c.txt']); // up to 33196
+    const S = 'Dictionary<Utf8,Int32>';
+    expect(arrowSchema(toArrowBytes(large.channels, 'channels'))).toEqual({
+      report_id: S, agency: S, year: 'Int32', channel: S, count: 'Float64', source: S, inferred: 'Bool', line: 'Int32',
+    });
+    expect(arrowSchema(toArrowBytes(large.outcomes, 'outcomes'))).toMatchObject({ year: 'Int32', count: 'Float64', line: 'Int32' });
+    expect(arrowSchema(toArrowBytes(large.appeals, 'appeals'))).toMatchObject({ count: 'Float64', line: 'Int32' });
+    expect(arrowSchema(toArrowBytes(large.facts, 'facts'))).toMatchObject({ value: 'Float64', approx: 'Bool', line: 'Int32', applicant: S });
+    expect(arrowSchema(toArrowBytes(large.reports, 'reports'))).toMatchObject({ year: 'Int32', published: S, county: S });
+    for (const t of TABLE_NAMES) {
+      expect(arrowSchema(toArrowBytes(small[t], t)), t).toEqual(arrowSchema(toArrowBytes(large[t], t)));
+      // read back (arquero): same rows; the two concatenate into one table of the same schema
+      const a = aq.fromArrow(toArrowBytes(small[t], t));
+      const b = aq.fromArrow(toArrowBytes(large[t], t));
+      expect(a.objects(), t).toEqual(small[t].objects());
+      expect(arrowSchema(toArrowBytes(a.concat(b), t)), t).toEqual(arrowSchema(toArrowBytes(large[t], t)));
+    }
+  });
+
+  it('other tables: numbers Float64 and text Utf8, never the narrowest integer type of the values', () => {
+    expect(arrowSchema(toArrowBytes(aq.from([{ n: 1, s: 'a', b: true }, { n: 2, s: null, b: null }])))).toEqual({
+      n: 'Float64', s: 'Dictionary<Utf8,Int32>', b: 'Bool',
+    });
   });
 });
 

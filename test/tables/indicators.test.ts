@@ -9,8 +9,11 @@ import {
   refusalRate,
   requestsPerAgency,
   strictSum,
+  withReportColumns,
   yoyChange,
+  NEW_MEDIA_OVER_TOTAL_NOTE,
 } from '../../src/tables/indicators.ts';
+import { isXxgkError } from '../../src/errors.ts';
 
 type Rec = Record<string, unknown>;
 
@@ -142,6 +145,21 @@ describe('new-media share', () => {
     ]);
     expect(rows.map((r) => r.new_media_share)).toEqual([19003 / 24079, null]);
     expect((newMediaShare(channels, { variant: 'total' }).objects() as Rec[])[0]!.new_media_share).toBe(19003 / 24079);
+    expect(rows.map((r) => r.note)).toEqual([null, null]);
+  });
+
+  it("variant total above 100% (seed 002: 105 + 256 of 259) is flagged in the note column", () => {
+    const seed002 = aq.from(
+      Object.entries({ gazette: 6, website: 146, weibo: 105, wechat: 256, other: 36, total: 259 }).map(([ch, count]) => channel('c', ch, count)),
+    );
+    const [row] = newMediaShare(seed002, { variant: 'total' }).objects() as Rec[];
+    expect(row).toEqual({
+      report_id: 'c', agency: 'c', year: 2020, reports: 1, numerator: 361, denominator: 259, new_media_share: 361 / 259,
+      note: NEW_MEDIA_OVER_TOTAL_NOTE,
+    });
+    expect(NEW_MEDIA_OVER_TOTAL_NOTE).toContain('同一信息可经多个渠道公开');
+    expect((newMediaShare(seed002).objects() as Rec[])[0]).toMatchObject({ new_media_share: 361 / 549, note: null });
+    expect(INDICATORS.new_media_share!.variants.total).toMatch(/may exceed 1/);
   });
 });
 
@@ -213,3 +231,67 @@ describe('definitions', () => {
     expect(strictSum([1, Number.NaN])).toBeNull();
   });
 });
+
+describe('grouping by a column the table does not have', () => {
+  const requests = aq.from([
+    { report_id: 'a', agency: 'A', year: 2019, template: '2019', by: 'total', key: 'received', count: 10 },
+    { report_id: 'b', agency: 'B', year: 2019, template: '2019', by: 'total', key: 'received', count: 4 },
+    { report_id: 'c', agency: 'C', year: 2019, template: '2019', by: 'total', key: 'received', count: 1 },
+  ]);
+  const reports = aq.from([
+    { report_id: 'a', province: '山东省', scope: 'self' },
+    { report_id: 'b', province: '山东省', scope: 'aggregate' },
+    { report_id: 'c', province: '浙江省', scope: 'self' },
+  ]);
+  const err = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    throw new Error('no error');
+  };
+
+  it('is an XxgkError naming the column (views have no province: never one row keyed null)', () => {
+    const e = err(() => requestsPerAgency(requests, { by: ['province'] })) as Error;
+    expect(isXxgkError(e) && e.code).toBe('bad_argument');
+    expect(e.message).toBe(
+      'requests_per_agency: no column "province" in this table (columns: report_id, agency, year, template, by, key, count); ' +
+        "province is a reports column: join it first, e.g. withReportColumns(view, r.reports, ['province'])",
+    );
+  });
+
+  it('in every indicator helper', () => {
+    const messages = [
+      () => disclosureRate(outcomes, { by: ['province'] }),
+      () => refusalRate(outcomes, { by: ['level'] }),
+      () => correctionRate(aq.from([appeal('a', 'reconsideration', 'total', 1)]), { by: ['city'] }),
+      () => newMediaShare(aq.from([{ report_id: 'a', channel: 'weibo', count: 1 }]), { by: ['scope'] }),
+      () => pivotCounts(outcomes, ['province'], 'group'),
+      () => pivotCounts(outcomes, ['agency'], 'no_such_column'),
+      () => yoyChange(requests, { by: ['county'] }),
+      () => yoyChange(requests, { value: 'received' }),
+    ].map((f) => (err(f) as Error).message.split(':')[0] + ': ' + /no column ("[^"]+")/.exec((err(f) as Error).message)?.[1]);
+    expect(messages).toEqual([
+      'disclosure_rate: "province"',
+      'refusal_rate: "level"',
+      'correction_rate: "city"',
+      'new_media_share: "scope"',
+      'pivotCounts: "province"',
+      'pivotCounts: "no_such_column"',
+      'yoyChange: "county"',
+      'yoyChange: "received"',
+    ]);
+  });
+
+  it('withReportColumns joins a reports column by report_id, and then the grouping works', () => {
+    const joined = withReportColumns(requests, reports, ['province', 'scope']);
+    expect(joined.columnNames()).toEqual([...requests.columnNames(), 'province', 'scope']);
+    expect(requestsPerAgency(joined, { by: ['province'] }).objects()).toEqual([
+      { province: '山东省', agencies: 2, received: 14, requests_per_agency: 7 },
+      { province: '浙江省', agencies: 1, received: 1, requests_per_agency: 1 },
+    ]);
+    expect(withReportColumns(requests, reports, ['agency'] as string[]).columnNames()).toEqual(requests.columnNames());
+  });
+});
+
