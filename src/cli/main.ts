@@ -1,14 +1,17 @@
 /**
  * The `xxgk` command line. Data goes to stdout or files, progress and messages to stderr.
- * Exit codes: 0 ran (findings are data), 1 --strict and an error finding, 2 usage error.
+ * Exit codes: 0 ran (findings are data), 1 --strict and an error finding, 2 usage error,
+ * 130 a corpus run interrupted (SIGINT).
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusProgress, progressLine, progressWriter } from '../corpus/progress.ts';
 import { isXxgkError, XxgkError } from '../errors.ts';
 import { type LoadResult, loadReports } from '../load.ts';
 import { DEFAULT_EXTENSIONS } from '../read/inputs.ts';
 import { syntheticReportIds } from '../tables/select.ts';
-import { COMMANDS, type CommandName, USAGE } from './usage.ts';
+import { COMMAND_OPTIONS, COMMANDS, type CommandName, USAGE } from './usage.ts';
 import { formatFindings } from './report.ts';
 
 /**
@@ -61,6 +64,7 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
   const clock = io.now ?? (() => performance.now());
   const load = async (inputs: string[]): Promise<LoadResult> => {
     if (!inputs.length) throw new XxgkError('usage', 'no input files or folders given');
+    io.err(missingInputs(inputs));
     if (values.quiet) return loadReports(inputs);
     const progress = progressWriter(io);
     const started = clock();
@@ -157,20 +161,38 @@ async function run(command: CommandName, args: string[], io: Io): Promise<number
     case 'corpus': {
       const out = requireString(values.out, '--out DIR is required');
       if (!positionals.length) throw new XxgkError('usage', 'no input files or folders given');
+      const options = { workers: num(values.workers, 'workers'), workerHeapMb: num(values['worker-heap-mb'], 'worker-heap-mb') };
+      io.err(missingInputs(positionals));
       const { loadCorpus } = await import('../corpus/index.ts');
-      const r = await loadCorpus(positionals, {
-        out,
-        workers: num(values.workers, 'workers'),
-        workerHeapMb: num(values['worker-heap-mb'], 'worker-heap-mb'),
-        rebuild: Boolean(values.rebuild),
-        progress: false,
-        onProgress: values.quiet ? undefined : corpusProgress(io),
-      });
+      // Ctrl-C stops the run cleanly (its staging removed, the dataset as it was); a second one kills.
+      const stop = new AbortController();
+      const interrupt = () => stop.abort();
+      process.once('SIGINT', interrupt);
+      let r;
+      try {
+        r = await loadCorpus(positionals, {
+          out,
+          ...options,
+          rebuild: Boolean(values.rebuild),
+          progress: false,
+          onProgress: values.quiet ? undefined : corpusProgress(io),
+          signal: stop.signal,
+        });
+      } catch (e) {
+        if (!stop.signal.aborted) throw e;
+        // On a terminal the progress line is still open.
+        io.err(`${io.isTTY && !values.quiet ? '\n' : ''}xxgk corpus: interrupted; the dataset in ${path.resolve(out)} is unchanged (its last complete run)\n`);
+        return 130;
+      } finally {
+        process.off('SIGINT', interrupt);
+      }
       io.err(
         `[xxgk] ${r.files} report(s): ${r.processed} processed, ${r.skipped} unchanged, ${r.removed} removed, ${r.failed} failed; ` +
           `${r.facts} facts; ${r.findings + r.corpusFindings} findings; ${(r.elapsedMs / 1000).toFixed(1)} s on ${r.workers} worker(s) → ${r.out}\n`,
       );
-      return 0;
+      if (!values.strict || !r.errors) return 0;
+      io.err(`[xxgk] --strict: the dataset holds ${r.errors} error finding(s)\n`);
+      return 1;
     }
   }
 }
@@ -185,6 +207,23 @@ function num(v: unknown, name: string): number | undefined {
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new XxgkError('usage', `--${name} must be a positive number (got "${String(v)}")`);
   return n;
+}
+
+/**
+ * A warning per input path that does not exist or cannot be read: its report row stays (every
+ * input is a row, a failed one), but a typo should not pass as data.
+ */
+function missingInputs(inputs: readonly string[]): string {
+  let warnings = '';
+  for (const input of inputs) {
+    try {
+      statSync(input);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      warnings += `[xxgk] warning: ${input} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}; it is a failed report\n`;
+    }
+  }
+  return warnings;
 }
 
 function summary(r: LoadResult): string {
@@ -240,10 +279,14 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** The command line's options; a malformed or unknown one is a usage error (exit 2), not a crash. */
+/**
+ * The command line's options; a malformed or unknown one, or one the command does not take
+ * (`corpus --format`), is a usage error (exit 2) naming it, not a crash or silence.
+ */
 function parseOptions(command: CommandName, args: string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  let parsed;
   try {
-    return parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS }) as {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS }) as {
       values: Record<string, string | boolean | undefined>;
       positionals: string[];
     };
@@ -253,6 +296,13 @@ function parseOptions(command: CommandName, args: string[]): { values: Record<st
     // Node's message continues with advice on `--` that does not apply here.
     throw new XxgkError('usage', `${err.message.split('. ')[0]!.replace(/\.$/, '')}; see \`xxgk ${command} --help\``);
   }
+  const takes: readonly string[] = COMMAND_OPTIONS[command];
+  const other = Object.keys(parsed.values).find((name) => name !== 'help' && !takes.includes(name));
+  if (other) {
+    const list = takes.map((name) => `--${name}`).join(', ');
+    throw new XxgkError('usage', `--${other} is not an option of ${command} (it takes ${list}); see \`xxgk ${command} --help\``);
+  }
+  return parsed;
 }
 
 /** One command's part of the usage text, the chart kinds with `chart`, and the common options. */
@@ -266,6 +316,9 @@ async function commandHelp(command: CommandName): Promise<string> {
     const { STANDARD_CHARTS } = await import('../charts/standard.ts');
     parts.push(`Kinds:\n${Object.entries(STANDARD_CHARTS).map(([kind, c]) => `  ${kind.padEnd(20)}${c.title}`).join('\n')}`);
   }
-  parts.push(USAGE.slice(USAGE.indexOf('Options:')));
+  // The common options this command takes (`validate` has no --out, `chart` no --strict).
+  const takes: readonly string[] = COMMAND_OPTIONS[command];
+  const common = USAGE.slice(USAGE.indexOf('Options:')).split('\n');
+  parts.push(common.filter((l) => !/^ {2}--/.test(l) || takes.includes(/^ {2}--([a-z-]+)/.exec(l)![1]!)).join('\n'));
   return parts.join('\n\n');
 }

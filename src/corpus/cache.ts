@@ -11,8 +11,8 @@ import { withRoom } from './columns.ts';
 import type { ReportSummary } from './worker.ts';
 
 export const CACHE_FILE = '_corpus.jsonl';
-/** Bump when the dataset layout or the pipeline's output changes incompatibly. */
-export const CACHE_VERSION = 4;
+/** Bump when the dataset layout or the pipeline's output changes incompatibly (5: entries count their error findings). */
+export const CACHE_VERSION = 5;
 
 export interface CacheHeader {
   version: number;
@@ -46,6 +46,23 @@ export interface PreviousIndex {
 /** 64-bit key of (content hash, file: mixed in by FNV-1a); the entry read back is always compared in full. */
 function keyOf(hash: string, file: string): [number, number] {
   return [(parseInt(hash.slice(0, 8), 16) ^ fnv1a(file)) >>> 0, parseInt(hash.slice(8, 16), 16) >>> 0];
+}
+
+/** The run count of the index in `out`, whatever its version (0 without one): run numbers only grow, so a rebuild's parts never take an earlier run's names. */
+export function previousRun(out: string): number {
+  const file = path.join(out, CACHE_FILE);
+  if (!existsSync(file)) return 0;
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const text = head.toString('utf8', 0, readSync(fd, head, 0, head.length, 0));
+    const run = Number((JSON.parse(text.split('\n')[0]!) as Partial<CacheHeader>).run);
+    return Number.isInteger(run) && run > 0 ? run : 0;
+  } catch {
+    return 0;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function readCache(out: string): Cache | null {
@@ -202,8 +219,9 @@ function closeAnd<T>(fd: number, value: T): T {
 
 /**
  * The index written as reports arrive, one JSON line each, so the main thread never holds every
- * report's entry (a national corpus has millions). `commit` renames it over the previous index
- * (a crash mid-run leaves the previous one); `abort` discards it.
+ * report's entry (a national corpus has millions). `commit` completes it as `_corpus.jsonl` in its
+ * folder (the corpus loader's is the run's staging folder, moved into place with the run's parts:
+ * staging.ts); `abort` discards it.
  */
 export interface CacheWriter {
   /**

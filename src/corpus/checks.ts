@@ -383,15 +383,16 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Run the corpus checks over the ledger of a run whose cache index is committed in `out`, and
  * write their findings as `findings/year=Y/corpus-r<run>.parquet`, replacing the previous run's.
- * Returns the count.
+ * Returns their count, and how many are errors.
  */
-export function checkCorpus(ledger: CorpusLedger, out: string, run: number): number {
+export function checkCorpus(ledger: CorpusLedger, out: string, run: number): { findings: number; errors: number } {
   removeCorpusParts(out);
   // Findings are buffered per year; when `GROUP_ROWS` are pending over all years, the biggest
   // year's are written as a row group, so a corpus with very many duplicates stays bounded.
   type Year = { stream: PartStream | null; rows: Finding[] };
   const years = new Map<string, Year>();
   let count = 0;
+  let errors = 0;
   let pending = 0;
   const flushYear = (dir: string, y: Year) => {
     if (!y.rows.length) return;
@@ -407,6 +408,7 @@ export function checkCorpus(ledger: CorpusLedger, out: string, run: number): num
       if (!y) years.set(dir, (y = { stream: null, rows: [] }));
       y.rows.push(finding);
       count++;
+      if (finding.severity === 'error') errors++;
       if (++pending < GROUP_ROWS) continue;
       let biggest: [string, Year] = [dir, y];
       for (const entry of years) if (entry[1].rows.length > biggest[1].rows.length) biggest = entry;
@@ -416,7 +418,7 @@ export function checkCorpus(ledger: CorpusLedger, out: string, run: number): num
   } finally {
     for (const y of years.values()) y.stream?.close();
   }
-  return count;
+  return { findings: count, errors };
 }
 
 /** Delete the corpus findings of earlier runs (the checks always cover the whole dataset). */

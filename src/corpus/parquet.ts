@@ -1,5 +1,5 @@
 /** Row objects ⇄ Parquet part files with the dataset's fixed schema. */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, type RowGroup } from 'hyparquet';
 import { ByteWriter, schemaFromColumnData } from 'hyparquet-writer';
@@ -117,15 +117,14 @@ function plain(rows: Row[]): Row[] {
 }
 
 /**
- * Rewrite a part file keeping the rows `keep` accepts, one row group at a time: a part holds up
- * to 500,000 rows, too many to hold as objects at once. The new file replaces the part when
- * complete; a part left without rows is removed. Returns the rows kept.
+ * Copy a part file into `dest` keeping the rows `keep` accepts, one row group at a time: a part
+ * holds up to 500,000 rows, too many to hold as objects at once. A copy without rows is not
+ * left behind. Returns the rows kept.
  */
-export async function rewritePart(file: string, columns: readonly ColumnSpec[], keep: (row: Row) => boolean): Promise<number> {
+export async function filterPart(file: string, dest: string, columns: readonly ColumnSpec[], keep: (row: Row) => boolean): Promise<number> {
   const source = await asyncBufferFromFile(file);
   const metadata = await parquetMetadataAsync(source);
-  const tmp = `${file}.tmp`;
-  const stream = openPartStream(tmp, columns);
+  const stream = openPartStream(dest, columns);
   try {
     let rowStart = 0;
     for (const group of metadata.row_groups) {
@@ -135,14 +134,10 @@ export async function rewritePart(file: string, columns: readonly ColumnSpec[], 
     }
   } catch (e) {
     stream.close();
-    rmSync(tmp, { force: true });
+    rmSync(dest, { force: true });
     throw e;
   }
   stream.close();
-  if (stream.rows) renameSync(tmp, file);
-  else {
-    rmSync(tmp, { force: true });
-    rmSync(file, { force: true });
-  }
+  if (!stream.rows) rmSync(dest, { force: true });
   return stream.rows;
 }

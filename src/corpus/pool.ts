@@ -64,6 +64,8 @@ interface Slot {
   open: Set<string>;
   closed: Set<string>;
   finished: Promise<string[]>;
+  /** Reject `finished` (the run is being stopped). */
+  abandon: (e: Error) => void;
   /** It finished, or died and was dealt with: later events are ignored. */
   over: boolean;
 }
@@ -156,6 +158,13 @@ export class WorkerPool {
     return [...this.retired, ...parts];
   }
 
+  /** Stop the run now (it was interrupted): every wait of the pool throws `reason`. */
+  async abort(reason: Error): Promise<void> {
+    this.fail(reason);
+    for (const s of this.all()) if (!s.over) s.abandon(reason);
+    await this.terminate();
+  }
+
   async terminate(): Promise<void> {
     this.terminated = true;
     await Promise.all(this.all().map((s) => s.worker.terminate()));
@@ -210,6 +219,7 @@ export class WorkerPool {
       open: new Set(),
       closed: new Set(),
       finished: new Promise((res, rej) => ((resolve = res), (reject = rej))),
+      abandon: (e) => reject(e),
       over: false,
     };
     slot.finished.catch(() => {}); // observed through `failure`

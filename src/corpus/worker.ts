@@ -34,6 +34,8 @@ export interface ReportSummary {
   status: string;
   facts: number;
   findings: number;
+  /** Its error findings (`xxgk corpus --strict` fails on any in the dataset). */
+  errors: number;
   agency: string | null;
   /** Its carry-over cells (`carryCell`), which the corpus checks compare across years. */
   toNext: CarryCell | null;
@@ -201,6 +203,7 @@ async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
       status: result.report.status,
       facts: rows.facts.length,
       findings: rows.findings.length,
+      errors: errorsOf(rows.findings),
       agency: result.report.agency,
       toNext: carryCell(cells.table, CARRY_METRICS.toNext) ?? null,
       over: carryCell(cells.table, CARRY_METRICS.over) ?? null,
@@ -211,6 +214,13 @@ async function handle(items: WorkItem[]): Promise<ReportSummary[]> {
     } else if (buffered >= config.bufferBytes) relieve();
   }
   return out;
+}
+
+/** A report's error findings (a few findings per report: no per-fact work). */
+function errorsOf(findings: readonly Row[]): number {
+  let n = 0;
+  for (const f of findings) if (f.severity === 'error') n++;
+  return n;
 }
 
 // Reading is async (PDF); messages are handled one after another, in arrival order.

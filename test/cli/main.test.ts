@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { loadReports } from '../../src/load.ts';
 
 function capture() {
   const err: string[] = [];
@@ -137,6 +138,95 @@ describe('xxgk corpus', () => {
   }, 60_000);
 });
 
+describe('xxgk corpus: options, errors and interruptions', () => {
+  const out = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'xxgk-cli-')), 'dataset');
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+  it('--strict exits 1 when the dataset holds an error finding, also when every report is reused', async () => {
+    const dir = out();
+    const plain = capture();
+    expect(await main(['corpus', 'data/raw', '--out', dir, '--workers', '1', '-q'], plain.io)).toBe(0);
+    for (let run = 0; run < 2; run++) {
+      const strict = capture();
+      expect(await main(['corpus', 'data/raw', '--out', dir, '--workers', '1', '-q', '--strict'], strict.io)).toBe(1);
+      expect(strict.err()).toMatch(/^\[xxgk\] 5 report\(s\): 0 processed, 5 unchanged, [^\n]*\n\[xxgk\] --strict: the dataset holds 5 error finding\(s\)\n$/);
+    }
+  }, 60_000);
+
+  it('names an output folder it cannot write, in one line (exit 1), and warns of an input that does not exist', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const file = path.join(tmp(), 'afile');
+    writeFileSync(file, '');
+    const exists = capture();
+    expect(await main(['corpus', 'data/raw', '--out', file, '-q'], exists.io)).toBe(1);
+    expect(exists.err()).toBe(`xxgk corpus: cannot write ${file}: EEXIST: file already exists, mkdir '${file}'\n`);
+    const under = capture();
+    expect(await main(['corpus', 'data/raw', '--out', path.join(file, 'ds'), '-q'], under.io)).toBe(1);
+    expect(under.err()).toBe(`xxgk corpus: cannot write ${path.join(file, 'ds')}: ENOTDIR: not a directory, mkdir '${path.join(file, 'ds')}'\n`);
+
+    const missing = capture();
+    expect(await main(['corpus', 'data/raw', '/nonexistent/x.txt', '--out', out(), '--workers', '1', '-q'], missing.io)).toBe(0);
+    expect(missing.err()).toMatch(/^\[xxgk\] warning: \/nonexistent\/x.txt does not exist; it is a failed report\n\[xxgk\] 6 report\(s\): 6 processed, 0 unchanged, 0 removed, 1 failed;/);
+  }, 60_000);
+
+  /** A corpus loaded once; then a run that is stopped once it has staged a part file. */
+  async function stopped(signal: NodeJS.Signals, args: string[]) {
+    const { spawn } = await import('node:child_process');
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { queryParquet } = await import('../../src/corpus/query.ts');
+    const src = path.join(tmp(), 'src');
+    await main(['synth', '--n', '1500', '--out', src, '--seed', '4', '-q'], capture().io);
+    const dir = out();
+    expect(await main(['corpus', src, '--out', dir, '--workers', '1', '-q'], capture().io)).toBe(0);
+    const state = async () =>
+      (await queryParquet(dir, 'SELECT (SELECT count(*) FROM reports) AS reports, (SELECT count(*) FROM facts) AS facts, (SELECT count(*) FROM findings) AS findings')).objects()[0];
+    const complete = await state();
+    const index = readFileSync(path.join(dir, '_corpus.jsonl'), 'utf8');
+    // Half the files change, so a re-run has work to do.
+    const { appendFileSync } = await import('node:fs');
+    for (const line of readFileSync(path.join(src, 'manifest.jsonl'), 'utf8').trim().split('\n').slice(0, 750)) appendFileSync(path.join(src, JSON.parse(line).file), '\n补充说明。\n');
+    const child = spawn(process.execPath, ['bin/xxgk.js', 'corpus', src, '--out', dir, '--workers', '1', '-q', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    const staged = () => {
+      try {
+        return readdirSync(path.join(dir, '.staging-r002', 'facts'), { recursive: true }).some((f) => String(f).endsWith('.parquet'));
+      } catch {
+        return false;
+      }
+    };
+    while (!staged()) await new Promise((res) => setTimeout(res, 20));
+    child.kill(signal);
+    const code = await exited;
+    // Whatever the run had staged, readers see the last complete run.
+    expect(await state()).toEqual(complete);
+    expect(readFileSync(path.join(dir, '_corpus.jsonl'), 'utf8')).toBe(index);
+    return { dir, src, code, stderr: () => stderr, state };
+  }
+
+  it('Ctrl-C (SIGINT): one line, exit 130, the dataset unchanged and nothing of the run left', async () => {
+    const run = await stopped('SIGINT', ['--rebuild']);
+    expect(run.code).toBe(130);
+    expect(run.stderr()).toBe(`xxgk corpus: interrupted; the dataset in ${run.dir} is unchanged (its last complete run)\n`);
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(run.dir).filter((f) => f.startsWith('.') || f.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
+
+  it('a killed run (SIGKILL) leaves the dataset unchanged; the next run clears its staging and loads what loadReports loads', async () => {
+    const run = await stopped('SIGKILL', []);
+    expect(run.code).toBeNull();
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(run.dir).filter((f) => f.startsWith('.'))).toEqual(['.staging-r002']);
+    const next = capture();
+    expect(await main(['corpus', run.src, '--out', run.dir, '--workers', '1', '-q'], next.io)).toBe(0);
+    expect(next.err()).toMatch(/^\[xxgk\] 1500 report\(s\): 750 processed, 750 unchanged, 750 removed, 0 failed;/);
+    expect(readdirSync(run.dir).filter((f) => f.startsWith('.'))).toEqual([]);
+    const ref = await loadReports([run.src]);
+    expect(await run.state()).toEqual({ reports: 1500, facts: ref.records.facts.length, findings: ref.records.findings.length });
+  }, 120_000);
+});
+
 describe('npm run xxgk', () => {
   it('runs the CLI, as `npx xxgk` does', () => {
     // Usage goes to stderr; the exit code is 0 for --help.
@@ -194,6 +284,47 @@ describe('usage', () => {
     expect(await main(['export', 'data/raw', '--out'], missing.io)).toBe(2);
     expect(missing.err()).toBe("xxgk export: Option '-o, --out <value>' argument missing; see `xxgk export --help`\n");
   });
+
+  it('an option the command does not take is a usage error naming it (exit 2), before anything runs', async () => {
+    const cases: Array<[string[], string]> = [
+      [['corpus', 'data/raw', '--out', 'ds', '--format', 'csv'], 'xxgk corpus: --format is not an option of corpus (it takes --out, --workers, --rebuild, --worker-heap-mb, --strict, --quiet); see `xxgk corpus --help`\n'],
+      [['export', 'data/raw', '--out', 'o', '--rebuild', '--workers', '3', '--seed', '5'], 'xxgk export: --rebuild is not an option of export (it takes --out, --format, --strict, --quiet); see `xxgk export --help`\n'],
+      [['export', 'data/raw', '--out', 'o', '--seed', '5'], 'xxgk export: --seed is not an option of export (it takes --out, --format, --strict, --quiet); see `xxgk export --help`\n'],
+      [['validate', 'data/raw', '-o', 'x'], 'xxgk validate: --out is not an option of validate (it takes --strict, --quiet); see `xxgk validate --help`\n'],
+      [['brief', 'data/raw', '--out', 'b.html', '--strict'], 'xxgk brief: --strict is not an option of brief (it takes --out, --agency, --year, --include-synthetic, --quiet); see `xxgk brief --help`\n'],
+      [['synth', '--n', '3', '--out', 'x', '--rebuild'], 'xxgk synth: --rebuild is not an option of synth (it takes --n, --out, --seed, --defect-rate, --quiet); see `xxgk synth --help`\n'],
+    ];
+    for (const [args, message] of cases) {
+      const c = io();
+      expect(await main(args, c.io), args.join(' ')).toBe(2);
+      expect(c.err()).toBe(message);
+    }
+    // Help lists the common options a command takes, and only those.
+    const chart = io();
+    await main(['chart', '--help'], chart.io);
+    expect(chart.out()).toContain('\n  --quiet    no progress on stderr\n');
+    expect(chart.out()).not.toContain('\n  --strict');
+    const corpus = io();
+    await main(['corpus', '--help'], corpus.io);
+    expect(corpus.out()).toMatch(/^Usage: xxgk corpus <files or folders…> --out DIR \[--workers N\] \[--rebuild\] \[--worker-heap-mb MB\] \[--strict\]\n/);
+    expect(corpus.out()).toContain('\n  --strict   exit 1 when any error finding is present (export, validate, corpus)\n');
+  });
+
+  it('warns of each input path that does not exist; its failed report row stays and the exit code does not change', async () => {
+    const dir = tmp();
+    const exp = io();
+    expect(await main(['export', 'data/raw', '/nonexistent.txt', 'nope/', '--out', dir, '-q'], exp.io)).toBe(0);
+    expect(exp.err()).toBe(
+      '[xxgk] warning: /nonexistent.txt does not exist; it is a failed report\n' +
+        '[xxgk] warning: nope/ does not exist; it is a failed report\n' +
+        '[xxgk] 7 report(s): 5 ok, 0 partial, 2 failed; 499 facts; 7 findings (7 errors)\n',
+    );
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(path.join(dir, 'reports.csv'), 'utf8')).toContain(',/nonexistent.txt,');
+    const strict = io();
+    expect(await main(['validate', '/nonexistent.txt', '-q', '--strict'], strict.io)).toBe(1);
+    expect(strict.err()).toMatch(/^\[xxgk\] warning: \/nonexistent.txt does not exist; it is a failed report\n\[xxgk\] 1 report\(s\): 0 ok, 0 partial, 1 failed;/);
+  }, 60_000);
 
   it('chart checks its arguments before loading, and names a file it cannot write', async () => {
     const ext = io();

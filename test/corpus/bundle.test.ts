@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { workerEntry } from '../../src/corpus/bundle.ts';
+import { BUNDLE_STALE_MS, workerEntry } from '../../src/corpus/bundle.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { queryParquet } from '../../src/corpus/query.ts';
 import { synthCorpus } from '../../src/synth/index.ts';
@@ -15,18 +15,38 @@ afterEach(() => {
 });
 
 describe('workerEntry', () => {
-  it('bundles worker.ts into one JavaScript file with the crosswalk beside it, removed on dispose', async () => {
+  it('bundles worker.ts into one JavaScript file with the crosswalk beside it, in a folder named by its content, kept for the next run', async () => {
     const entry = await workerEntry();
     expect(entry.bundled).toBe(true);
     const file = fileURLToPath(entry.url);
-    expect(file).toContain(path.join('node_modules', '.cache', 'xxgk'));
+    expect(path.dirname(path.dirname(file))).toBe(path.resolve('node_modules/.cache/xxgk'));
+    expect(path.basename(path.dirname(file))).toMatch(/^worker-[0-9a-f]{16}$/);
     const code = readFileSync(file, 'utf8');
     // Our modules are inside; packages stay imports resolved from node_modules.
     expect(code).toContain('function processItem(');
     expect(code).toMatch(/from "hyparquet-writer"/);
     expect(existsSync(path.join(path.dirname(file), 'crosswalk.csv'))).toBe(true);
     entry.dispose();
-    expect(existsSync(path.dirname(file))).toBe(false);
+    // A killed run leaves nothing of its own: the next run of the same code takes the same folder.
+    expect(existsSync(file)).toBe(true);
+    const again = await workerEntry();
+    expect(again.url.href).toBe(entry.url.href);
+    again.dispose();
+  });
+
+  it('removes bundle folders no run has touched for 10 minutes (other code, killed runs of older versions), keeps recent ones', async () => {
+    const cache = path.resolve('node_modules/.cache/xxgk');
+    mkdirSync(cache, { recursive: true });
+    const stale = mkdtempSync(path.join(cache, 'worker-'));
+    const half = mkdtempSync(path.join(cache, 'tmp-'));
+    const recent = mkdtempSync(path.join(cache, 'worker-'));
+    writeFileSync(path.join(stale, 'worker.mjs'), '');
+    const then = new Date(Date.now() - BUNDLE_STALE_MS - 60_000);
+    for (const dir of [stale, half]) utimesSync(dir, then, then);
+    const entry = await workerEntry();
+    entry.dispose();
+    expect([existsSync(stale), existsSync(half), existsSync(recent)]).toEqual([false, false, true]);
+    rmSync(recent, { recursive: true });
   });
 
   it('falls back to the tsx stub when XXGK_WORKER_BUNDLE=0', async () => {

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FILE, CACHE_VERSION, openCacheWriter, openEntries, readCache } from '../../src/corpus/cache.ts';
+import { CACHE_FILE, CACHE_VERSION, openCacheWriter, openEntries, previousRun, readCache } from '../../src/corpus/cache.ts';
 import type { ReportSummary } from '../../src/corpus/worker.ts';
 
 const hex = (i: number) => i.toString(16).padStart(64, '0').replace(/^0/, 'a');
@@ -17,6 +17,7 @@ function entry(i: number, over: Partial<ReportSummary> = {}): ReportSummary {
     status: 'ok',
     facts: i % 150,
     findings: i % 4,
+    errors: i % 2,
     agency: `某局${i % 5}`,
     toNext: i % 2 ? { value: i, line: 40 } : null,
     over: null,
@@ -106,5 +107,17 @@ describe('entries read back where the writer put them', () => {
     expect(entries.bytes).toBe(last.offset + last.length + 1);
     expect(spans[0]!.offset).toBe(Buffer.byteLength(JSON.stringify({ version: CACHE_VERSION, run: 3 })) + 1);
     entries.close();
+  });
+});
+
+describe('the run count', () => {
+  it('is read from any index, of this version or not, and is 0 without one: a rebuild never reuses a part name', () => {
+    const out = written([entry(1)]);
+    expect(previousRun(out)).toBe(3);
+    const file = path.join(out, CACHE_FILE);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(`"version":${CACHE_VERSION}`, `"version":${CACHE_VERSION - 1}`));
+    expect(readCache(out)).toBeNull();
+    expect(previousRun(out)).toBe(3);
+    expect(previousRun(path.join(out, 'missing'))).toBe(0);
   });
 });

@@ -26,6 +26,7 @@ function summary(r: ReportRow, facts: readonly Fact[], part = `year=${r.year}/pa
     status: r.status,
     facts: mine.length,
     findings: 0,
+    errors: 0,
     agency: r.agency,
     toNext: carryCell(table, CARRY_METRICS.toNext) ?? null,
     over: carryCell(table, CARRY_METRICS.over) ?? null,
@@ -47,7 +48,8 @@ function run(entries: ReportSummary[], opts: { out?: string; run?: number; lost?
   });
   index.commit();
   try {
-    return { out, count: checkCorpus(ledger, out, opts.run ?? 3) };
+    const found = checkCorpus(ledger, out, opts.run ?? 3);
+    return { out, count: found.findings, errors: found.errors };
   } finally {
     ledger.close();
   }
@@ -106,8 +108,9 @@ describe('checkCorpus', () => {
     expect(expected.map((f) => f.code)).toEqual(['duplicate_report', 'duplicate_report', ...Array(6).fill('cross_year_mismatch')]);
     expect(expected[0].message).toBe('某区政府 2020 is loaded 2 times: in/2020-copy.txt, in/2020.txt');
     for (const order of [reports, [...reports].reverse()]) {
-      const { out, count } = run(order.map((r) => summary(r, facts)), { bucketEntries });
+      const { out, count, errors } = run(order.map((r) => summary(r, facts)), { bucketEntries });
       expect(count).toBe(expected.length);
+      expect(errors).toBe(6); // the carry-over mismatches; duplicates are warnings
       expect(readdirSync(out).filter((f) => f.startsWith(LEDGER_FILE))).toEqual([]);
       const got = await findingsOf(out);
       expect(plain(got).map(key).sort()).toEqual(expected.map(key).sort());

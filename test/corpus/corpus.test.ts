@@ -1,11 +1,11 @@
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { channelMixByYear, queryParquet } from '../../src/corpus/query.ts';
-import { DATASET_TABLES, partFiles } from '../../src/corpus/schema.ts';
+import { DATASET_TABLES, partFiles, TABLE_NAMES } from '../../src/corpus/schema.ts';
 import { loadReports } from '../../src/load.ts';
 import { readManifest, synthCorpus, type SynthManifestEntry } from '../../src/synth/index.ts';
 
@@ -174,6 +174,63 @@ describe('loadCorpus', () => {
     const ref = await loadReports([src], { maxFileBytes: 100_000 });
     expect((await queryParquet(out, 'SELECT count(*) AS n FROM facts')).objects()).toEqual([{ n: ref.records.facts.length }]);
   }, 120_000);
+
+  it('an interrupted run leaves the dataset as its last complete run, a rebuild too, and nothing of its own', async () => {
+    const src = tmp('xxgk-corpus-stop-');
+    await synthCorpus({ n: 600, out: src, seed: 13 });
+    const out = tmp('xxgk-corpus-stop-out-');
+    const state = async () =>
+      (await queryParquet(out, 'SELECT (SELECT count(*) FROM reports) AS reports, (SELECT count(*) FROM facts) AS facts, (SELECT count(*) FROM findings) AS findings')).objects()[0];
+    await loadCorpus([src], { out, workers: 1, progress: false });
+    const complete = await state();
+    expect(complete).toMatchObject({ reports: 600 });
+    const index = readFileSync(path.join(out, '_corpus.jsonl'), 'utf8');
+    // A third of the files change; the run is stopped once its first reports are written.
+    const m = await readManifest(path.join(src, 'manifest.jsonl'));
+    for (const e of m.slice(0, 200)) appendFileSync(path.join(src, e.file), '\n补充说明。\n');
+    for (const rebuild of [false, true]) {
+      const stop = new AbortController();
+      const run = loadCorpus([src], { out, workers: 1, batchSize: 4, rebuild, signal: stop.signal, onProgress: (p) => p.done > 0 && stop.abort() });
+      await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+      expect(await state()).toEqual(complete);
+      expect(readFileSync(path.join(out, '_corpus.jsonl'), 'utf8')).toBe(index);
+      expect(readdirSync(out).sort()).toEqual(['_corpus.jsonl', ...TABLE_NAMES].sort());
+    }
+    // Stopped before it starts: nothing written either.
+    await expect(loadCorpus([src], { out, progress: false, signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+
+    const done = await loadCorpus([src], { out, workers: 1, progress: false });
+    expect(done).toMatchObject({ files: 600, processed: 200, skipped: 400, removed: 200 });
+    const ref = await loadReports([src]);
+    expect(await state()).toEqual({ reports: 600, facts: ref.records.facts.length, findings: ref.records.findings.length });
+  }, 120_000);
+
+  it('refuses a second run on a folder a run is writing (exit 1 in the CLI), and names a folder it cannot write', async () => {
+    const out = tmp('xxgk-corpus-two-');
+    const first = loadCorpus(['data/raw'], { out, workers: 1, progress: false });
+    await expect(loadCorpus(['data/raw'], { out, progress: false })).rejects.toMatchObject({
+      code: 'export_failed',
+      message: `cannot write ${out}: another xxgk corpus run (process ${process.pid}) is writing it`,
+    });
+    expect(await first).toMatchObject({ processed: 5 });
+    expect(await loadCorpus(['data/raw'], { out, workers: 1, progress: false })).toMatchObject({ skipped: 5 });
+    const file = path.join(out, '_corpus.jsonl');
+    await expect(loadCorpus(['data/raw'], { out: file, progress: false })).rejects.toMatchObject({
+      code: 'export_failed',
+      message: `cannot write ${file}: EEXIST: file already exists, mkdir '${file}'`,
+    });
+  }, 60_000);
+
+  it('counts the dataset’s error findings, reused reports’ and the corpus checks’ too', async () => {
+    const out = tmp('xxgk-corpus-errors-');
+    const first = await loadCorpus([corpus], { out, workers: 2, progress: false });
+    const errors = await queryParquet(out, "SELECT count(*) AS n FROM findings WHERE severity = 'error'");
+    expect(errors.objects()).toEqual([{ n: first.errors }]);
+    expect(first.errors).toBeGreaterThan(0);
+    const again = await loadCorpus([corpus], { out, workers: 2, progress: false });
+    expect(again).toMatchObject({ processed: 0, errors: first.errors });
+  }, 60_000);
 
   it('stops with a worker_failed error when the heap cap is too small for any worker to start', async () => {
     // Worker 1 dies on its batch (handed on to the large-file worker); worker 2, its replacement,

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { openPartStream, readParquetRows, rewritePart, writeParquetRows } from '../../src/corpus/parquet.ts';
+import { filterPart, openPartStream, readParquetRows, writeParquetRows } from '../../src/corpus/parquet.ts';
 import type { ColumnSpec } from '../../src/corpus/schema.ts';
 
 type Row = Record<string, unknown>;
@@ -118,23 +118,23 @@ describe('Parquet part files', () => {
     expect(schema.map((s) => s.type)).toEqual(['BYTE_ARRAY', 'BYTE_ARRAY', 'DOUBLE', 'INT32', 'BOOLEAN', 'BYTE_ARRAY']);
   });
 
-  it('rewrites a part without some rows, row group by row group, and removes a part left empty', async () => {
+  it('copies a part without some rows into another file (a run’s staging), row group by row group; the part untouched, no copy without rows', async () => {
     const dir = tmp();
     const file = path.join(dir, 'part.parquet');
     const stream = openPartStream(file, COLUMNS);
     for (let k = 0; k < rows.length; k += 50) stream.append(rows.slice(k, k + 50));
     stream.close();
 
-    expect(await rewritePart(file, COLUMNS, (r) => r.id !== 'r1')).toBe(201);
-    const kept = await readParquetRows(file);
+    const dest = path.join(dir, 'staging', 'facts', 'part.parquet');
+    expect(await filterPart(file, dest, COLUMNS, (r) => r.id !== 'r1')).toBe(201);
+    const kept = await readParquetRows(dest);
     expect(kept.map((r) => r.note)).toEqual(rows.filter((r) => r.id !== 'r1').map((r) => r.note ?? null));
     // The row groups stay (one per original group that kept rows), so memory holds one at a time.
-    expect(await duck(`select count(*) as groups from parquet_metadata('${file}') where column_id = 0`)).toEqual([{ groups: 7n }]);
-    expect(readdirSync(dir)).toEqual(['part.parquet']);
+    expect(await duck(`select count(*) as groups from parquet_metadata('${dest}') where column_id = 0`)).toEqual([{ groups: 7n }]);
+    expect((await readParquetRows(file)).length).toBe(rows.length);
 
-    expect(await rewritePart(file, COLUMNS, () => false)).toBe(0);
-    expect(existsSync(file)).toBe(false);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(await filterPart(file, path.join(dir, 'none.parquet'), COLUMNS, () => false)).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['part.parquet', 'staging']);
   });
 
   it('reads back columns with one distinct value, wide dictionaries, all nulls, and values that move between groups', async () => {
