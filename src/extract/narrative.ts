@@ -8,7 +8,7 @@
  * repeating the same key with the same value (and unit, approx) is a duplicate and skipped.
  */
 import type { Fact } from '../types.ts';
-import { isBlank, isSentenceEnd, isTrimSpace } from '../layout/lines.ts';
+import { firstNonSpace, isBlank, isSentenceEnd, isTrimSpace } from '../layout/lines.ts';
 import { memoize } from '../memo.ts';
 import { FIGURE_DIGITS, parseNumber } from './numbers.ts';
 import { APPROX_ENDINGS, APPROX_PREFIXES, MAGNITUDES, MORE_THAN } from '../catalogue/numerals.ts';
@@ -452,12 +452,6 @@ function sentenceEnd(text: string, from: number): number {
 }
 
 /** Where the clause starting at `from` ends: its break, or the sentence's `end`. */
-function firstNonSpace(text: string, from: number, end: number): number {
-  let i = from;
-  while (i < end && isTrimSpace(text.charCodeAt(i))) i++;
-  return i;
-}
-
 function clauseEnd(text: string, from: number, end: number): number {
   for (let i = from; i < end; i++) if (isClauseBreak(text, i)) return i;
   return end;

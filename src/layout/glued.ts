@@ -19,7 +19,7 @@ import {
 } from '../catalogue/numerals.ts';
 import { UNITS } from '../catalogue/units.ts';
 import type { Cell, Row } from '../types.ts';
-import { hasCjk, hasSentenceEnd, isBlank, isSentenceEnd, isTrimSpace, lastNonSpace } from './lines.ts';
+import { firstNonSpace, hasCjk, hasSentenceEnd, isBlank, isSentenceEnd, lastNonSpace } from './lines.ts';
 
 /**
  * Punctuation right after a digit run that makes it part of a phrase, not a cell: a decimal or
@@ -187,12 +187,6 @@ function testAt(re: RegExp, line: string, at: number): boolean {
   return re.test(line);
 }
 
-/** Index of the first character at or after `from` that trim() keeps, or the line length. */
-function firstNonSpace(line: string, from: number): number {
-  let k = from;
-  while (k < line.length && isTrimSpace(line.charCodeAt(k))) k++;
-  return k;
-}
 
 /** The line (trimmed) ends with an ASCII digit or the last character of a unit. */
 function endsWithValueOrUnit(line: string): boolean {

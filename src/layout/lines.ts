@@ -115,3 +115,10 @@ export function trimmedSlice(text: string, start: number, end: number): string {
   while (e > s && isTrimSpace(text.charCodeAt(e - 1))) e--;
   return text.slice(s, e);
 }
+
+/** Index of the first character in [from, end) that trim() keeps, or `end`. */
+export function firstNonSpace(line: string, from: number, end = line.length): number {
+  let k = from;
+  while (k < end && isTrimSpace(line.charCodeAt(k))) k++;
+  return k;
+}
